@@ -1,0 +1,246 @@
+"""The ``claimtrack`` command: a thin layer over the library.
+
+Every command maps a :class:`~claimtrack.errors.ClaimtrackError` to one line on stderr and a
+non-zero exit; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from claimtrack import __version__
+from claimtrack.corpus import read_folder
+from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.evaluation import TASKS, evaluate
+from claimtrack.model import Analysis
+from claimtrack.pipeline import analyze
+from claimtrack.report import print_analysis, print_claims
+from claimtrack.serialization import (
+    dumps,
+    is_claimtrack_json,
+    iter_jsonl,
+    loads,
+    unstructure,
+)
+from claimtrack.store import DEFAULT_STORE, ClaimStore
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ERROR = 1
+
+
+def _fail(message: str) -> None:
+    click.echo(f"claimtrack: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _friendly(command: F) -> F:
+    """Turn claimtrack's errors into one line on stderr."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ClaimtrackError as exc:
+            _fail(str(exc))
+        except BrokenPipeError:  # `claimtrack claims | head`: the reader left, not an error
+            sys.stderr.close()
+            sys.exit(0)
+        except OSError as exc:
+            _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}")
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_STORE,
+    show_default=True,
+    metavar="PATH",
+    help="The SQLite store to use (created if missing).",
+)
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Readable tables, or JSON for other programs.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimtrack")
+def main() -> None:
+    """Track claims and their sources: who asserted what, when, and where; which statements
+    are the same claim; who contradicts whom."""
+
+
+def _read_inputs(paths: Sequence[str]) -> tuple[Analysis, list[Analysis]]:
+    """Article folders and files become one analysis; claimtrack's own JSON/JSONL exports are
+    read back as they are.  Everything is read and checked before anything is stored."""
+    documents = []
+    exports = []
+    for name in paths:
+        path = Path(name)
+        if path.is_file() and path.suffix in (".json", ".jsonl"):
+            exports.append(_read_export(path))
+        else:
+            documents += read_folder(path)
+    return analyze(documents), exports
+
+
+def _read_export(path: Path) -> Analysis:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.read(256)
+            if not is_claimtrack_json(head):
+                raise InputError(
+                    'not a claimtrack export (no "schema" at the start)', location=str(path)
+                )
+            handle.seek(0)
+            if path.suffix == ".jsonl":
+                return iter_jsonl(handle, name=str(path))
+            return loads(handle.read())
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
+    except ClaimtrackError as exc:
+        message = str(exc)
+        raise InputError(message if str(path) in message else f"{path}: {message}") from exc
+
+
+def _store_all(store: ClaimStore, analysis: Analysis, exports: Sequence[Analysis]) -> None:
+    for part in (analysis, *exports):
+        store.add_analysis(part)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@_friendly
+def ingest_command(paths: tuple[str, ...], db: str) -> None:
+    """Read article folders (or claimtrack JSON/JSONL exports) into the store.
+
+    All inputs are read and checked first and stored in one transaction: a bad file leaves
+    the store as it was.
+    """
+    analysis, exports = _read_inputs(paths)
+    with ClaimStore(db) as store:
+        _store_all(store, analysis, exports)
+        counts = store.counts()
+    click.echo(f"stored in {db}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@format_option
+@_friendly
+def analyze_command(paths: tuple[str, ...], db: str, output_format: str) -> None:
+    """Analyse folders of articles: store them, then report sources, who said what, the
+    clusters of the same claim, and conflicts."""
+    analysis, exports = _read_inputs(paths)
+    with ClaimStore(db) as store:
+        _store_all(store, analysis, exports)
+        chosen = [s.id for s in analysis.sources] + [s.id for e in exports for s in e.sources]
+        result = store.analysis(sources=chosen)
+    if output_format == "json":
+        click.echo(dumps(result))
+    else:
+        print_analysis(result, _console(), store=db)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--{name} takes a date like 2016-07-28, got {value!r}") from None
+
+
+@main.command("claims")
+@db_option
+@click.option("--speaker", help="Only claims by this speaker (actor id or a name).")
+@click.option("--source", help="Only claims from this source id.")
+@click.option("--outlet", help="Only claims from sources of this outlet.")
+@click.option("--since", metavar="DATE", help="Only claims said on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only claims said on or before DATE.")
+@click.option("--text", help="Full-text search (SQLite FTS5) in the claims' text.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
+@format_option
+@_friendly
+def claims_command(
+    db: str,
+    speaker: str | None,
+    source: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    text: str | None,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """List stored claims, filtered by speaker, source, outlet, time and text."""
+    if not Path(db).exists():
+        raise InputError(
+            f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
+            "first, or name one with --db"
+        )
+    with ClaimStore(db) as store:
+        if speaker is not None and store.actor(speaker) is None:
+            named = store.actors(alias=speaker)
+            if named:
+                speaker = named[0].id
+        found = store.claims(
+            speaker=speaker,
+            source=source,
+            outlet=outlet,
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            text=text,
+            limit=limit,
+        )
+        actors = {a.id: a for a in store.actors()}
+    if output_format == "json":
+        click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
+    else:
+        print_claims(found, _console(), actors=actors)
+
+
+@main.command("evaluate")
+@click.argument("task", type=click.Choice(sorted(TASKS)))
+@click.argument("file", type=click.Path())
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    metavar="OUT",
+    help="Also write one JSON prediction per input row, in input order.",
+)
+@_friendly
+def evaluate_command(task: str, file: str, predictions: str | None) -> None:
+    """Score claimtrack on an evaluation file (clusters, pairs, dates or attribution) and
+    print the metrics as JSON."""
+    metrics = evaluate(task, file, predictions=predictions)
+    click.echo(json.dumps(metrics, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

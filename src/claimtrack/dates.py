@@ -1,0 +1,1290 @@
+"""Time expressions of news prose, resolved against an explicit anchor.
+
+A news article's "on Thursday" means the Thursday on or before the day it was written; "last
+night" inside a quote from a press conference means the night before the conference.  So
+every resolution here takes its ``anchor`` explicitly and records it in the :class:`When`.
+
+>>> import datetime as dt
+>>> published = dt.date(2016, 7, 28)             # a Thursday
+>>> resolve_when("on Thursday", anchor=published).timex
+'2016-07-28'
+>>> resolve_when("last week", anchor=published).timex
+'2016-W29'
+>>> resolve_when("In May", anchor=published, tense="past").timex
+'2016-05'
+>>> resolve_when("late 2011", anchor=published).mod
+'END'
+>>> resolve_when("a decade", anchor=published) is None       # a duration, not a date
+True
+>>> timex_value("a decade", anchor=published)
+'P10Y'
+
+What cannot be resolved gives None (or a When of unknown precision), never a guess dressed as
+a fact.  Tense decides which way a bare weekday or month points: "Friday" in past-tense
+reporting is the last Friday, in "will meet Friday" the next one; :func:`infer_tense` reads it
+from the words around the expression.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from dateutil import parser as dateutil_parser
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from claimtrack.model import Precision, When
+
+__all__ = [
+    "Tense",
+    "TimexType",
+    "classify",
+    "infer_tense",
+    "resolve_when",
+    "timex_value",
+]
+
+Tense = Literal["past", "present", "future"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a couple of": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "a half": 0.5,
+}
+VAGUE_COUNTS = (
+    "several",
+    "a few",
+    "few",
+    "some",
+    "many",
+    "a number of",
+    "recent",
+    "the past",
+    "the last",
+    "the next",
+    "the coming",
+    "more than",
+    "nearly",
+    "about",
+)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNIT_CODES = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+    "weekend": "WE",
+    "night": "NI",
+    "morning": "MO",
+    "evening": "EV",
+}
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
+}
+
+_PRESENT = {
+    "now",
+    "currently",
+    "current",
+    "at present",
+    "presently",
+    "at the moment",
+    "these days",
+    "nowadays",
+    "right now",
+    "today's",
+    "the present",
+    "present",
+    "at this time",
+    "this time",
+    "the moment",
+    "at the time",
+    "now-",
+}
+_PAST = {
+    "recently",
+    "recent",
+    "lately",
+    "the past",
+    "in the past",
+    "previously",
+    "formerly",
+    "once",
+    "earlier",
+    "before",
+    "past",
+    "years ago",
+    "in recent years",
+    "in recent days",
+    "in recent weeks",
+    "in recent months",
+    "recent days",
+    "recent weeks",
+    "recent months",
+    "recent years",
+    "several years ago",
+    "years earlier",
+    "long ago",
+    "the old days",
+    "some time ago",
+    "a while ago",
+    "past years",
+    "the past few years",
+    "at one time",
+    "once upon a time",
+}
+_FUTURE = {
+    "soon",
+    "the future",
+    "in the future",
+    "the near future",
+    "future",
+    "the near term",
+    "near term",
+    "later",
+    "eventually",
+    "one day",
+    "someday",
+    "some day",
+    "in the coming days",
+    "the coming days",
+    "the coming weeks",
+    "the coming months",
+    "the coming years",
+    "coming days",
+    "coming weeks",
+    "coming months",
+    "coming years",
+    "the long term",
+    "the long run",
+    "shortly",
+    "in due course",
+    "down the road",
+}
+
+
+def _norm(expression: str) -> str:
+    text = expression.lower().replace("’", "'").replace("‘", "'").replace("—", " ")
+    text = re.sub(r"[“”\"()\[\]]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:.!?-")
+
+
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|during|since|until|till|from|of|for|as of|starting|"
+    r"beginning|through|throughout|around|about|circa|ca|sometime in|some time "
+    r"in|early as|as early as|as late as|before|after)\s+)+"
+)
+
+
+def _strip_lead(text: str) -> str:
+    return _LEAD.sub("", text).strip()
+
+
+def _number(word: str) -> float | None:
+    word = word.strip().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in NUMBERS:
+        return float(NUMBERS[word])
+    parts = re.split(r"[\s-]+", word)
+    if parts and all(p in NUMBERS for p in parts):
+        total = 0.0
+        for p in parts:
+            total = total * NUMBERS[p] if NUMBERS[p] == 100 else total + NUMBERS[p]
+        return total
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense
+
+
+_FUTURE_CUES = re.compile(
+    r"\b(will|won't|shall|'ll|going to|plans? to|planned|expects?|expected|scheduled|is to|are "
+    r"to|set to|due|next|upcoming|coming|aims? to|intends? to|to be held|hopes? to|by|until|"
+    r"through|forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
+    r"planning|might|could|extended to|postponed|tomorrow)\b"
+)
+_PAST_CUES = re.compile(
+    r"\b(was|were|had|did|said|told|ago|last|earlier|previously|since|died|killed|took place|began|"
+    r"came|went|met|held|won|lost|fell|rose|closed|ended|signed|agreed|announced|released|"
+    r"launched|arrested|elected|founded|formed|born|occurred|happened)\b"
+)
+
+
+def infer_tense(left: str = "", right: str = "") -> Tense | None:
+    """The tense of the clause around an expression, from cue words right next to it.
+
+    Only close, telling cues count ("was held on", "will resume on", "since"); without them
+    the tense is unknown and the nearest reading wins, as news style writes dates of the
+    current year without the year.
+
+    >>> infer_tense("The talks will resume on", ".")
+    'future'
+    >>> infer_tense("The group was founded in", "by veterans.")
+    'past'
+    >>> infer_tense("", "") is None
+    True
+    """
+    near_left = " ".join(left.lower().split()[-4:])
+    near_right = " ".join(right.lower().split()[:2])
+    window = f"{near_left} {near_right}"
+    future = len(_FUTURE_CUES.findall(window))
+    past = len(_PAST_CUES.findall(window))
+    if future > past:
+        return "future"
+    if past > future:
+        return "past"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification: dates, times, durations and sets
+
+
+_UNIT = (
+    r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?|"
+    r"seconds?|weekends?|nights?)"
+)
+_COUNT = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a few|few|some|many|"
+    r"a couple of|couple of|half an?|the past|the last|the next|the coming|recent|"
+    r"more than \w+|nearly \w+|about \w+|almost \w+|[a-z]+(?:[\s-][a-z]+)?)"
+)
+_DURATION = re.compile(
+    rf"^(?:(?:for|over|in|within|during|after|throughout|of)\s+)?(?:(?:the\s+)?(?:past|last|next|"
+    rf"coming|first|previous|recent|following)\s+)?(?P<count>{_COUNT})?[\s-]*(?P<unit>{_UNIT})"
+    rf"(?:[\s-](?:long|old))?$"
+)
+_SET = re.compile(
+    r"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<what>\w+(?:\s\w+)?)$|^(?P<adverb>daily|weekly|"
+    r"monthly|yearly|annually|quarterly|hourly|nightly|biweekly|twice a \w+|once a \w+)$"
+)
+
+
+def _duration_value(text: str) -> str | None:
+    m = _DURATION.match(text)
+    if not m:
+        return None
+    unit = re.sub(r"(?:ies|s)$", "", m["unit"]).replace("centur", "century")
+    unit = "century" if unit.startswith("centur") else unit
+    code = UNIT_CODES.get(unit)
+    if code is None:
+        return None
+    count_text = (m["count"] or "").strip()
+    count_text = re.sub(r"^(?:more than|nearly|about|almost)\s+", "", count_text)
+    if count_text in ("", "the past", "the last", "the next", "the coming", "recent"):
+        count: float | None = 1
+    elif count_text in ("several", "a few", "few", "some", "many", "a couple of", "couple of"):
+        count = None
+    else:
+        count = _number(count_text)
+        if count is None:
+            return None
+    if unit == "decade":
+        code, count = "Y", None if count is None else count * 10
+    if unit == "century":
+        code, count = "Y", None if count is None else count * 100
+    if unit == "quarter":
+        code, count = "M", None if count is None else count * 3
+    if unit == "hour" and count == 24:
+        unit, code, count = "day", "D", 1
+    number = "X" if count is None else f"{count:g}"
+    time_part = "T" if unit in ("hour", "minute", "second") else ""
+    return f"P{time_part}{number}{code}"
+
+
+def _set_value(text: str) -> str | None:
+    m = _SET.match(text)
+    if not m:
+        return None
+    if m["adverb"]:
+        word = m["adverb"]
+        table = {
+            "daily": "P1D",
+            "nightly": "P1D",
+            "weekly": "P1W",
+            "biweekly": "P2W",
+            "monthly": "P1M",
+            "yearly": "P1Y",
+            "annually": "P1Y",
+            "quarterly": "P3M",
+            "hourly": "PT1H",
+        }
+        if word in table:
+            return table[word]
+        unit = word.split()[-1]
+        return f"P1{UNIT_CODES.get(unit, 'X')}"
+    what = m["what"]
+    if what in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+    unit = re.sub(r"s$", "", what.split()[-1])
+    if unit in UNIT_CODES and unit not in ("morning", "evening", "night", "weekend"):
+        count = _number(what.split()[0]) if " " in what else 1
+        return f"P{1 if count is None else int(count)}{UNIT_CODES[unit]}"
+    return None
+
+
+def classify(expression: str) -> TimexType:
+    """Whether an expression names a date, a time of day, a duration or a set.
+
+    >>> [classify(e) for e in ("July 28", "this morning", "three years", "every week")]
+    ['DATE', 'TIME', 'DURATION', 'SET']
+    """
+    text = _norm(expression)
+    if _set_value(text) is not None and not text.startswith(("a ", "an ")):
+        return "SET"
+    if re.search(r"\b(ago|earlier|later|before|after|from now|since)\b", text):
+        return "DATE"
+    if _duration_value(text) is not None and not re.match(
+        r"^(this|last|next|that|the)\s+\w+$", text
+    ):
+        return "DURATION"
+    if re.search(
+        r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|"
+        r"this (morning|afternoon|evening)|(last|tomorrow|yesterday|\w+day) "
+        r"(morning|afternoon|evening|night))\b",
+        text,
+    ):
+        return "TIME"
+    return "DATE"
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _day(day: dt.date, expression: str, anchor: dt.date | None, mod: str | None = None) -> When:
+    return When(
+        earliest=day,
+        latest=day,
+        precision=Precision.DAY,
+        expression=expression,
+        anchor=anchor,
+        mod=mod,
+    )
+
+
+def _span(
+    start: dt.date,
+    end: dt.date,
+    precision: Precision,
+    expression: str,
+    anchor: dt.date | None,
+    mod: str | None = None,
+) -> When:
+    return When(
+        earliest=start,
+        latest=end,
+        precision=precision,
+        expression=expression,
+        anchor=anchor,
+        mod=mod,
+    )
+
+
+def _month(
+    year: int, month: int, expression: str, anchor: dt.date | None, mod: str | None = None
+) -> When:
+    start = dt.date(year, month, 1)
+    return _span(
+        start, start + relativedelta(months=1, days=-1), Precision.MONTH, expression, anchor, mod
+    )
+
+
+def _year(year: int, expression: str, anchor: dt.date | None, mod: str | None = None) -> When:
+    return _span(
+        dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, expression, anchor, mod
+    )
+
+
+def _week(day: dt.date, expression: str, anchor: dt.date | None) -> When:
+    start = day - dt.timedelta(days=day.weekday())
+    return _span(start, start + dt.timedelta(days=6), Precision.WEEK, expression, anchor)
+
+
+def _quarter(year: int, quarter: int, expression: str, anchor: dt.date | None) -> When:
+    start = dt.date(year, 3 * quarter - 2, 1)
+    return _span(
+        start, start + relativedelta(months=3, days=-1), Precision.QUARTER, expression, anchor
+    )
+
+
+def _latest_quarter(anchor: dt.date) -> tuple[int, int]:
+    """The year and number of the quarter last ended: reported results are for it."""
+    q = (anchor.month - 1) // 3
+    return (anchor.year, q) if q else (anchor.year - 1, 4)
+
+
+def _season(year: int, code: str, expression: str, anchor: dt.date | None) -> When:
+    found = When.from_timex(f"{year:04d}-{code}", expression=expression, anchor=anchor)
+    assert found is not None
+    return found
+
+
+_SLACK = dt.timedelta(days=10)
+
+
+def _pick_year(month: int, day: int | None, anchor: dt.date, tense: Tense | None) -> int:
+    """The year of a month (and day) given without one: the occurrence nearest the anchor
+    (news style leaves out the current year), restricted to occurrences on or before the
+    anchor for past-tense reporting and on or after it (with a few days' slack) for the
+    future."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        first = dt.date(year, month, day or 1)
+        last = first if day is not None else first + relativedelta(months=1, days=-1)
+        if tense == "past" and first > anchor:
+            continue
+        # A little slack: the anchor (a publication date) may lag the writing by days.
+        if tense == "future" and last < anchor - _SLACK:
+            continue
+        distance = (
+            0
+            if first <= anchor <= last
+            else min(abs((first - anchor).days), abs((last - anchor).days))
+        )
+        candidates.append((distance, -year if tense == "past" else year, year))
+    return min(candidates)[2] if candidates else anchor.year
+
+
+def _weekday(target: int, anchor: dt.date, tense: Tense | None, shift: int = 0) -> dt.date:
+    """The weekday ``target`` nearest the anchor in the direction of the tense (past and
+    unknown: on or before the anchor; future: on or after)."""
+    if tense == "future":
+        delta = (target - anchor.weekday()) % 7
+        return anchor + dt.timedelta(days=delta + 7 * shift)
+    delta = (anchor.weekday() - target) % 7
+    return anchor - dt.timedelta(days=delta + 7 * shift)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "easter": easter,
+    "easter sunday": easter,
+    # The fourth Thursday of November: three weeks on from the 1st, then the next Thursday.
+    "thanksgiving": lambda y: dt.date(y, 11, 1) + relativedelta(weeks=3, weekday=3),
+    "thanksgiving day": lambda y: dt.date(y, 11, 1) + relativedelta(weeks=3, weekday=3),
+    "memorial day": lambda y: dt.date(y, 5, 31) - dt.timedelta(days=dt.date(y, 5, 31).weekday()),
+    "labor day": lambda y: dt.date(y, 9, 1) + relativedelta(weekday=0),
+}
+
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>\d{4}|'\d{2})"
+_WEEKDAY_RE = (
+    r"(?:(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
+)
+_ABSOLUTE = [
+    re.compile(rf"^{_WEEKDAY_RE}(?:the\s+)?{_MONTH_RE}\s+{_DAY_RE},?(?:\s+{_YEAR_RE})?$"),
+    re.compile(rf"^{_WEEKDAY_RE}(?:the\s+)?{_DAY_RE}(?:\s+of)?\s+{_MONTH_RE},?(?:\s+{_YEAR_RE})?$"),
+    re.compile(rf"^{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}$"),
+    re.compile(rf"^(?:the\s+month\s+of\s+)?{_MONTH_RE}$"),
+]
+_PART_OF_YEAR = {
+    "early": ("START", 1, 4),
+    "the beginning of": ("START", 1, 3),
+    "the start of": ("START", 1, 3),
+    "mid": ("MID", 5, 8),
+    "the middle of": ("MID", 5, 8),
+    "late": ("END", 9, 12),
+    "the end of": ("END", 10, 12),
+}
+
+
+def _year_value(text: str) -> int:
+    return (
+        int(text)
+        if len(text) == 4
+        else 1900 + int(text[1:])
+        if int(text[1:]) > 30
+        else 2000 + int(text[1:])
+    )
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _absolute(
+    text: str, expression: str, anchor: dt.date | None, tense: Tense | None
+) -> When | None:
+    for pattern in _ABSOLUTE:
+        m = pattern.match(text)
+        if not m:
+            continue
+        month = MONTHS[m["month"].rstrip(".")[:3] if m["month"][:4] != "sept" else "sep"]
+        groups = m.groupdict()
+        day = int(groups["day"]) if groups.get("day") else None
+        year_text = groups.get("year")
+        if year_text:
+            year = _year_value(year_text)
+        elif anchor is not None and day is not None and groups.get("weekday"):
+            # "Saturday, April 25": the year in which that day is that weekday, nearest first.
+            target = WEEKDAYS[groups["weekday"][:3]]
+            years = sorted(
+                (anchor.year + d for d in (0, -1, 1, -2, 2)), key=lambda y: abs(y - anchor.year)
+            )
+            year = next(
+                (
+                    y
+                    for y in years
+                    if _valid(y, month, day) and dt.date(y, month, day).weekday() == target
+                ),
+                _pick_year(month, day, anchor, tense),
+            )
+        elif anchor is not None:
+            year = _pick_year(month, day, anchor, tense)
+        else:
+            return None
+        if (
+            m["month"] == "may"
+            and day is None
+            and year_text is None
+            and not expression.strip()[:1].isupper()
+        ):
+            return None  # the modal verb "may", not the month
+        try:
+            if day is None:
+                return _month(year, month, expression, anchor)
+            return _day(dt.date(year, month, day), expression, anchor)
+        except ValueError:
+            return None
+    return None
+
+
+def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) -> When | None:
+    """Expressions that only mean something against the anchor."""
+    a = anchor
+    if text in (
+        "today",
+        "earlier today",
+        "later today",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "tonight",
+        "today's",
+        "this day",
+        "the day",
+        "that day",
+        "the same day",
+        "same day",
+        "hours earlier",
+        "hours later",
+    ):
+        return _day(a, expression, a)
+    if text in (
+        "yesterday",
+        "last night",
+        "yesterday morning",
+        "yesterday afternoon",
+        "yesterday evening",
+        "overnight",
+        "the previous day",
+        "the day before",
+        "a day earlier",
+        "one day earlier",
+        "a day before",
+        "the night before",
+    ):
+        return _day(a - dt.timedelta(days=1), expression, a)
+    if text in (
+        "tomorrow",
+        "tomorrow morning",
+        "tomorrow night",
+        "the next day",
+        "the following day",
+        "a day later",
+    ):
+        return _day(a + dt.timedelta(days=1), expression, a)
+    if text in ("the day before yesterday",):
+        return _day(a - dt.timedelta(days=2), expression, a)
+    if text in (
+        "this week",
+        "earlier this week",
+        "later this week",
+        "the week",
+        "the current week",
+    ):
+        return _week(a, expression, a)
+    if text in (
+        "last week",
+        "the past week",
+        "the previous week",
+        "the week before",
+        "a week ago",
+        "one week ago",
+        "a week earlier",
+    ):
+        if text in ("a week ago", "one week ago", "a week earlier"):
+            return _day(a - dt.timedelta(weeks=1), expression, a)
+        return _week(a - dt.timedelta(weeks=1), expression, a)
+    if text in ("next week", "the following week", "the coming week"):
+        return _week(a + dt.timedelta(weeks=1), expression, a)
+    if text in (
+        "this month",
+        "earlier this month",
+        "later this month",
+        "the month",
+        "the current month",
+        "this month's",
+    ):
+        return _month(a.year, a.month, expression, a)
+    if text in ("last month", "the previous month", "the month before", "a month earlier"):
+        prev = a - relativedelta(months=1)
+        return _month(prev.year, prev.month, expression, a)
+    if text in ("next month", "the following month", "the coming month"):
+        nxt = a + relativedelta(months=1)
+        return _month(nxt.year, nxt.month, expression, a)
+    if text in (
+        "this year",
+        "earlier this year",
+        "later this year",
+        "the year",
+        "this year's",
+        "the current year",
+        "so far this year",
+        "the current fiscal year",
+        "this fiscal year",
+        "fiscal this year",
+    ):
+        return _year(a.year, expression, a)
+    if text in (
+        "last year",
+        "the previous year",
+        "the year before",
+        "last year's",
+        "a year earlier",
+        "a year ago",
+        "one year ago",
+        "the prior year",
+        "year-earlier",
+        "the year-earlier",
+        "a year before",
+        "last fiscal year",
+        "the previous fiscal year",
+        "the year-ago",
+        "year-ago",
+    ):
+        return _year(a.year - 1, expression, a)
+    if text in ("next year", "the following year", "the coming year", "next year's"):
+        return _year(a.year + 1, expression, a)
+    if text in (
+        "the weekend",
+        "this weekend",
+        "last weekend",
+        "the past weekend",
+        "over the weekend",
+    ):
+        saturday = _weekday(
+            5, a, "future" if text == "this weekend" and a.weekday() < 5 else "past"
+        )
+        if a.weekday() == 6 and text != "last weekend":
+            saturday = a - dt.timedelta(days=1)
+        return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
+    if text == "next weekend":
+        saturday = _weekday(5, a, "future")
+        return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
+    if text in (
+        "the quarter",
+        "the latest quarter",
+        "the current quarter",
+        "this quarter",
+        "the most recent quarter",
+        "the recent quarter",
+        "the period",
+        "the latest period",
+        "the fiscal quarter",
+        "the latest fiscal quarter",
+        "the quarter just ended",
+    ):
+        if text in ("the current quarter", "this quarter"):
+            return _quarter(a.year, (a.month - 1) // 3 + 1, expression, a)
+        return _quarter(*_latest_quarter(a), expression, a)
+    if text in (
+        "last quarter",
+        "the previous quarter",
+        "the prior quarter",
+        "the year-ago quarter",
+        "the year-earlier quarter",
+    ):
+        q = (a.month - 1) // 3
+        year = a.year
+        if q == 0:
+            q, year = 4, year - 1
+        if "year" in text:
+            year -= 1
+        return _quarter(year, q, expression, a)
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]"
+        r"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
+        text,
+    ):
+        q = ORDINALS[m["n"]]
+        year = (
+            int(m["year"])
+            if m["year"]
+            else a.year - (1 if q > (a.month - 1) // 3 + 1 and tense != "future" else 0)
+        )
+        return _quarter(year, q, expression, a)
+    if m := re.fullmatch(
+        r"(?:the\s+|a\s+\w+\s+)?(?:(?P<year>\d{4})\s+)?(?P<n>first|second|third|fourth)"
+        r"[\s-](?:fiscal\s+)?quarter",
+        text,
+    ):
+        q = ORDINALS[m["n"]]
+        year = int(m["year"]) if m["year"] else a.year - (1 if q > (a.month - 1) // 3 + 1 else 0)
+        return _quarter(year, q, expression, a)
+    if m := re.fullmatch(
+        r"(?P<which>this|last|next) year's\s+(?:(?P<n>first|second|third|fourth)"
+        r"[\s-])?(?:fiscal\s+)?(?:quarter|period)",
+        text,
+    ):
+        year = a.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
+        if m["n"]:
+            return _quarter(year, ORDINALS[m["n"]], expression, a)
+        return _quarter(year, _latest_quarter(a)[1], expression, a)
+    if m := re.fullmatch(
+        r"the (?:comparable )?year-(?:ago|earlier)(?:\s+(?P<n>first|second|third|fourth))?"
+        r"\s+(?:quarter|period)",
+        text,
+    ):
+        year, q = _latest_quarter(a)
+        return _quarter(year - 1, ORDINALS[m["n"]] if m["n"] else q, expression, a)
+    if m := re.fullmatch(r"the\s+(?P<year>\d{4})\s+(?:period|quarter)", text):
+        return _quarter(int(m["year"]), _latest_quarter(a)[1], expression, a)
+    if text in (
+        "the corresponding period last year",
+        "the same period last year",
+        "the year-ago period",
+        "the year-earlier period",
+        "the same quarter last year",
+        "the year-ago quarter",
+        "the year-earlier quarter",
+        "the comparable period",
+    ):
+        year, q = _latest_quarter(a)
+        return _quarter(year - 1, q, expression, a)
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?P<n>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", text
+    ):
+        h = ORDINALS[m["n"]]
+        year = int(m["year"]) if m["year"] else a.year
+        start = dt.date(year, 6 * h - 5, 1)
+        return _span(start, start + relativedelta(months=6, days=-1), Precision.HALF, expression, a)
+    text = re.sub(
+        r"^(?:nearly|almost|about|some|roughly|more than|less than|over|just over|"
+        r"just under|only)\s+(?=\S+\s+(?:days?|weeks?|months?|years?|decades?)\s+"
+        r"(?:ago|earlier|before|later|after))",
+        "",
+        text,
+    )
+    if m := re.fullmatch(
+        r"(?P<n>[\w\s-]+?)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+"
+        r"(?P<dir>ago|earlier|before|later|after|from now|hence|previously)",
+        text,
+    ):
+        count = _number(m["n"])
+        unit = m["unit"].rstrip("s")
+        sign = 1 if m["dir"] in ("later", "after", "from now", "hence") else -1
+        if count is None:
+            if m["n"] in ("several", "a few", "few", "some", "many", "a couple of"):
+                vague = When(
+                    earliest=None if sign < 0 else a,
+                    latest=a if sign < 0 else None,
+                    precision=Precision.PAST if sign < 0 else Precision.FUTURE,
+                    expression=expression,
+                    anchor=a,
+                )
+                if unit == "day" and sign < 0:  # "a few days before": within the last week
+                    return _span(
+                        a - dt.timedelta(days=7),
+                        a - dt.timedelta(days=2),
+                        Precision.UNKNOWN,
+                        expression,
+                        a,
+                    )
+                return vague
+            return None
+        n = int(count)
+        if unit == "day":
+            return _day(a + dt.timedelta(days=sign * n), expression, a)
+        if unit == "week":
+            return _week(a + dt.timedelta(weeks=sign * n), expression, a)
+        if unit == "month":
+            day = a + relativedelta(months=sign * n)
+            return _month(day.year, day.month, expression, a)
+        if unit == "year":
+            return _year(a.year + sign * n, expression, a)
+        if unit == "decade":
+            year = a.year + sign * 10 * n
+            return When(
+                earliest=dt.date(year // 10 * 10, 1, 1),
+                latest=dt.date(year // 10 * 10 + 9, 12, 31),
+                precision=Precision.DECADE,
+                expression=expression,
+                anchor=a,
+            )
+    if m := re.fullmatch(
+        r"(?:(?P<which>last|this|next|the|the past|the previous|the coming)\s+)?"
+        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(?P<year>\d{4}))?",
+        text,
+    ):
+        code = SEASONS[m["season"]]
+        if m["year"]:
+            return _season(int(m["year"]), code, expression, a)
+        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year = a.year
+        start = dt.date(year, first_month, 1)
+        which = m["which"] or "the"
+        if which in ("last", "the past", "the previous") or (which == "the" and tense == "past"):
+            # The most recent such season that has begun before the anchor (and for "last",
+            # not the one we are in).
+            while start > a or (which == "last" and _season(year, code, "", a).contains(a)):
+                year -= 1
+                start = dt.date(year, first_month, 1)
+        elif which in ("next", "the coming"):
+            while start <= a:
+                year += 1
+                start = dt.date(year, first_month, 1)
+        elif code == "WI" and a.month <= 2:
+            year -= 1
+        return _season(year, code, expression, a)
+    if m := re.fullmatch(r"(?:the\s+)?weekend\s+of\s+(?P<date>.+)", text):
+        inner = _absolute(m["date"], expression, a, tense)
+        if inner is None or inner.earliest is None or inner.precision is not Precision.DAY:
+            return None
+        day = inner.earliest
+        saturday = (
+            day + dt.timedelta(days=5 - day.weekday())
+            if day.weekday() < 5
+            else day - dt.timedelta(days=day.weekday() - 5)
+        )
+        if day.weekday() == 0:  # "the weekend of Monday 3rd" is the one just before
+            saturday = day - dt.timedelta(days=2)
+        return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
+    if m := re.fullmatch(rf"(?P<which>last|this|next|this coming|this past)\s+{_MONTH_RE}", text):
+        month = MONTHS[m["month"][:3]]
+        which = m["which"]
+        year = a.year
+        if which in ("last", "this past"):
+            year = a.year if month < a.month else a.year - 1
+        elif which in ("next", "this coming"):
+            year = a.year if month > a.month else a.year + 1
+        return _month(year, month, expression, a)
+    if m := re.fullmatch(rf"{_MONTH_RE}\s+(?:of\s+)?(?P<which>this|last|next)\s+year", text):
+        year = a.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
+        return _month(year, MONTHS[m["month"][:3]], expression, a)
+    if text in ("year-end", "year end", "the end of the year", "the year-end", "end of the year"):
+        year = a.year - 1 if tense == "past" else a.year
+        return _day(dt.date(year, 12, 31), expression, a)
+    holiday = re.sub(r"^(?:last|this|next)\s+", "", text)
+    if holiday in _HOLIDAYS:
+        rule = _HOLIDAYS[holiday]
+        day = rule(a.year)
+        if text.startswith("last") or (tense == "past" and day > a):
+            day = rule(a.year - 1) if day >= a or text.startswith("last") else day
+        elif text.startswith("next") or (tense == "future" and day < a):
+            day = rule(a.year + 1)
+        return _day(day, expression, a)
+    if m := re.fullmatch(
+        r"(?:(?P<which>last|this|next|that|the past|the previous)\s+)?"
+        r"(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\.?"
+        r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
+        r"(?:,?\s+(?P<rest>.+))?",
+        text,
+    ):
+        if m["rest"]:  # "Tuesday, July 26": the date wins, the weekday is only a check
+            return (
+                _absolute(m["rest"], expression, a, tense)
+                if not re.match(r"(morning|afternoon|evening|night)$", m["rest"])
+                else None
+            )
+        target = WEEKDAYS[m["weekday"][:3] if m["weekday"][:3] in WEEKDAYS else m["weekday"]]
+        which = m["which"]
+        if which in ("last", "the past", "the previous"):
+            day = _weekday(target, a - dt.timedelta(days=1), "past")
+        elif which == "next":
+            day = _weekday(target, a + dt.timedelta(days=1), "future")
+        else:
+            day = _weekday(target, a, tense)
+        return _day(day, expression, a)
+    return None
+
+
+def _part_of_period(
+    text: str, expression: str, anchor: dt.date | None, tense: Tense | None
+) -> When | None:
+    """'late 2011', 'early this year', 'mid-November', 'the end of 2014'."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?P<part>early|mid|late|the beginning of|the start of|the middle of|"
+        r"the end of)[\s-]+(?P<rest>.+)",
+        text,
+    )
+    if not m:
+        return None
+    inner = resolve_when(m["rest"], anchor=anchor, tense=tense)
+    if inner is None or inner.earliest is None or inner.latest is None:
+        return None
+    mod, first, last = _PART_OF_YEAR[m["part"]]
+    if inner.precision is Precision.YEAR:
+        year = inner.earliest.year
+        return _span(
+            dt.date(year, first, 1),
+            dt.date(year, last, 1) + relativedelta(months=1, days=-1),
+            Precision.YEAR,
+            expression,
+            anchor,
+            mod,
+        )
+    if inner.precision in (Precision.MONTH, Precision.DECADE, Precision.CENTURY):
+        span = (inner.latest - inner.earliest).days + 1
+        third = span // 3
+        start = inner.earliest + dt.timedelta(
+            days={"START": 0, "MID": third, "END": 2 * third}[mod]
+        )
+        end = start + dt.timedelta(days=third)
+        return _span(start, min(end, inner.latest), inner.precision, expression, anchor, mod)
+    return When(
+        earliest=inner.earliest,
+        latest=inner.latest,
+        precision=inner.precision,
+        expression=expression,
+        anchor=anchor,
+        mod=mod,
+    )
+
+
+def _dateutil_fallback(text: str, expression: str, anchor: dt.date | None) -> When | None:
+    """Numeric forms (12/25/2015, 25.12.2015) through dateutil, with two different defaults
+    so that a part missing from the text is seen as missing, never filled from today."""
+    if not re.fullmatch(r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{2,4})?", text):
+        return None
+    first = dt.datetime(1901, 1, 1)
+    second = dt.datetime(1902, 2, 2)
+    try:
+        one = dateutil_parser.parse(text, default=first)
+        two = dateutil_parser.parse(text, default=second)
+    except (ValueError, OverflowError):
+        return None
+    if one.year != two.year:
+        if anchor is None:
+            return None
+        return _day(one.date().replace(year=anchor.year), expression, anchor)
+    if one.day != two.day:
+        return _month(one.year, one.month, expression, anchor)
+    return _day(one.date(), expression, anchor)
+
+
+def resolve_when(
+    expression: str, anchor: dt.date | None = None, *, tense: Tense | None = None
+) -> When | None:
+    """The :class:`When` a time expression names, resolved against ``anchor``.
+
+    ``anchor`` is the day the expression was written or spoken (an article's publication
+    date, or the date of the press conference a quote comes from); without it only absolute
+    dates resolve.  ``tense`` says which way a bare weekday or month points (see
+    :func:`infer_tense`); past-tense and unknown tense take the most recent weekday on or
+    before the anchor.  Durations and sets ("a decade", "every week") are not dates: None.
+    Anything unreadable gives None; no exception escapes for any string.
+
+    >>> import datetime as dt
+    >>> resolve_when("Tuesday, July 26", anchor=dt.date(2016, 7, 28)).timex
+    '2016-07-26'
+    >>> resolve_when("since December", anchor=dt.date(2016, 7, 28), tense="past").timex
+    '2015-12'
+    >>> resolve_when("the weekend of Nov. 1", anchor=dt.date(2014, 11, 11)).timex
+    '2014-W44-WE'
+    >>> resolve_when("Christmas Day", anchor=dt.date(2015, 1, 27), tense="past").timex
+    '2014-12-25'
+    """
+    if not isinstance(expression, str) or len(expression) > 200:
+        return None
+    try:
+        return _resolve(expression, anchor, tense)
+    except (ValueError, OverflowError, KeyError):  # out-of-range dates from absurd numbers
+        return None
+
+
+_TENS = {
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _spelled_years(text: str) -> str:
+    """'nineteen ninety-six' -> '1996' (broadcast transcripts spell years out)."""
+
+    def replace(m: re.Match[str]) -> str:
+        century = {"nineteen": 19, "eighteen": 18, "twenty": 20}[m["century"]]
+        tens = _TENS[m["tens"]]
+        units = NUMBERS.get(m["units"] or "", 0)
+        return str(century * 100 + tens + int(units))
+
+    return re.sub(
+        r"\b(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|twenty|thirty|forty|fifty|"
+        r"sixty|seventy|eighty|ninety)(?:[\s-](?P<units>one|two|three|four|five|six|"
+        r"seven|eight|nine))?\b",
+        replace,
+        text,
+    )
+
+
+def _resolve(expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+    raw = _norm(expression)
+    if not raw:
+        return None
+    if raw.startswith("since ") and tense is None:
+        tense = "past"
+    text = re.sub(r"'s$", "", _strip_lead(raw))  # "last week's bombing", "today's announcements"
+    text = re.sub(r"^(?:earlier|later)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "", text)
+    text = _spelled_years(text)
+    if not text:
+        return None
+    found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
+    if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
+        return found
+    if anchor is not None:
+        if text in _PRESENT:
+            return When(
+                earliest=anchor,
+                latest=anchor,
+                precision=Precision.PRESENT,
+                expression=expression,
+                anchor=anchor,
+            )
+        if text in _PAST:
+            return When(
+                latest=anchor, precision=Precision.PAST, expression=expression, anchor=anchor
+            )
+        if text in _FUTURE:
+            return When(
+                earliest=anchor, precision=Precision.FUTURE, expression=expression, anchor=anchor
+            )
+    if classify(text) in ("DURATION", "SET"):
+        return None
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|fy\s*)?(?P<year>1\d{3}|20\d{2})"
+        r"(?:'s)?",
+        text,
+    ):
+        return _year(int(m["year"]), expression, anchor)
+    if m := re.fullmatch(r"(?:the\s+)?(?:(?P<century>1\d|20)|')?(?P<decade>\d)0'?s", text):
+        century = int(m["century"]) if m["century"] else 19
+        start = century * 100 + int(m["decade"]) * 10
+        return When(
+            earliest=dt.date(start, 1, 1),
+            latest=dt.date(start + 9, 12, 31),
+            precision=Precision.DECADE,
+            expression=expression,
+            anchor=anchor,
+        )
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})", text
+    ):
+        return _season(int(m["year"]), SEASONS[m["season"]], expression, anchor)
+    if (found := _absolute(text, expression, anchor, tense)) is not None:
+        return found
+    if (found := _part_of_period(text, expression, anchor, tense)) is not None:
+        return found
+    if anchor is not None and (found := _relative(text, expression, anchor, tense)) is not None:
+        return found
+    return _dateutil_fallback(text, expression, anchor)
+
+
+_YEAR_AGO = {
+    "last year",
+    "a year ago",
+    "a year earlier",
+    "year-earlier",
+    "the year-earlier",
+    "year-ago",
+    "the year-ago",
+    "the year-ago period",
+    "year-ago period",
+    "the year-earlier period",
+    "the year-ago quarter",
+    "the year-earlier quarter",
+}
+_FINANCIAL = re.compile(
+    r"\b(quarter|quarterly|third-quarter|second-quarter|fourth-quarter|"
+    r"first-quarter|period|a share|million|billion|profit|net income|"
+    r"earnings|revenue|sales)\b"
+)
+
+
+def timex_value(
+    expression: str, anchor: dt.date | None = None, *, left: str = "", right: str = ""
+) -> str | None:
+    """The TIMEX3 value of any time expression: a date, a time, a duration or a set.
+
+    ``left`` and ``right`` are the words around the expression; they decide the tense.
+
+    >>> import datetime as dt
+    >>> timex_value("three years", anchor=dt.date(1998, 1, 8))
+    'P3Y'
+    >>> timex_value("every Monday")
+    'XXXX-WXX-1'
+    >>> timex_value("Friday", anchor=dt.date(1989, 10, 30), left="Shares fell")
+    '1989-10-27'
+    >>> timex_value("tonight", anchor=dt.date(1998, 1, 8))
+    '1998-01-08TNI'
+    """
+    text = _norm(expression)
+    bare = _strip_lead(text)
+    if bare in _PRESENT:
+        return "PRESENT_REF"
+    if bare in _PAST:
+        return "PAST_REF"
+    if bare in _FUTURE:
+        return "FUTURE_REF"
+    kind = classify(text)
+    if kind == "SET":
+        return _set_value(text)
+    if kind == "DURATION":
+        return _duration_value(_strip_lead(text)) or _duration_value(text)
+    tense = infer_tense(left, right)
+    if anchor is not None and bare in _YEAR_AGO and _FINANCIAL.search(f"{left} {right}".lower()):
+        # Results "up from $1 billion a year ago" compare the latest quarter with the same
+        # quarter of the year before.
+        year, q = _latest_quarter(anchor)
+        return f"{year - 1}-Q{q}"
+    when = resolve_when(expression, anchor, tense=tense)
+    if when is None:
+        return None
+    value = when.timex
+    if value is not None and kind == "TIME" and when.precision is Precision.DAY:
+        if m := re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", text):
+            value += "T" + PARTS_OF_DAY[m[1]]
+        elif m := re.search(r"\b(\d{1,2}):(\d{2})\s*(a\.?m|p\.?m)?", text):
+            hour = (
+                int(m[1]) % 12 + (12 if m[3] and m[3].startswith("p") else 0) if m[3] else int(m[1])
+            )
+            value += f"T{hour:02d}:{m[2]}"
+    return value

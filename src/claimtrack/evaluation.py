@@ -1,0 +1,299 @@
+"""Measuring claimtrack against externally written data.
+
+The metric functions are public and pure; the task runners read the JSON Lines formats of
+the evaluation data (clusters, pairs, dates, attribution), run claimtrack over each row and
+score the result.  ``claimtrack evaluate TASK FILE`` is a thin layer over :func:`evaluate`.
+
+>>> gold = {"a": 1, "b": 1, "c": 2}
+>>> bcubed(gold, {"a": "x", "b": "x", "c": "x"}).recall
+1.0
+>>> round(bcubed(gold, {"a": "x", "b": "x", "c": "x"}).precision, 3)
+0.556
+>>> prf_of_flags([True, False, True], [True, True, False]).f1
+0.5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimtrack.errors import InputError, NotBuiltError
+
+__all__ = [
+    "PRF",
+    "TASKS",
+    "Span",
+    "bcubed",
+    "evaluate",
+    "pairwise",
+    "prf_of_counts",
+    "prf_of_flags",
+    "read_rows",
+    "span_overlap",
+    "value_accuracy",
+]
+
+Span = tuple[int, int]
+
+
+@attrs.frozen
+class PRF:
+    """Precision, recall and F1, with the counts they come from when there are counts."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int = 0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Rounded figures for printing."""
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "support": self.support,
+        }
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+def prf_of_counts(true_positive: int, predicted: int, actual: int) -> PRF:
+    """PRF from counts; an empty prediction has precision 1 (it claimed nothing false) and an
+    empty truth recall 1.
+
+    >>> prf_of_counts(2, 4, 2)
+    PRF(precision=0.5, recall=1.0, f1=0.6666666666666666, support=2)
+    """
+    precision = true_positive / predicted if predicted else 1.0
+    recall = true_positive / actual if actual else 1.0
+    return PRF(precision, recall, _f1(precision, recall), actual)
+
+
+def prf_of_flags(gold: Sequence[bool], predicted: Sequence[bool]) -> PRF:
+    """PRF of a binary flag, positives being ``True``."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"gold has {len(gold)} flags but predicted has {len(predicted)}")
+    tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g and p)
+    return prf_of_counts(tp, sum(map(bool, predicted)), sum(map(bool, gold)))
+
+
+def _check_same_items(gold: Mapping[Any, Any], predicted: Mapping[Any, Any]) -> None:
+    if gold.keys() != predicted.keys():
+        missing = sorted(map(str, gold.keys() - predicted.keys()))[:3]
+        extra = sorted(map(str, predicted.keys() - gold.keys()))[:3]
+        raise ValueError(
+            f"gold and predicted must label the same items (missing {missing}, extra {extra})"
+        )
+
+
+def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+    """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin 1998).
+
+    Both map every item to its cluster label.  For each item, precision is the share of its
+    predicted cluster that shares its gold cluster, recall the share of its gold cluster that
+    shares its predicted cluster; both are averaged over items.
+    """
+    _check_same_items(gold, predicted)
+    if not gold:
+        return PRF(1.0, 1.0, 1.0, 0)
+    pair_counts = Counter((gold[i], predicted[i]) for i in gold)
+    gold_sizes = Counter(gold.values())
+    predicted_sizes = Counter(predicted.values())
+    precision = recall = 0.0
+    for (g, p), n in pair_counts.items():
+        precision += n * n / predicted_sizes[p]
+        recall += n * n / gold_sizes[g]
+    precision /= len(gold)
+    recall /= len(gold)
+    return PRF(precision, recall, _f1(precision, recall), len(gold))
+
+
+def pairwise(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+    """Pairwise precision, recall and F1: over all pairs of items, "in one cluster" is the
+    flag; computed from cluster sizes, not by listing pairs."""
+    _check_same_items(gold, predicted)
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    both = sum(pairs(n) for n in Counter((gold[i], predicted[i]) for i in gold).values())
+    in_predicted = sum(pairs(n) for n in Counter(predicted.values()).values())
+    in_gold = sum(pairs(n) for n in Counter(gold.values()).values())
+    return prf_of_counts(both, in_predicted, in_gold)
+
+
+def value_accuracy(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, dict[str, Any]]:
+    """Accuracy of predicted values per type, from ``(type, gold, predicted)`` triples;
+    ``"all"`` sums every type.
+
+    >>> value_accuracy([("DATE", "2016", "2016"), ("DATE", "2016-07", None)])["DATE"]
+    {'correct': 1, 'total': 2, 'accuracy': 0.5}
+    """
+    correct: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for kind, gold, predicted in rows:
+        for key in (kind, "all"):
+            total[key] += 1
+            correct[key] += predicted == gold
+    return {
+        k: {"correct": correct[k], "total": total[k], "accuracy": round(correct[k] / total[k], 4)}
+        for k in sorted(total)
+    }
+
+
+def _overlaps(a: Sequence[Span], b: Sequence[Span]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def span_overlap(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]) -> PRF:
+    """Span-overlap PRF for one role: a predicted span (a list of pieces, for discontinuous
+    spans) counts as correct if it overlaps some gold span; a gold span is found if some
+    predicted span overlaps it.  Empty spans (role not annotated) are left out.
+
+    >>> span_overlap([[(0, 10)], [(20, 30)]], [[(5, 8)], [(40, 50)]])
+    PRF(precision=0.5, recall=0.5, f1=0.5, support=2)
+    """
+    gold = [g for g in gold if g]
+    predicted = [p for p in predicted if p]
+    correct = sum(1 for p in predicted if any(_overlaps(p, g) for g in gold))
+    found = sum(1 for g in gold if any(_overlaps(g, p) for p in predicted))
+    precision = correct / len(predicted) if predicted else 1.0
+    recall = found / len(gold) if gold else 1.0
+    return PRF(precision, recall, _f1(precision, recall), len(gold))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the data
+
+
+_FIELDS = {
+    "clusters": ("id", "text", "cluster"),
+    "pairs": ("id", "a", "b", "label"),
+    "dates": ("doc", "anchor", "text", "type", "value"),
+    "attribution": ("id", "text", "attributions"),
+}
+
+
+def read_rows(path: str | Path, task: str) -> list[dict[str, Any]]:
+    """The rows of an evaluation file, each checked for the fields its task needs."""
+    path = Path(path)
+    if task not in _FIELDS:
+        raise InputError(f"unknown task {task!r}; tasks: {', '.join(sorted(_FIELDS))}")
+    rows = []
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", location=str(path)) from exc
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"not valid JSON ({exc.msg})", location=where) from exc
+                if not isinstance(row, dict):
+                    raise InputError("expected a JSON object", location=where)
+                missing = [f for f in _FIELDS[task] if f not in row]
+                if missing:
+                    raise InputError(
+                        f"missing field {missing[0]!r} for task {task!r}", location=where
+                    )
+                rows.append(row)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
+    if not rows:
+        raise InputError(f"no rows for task {task!r}", location=str(path))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks: each returns (metrics, predictions in input order)
+
+Result = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
+    from claimtrack.dates import timex_value
+
+    predictions, triples = [], []
+    for row in rows:
+        try:
+            anchor = dt.date.fromisoformat(str(row["anchor"])[:10]) if row["anchor"] else None
+        except ValueError:
+            anchor = None
+        value = timex_value(
+            str(row["text"]),
+            anchor,
+            left=str(row.get("left") or ""),
+            right=str(row.get("right") or ""),
+        )
+        predictions.append({"doc": row["doc"], "text": row["text"], "value": value})
+        triples.append((str(row["type"]), str(row["value"]), value))
+    return {"task": "dates", "rows": len(rows), "accuracy": value_accuracy(triples)}, predictions
+
+
+def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result]:
+    def run(rows: list[dict[str, Any]]) -> Result:
+        raise NotBuiltError(f"evaluate {task}: {issue} is not built yet in this claimtrack")
+
+    return run
+
+
+TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {
+    "clusters": _not_built("clusters", "claim clustering"),
+    "pairs": _not_built("pairs", "claim matching and conflict detection"),
+    "dates": _evaluate_dates,
+    "attribution": _not_built("attribution", "attribution extraction"),
+}
+"""The evaluation tasks, by name; each takes the rows of its format."""
+
+
+def evaluate(
+    task: str, path: str | Path, *, predictions: str | Path | None = None
+) -> dict[str, Any]:
+    """Run ``task`` over the rows in ``path``; returns the metrics, and writes one prediction
+    per input row, in input order, to ``predictions`` when given."""
+    if task not in TASKS:
+        raise InputError(f"unknown task {task!r}; tasks: {', '.join(sorted(TASKS))}")
+    rows = read_rows(path, task)
+    metrics, predicted = TASKS[task](rows)
+    metrics = {"file": str(path), **metrics}
+    if predictions is not None:
+        _write_jsonl(Path(predictions), predicted)
+    return metrics
+
+
+def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
+    """Write atomically: a reader never sees half a predictions file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InputError(
+            f"cannot write predictions: {exc.strerror or exc}", location=str(path)
+        ) from exc
+
+
+def clusters_of(labels: Mapping[str, Hashable]) -> Iterator[list[str]]:
+    """The clusters of a labelling, as lists of items (sorted, for stable output)."""
+    groups: dict[Hashable, list[str]] = defaultdict(list)
+    for item, label in labels.items():
+        groups[label].append(item)
+    for members in sorted(groups.values(), key=lambda m: (-len(m), m)):
+        yield sorted(members)

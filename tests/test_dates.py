@@ -1,0 +1,227 @@
+"""Time expressions: every one of the seed articles, news forms, and properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.dates import classify, infer_tense, resolve_when, timex_value
+from claimtrack.model import Precision, When
+
+VICE = dt.date(2016, 7, 28)  # seed 000, a Thursday
+PRESS_CONFERENCE = dt.date(2016, 7, 15)  # Kerry and Lavrov in Moscow, quoted in seed 000
+MEMRI = dt.date(2016, 5, 9)
+JEWISH_PRESS = dt.date(2016, 2, 23)  # a Tuesday
+DAILY_BEAST_2015 = dt.date(2015, 1, 27)  # a Tuesday
+DAILY_BEAST_2014 = dt.date(2014, 11, 11)  # a Tuesday
+ENAB_BALADI = dt.date(2016, 7, 28)  # the week of 2016-07-25; the weekday is explicit
+INFORMED_COMMENT = dt.date(2015, 10, 15)  # autumn 2015; only season-level results are asked
+
+SEED_EXPRESSIONS = [
+    # (expression, anchor, tense, TIMEX3 value, why)
+    ("on Thursday", VICE, "past", "2016-07-28", "the announcement was made the day of the article"),
+    ("in 2015", VICE, "past", "2015", "a bare year"),
+    ("Earlier today", VICE, None, "2016-07-28", "the publication day"),
+    ("earlier today", VICE, "past", "2016-07-28", "the audio statement of the same day"),
+    ("Today's", VICE, None, "2016-07-28", "today's announcements"),
+    ("in December 2012", VICE, "past", "2012-12", "the US designation"),
+    ("in recent days", VICE, None, "PAST_REF", "vague: some time before the anchor"),
+    ("on July 15", VICE, "past", "2016-07-15", "the Kerry–Lavrov meeting"),
+    (
+        "last night",
+        PRESS_CONFERENCE,
+        "past",
+        "2016-07-14",
+        "said at the July 15 press conference: the Nice attack, not the night before publication",
+    ),
+    ("earlier this month", VICE, "past", "2016-07", "al-Shami's statement"),
+    ("In May", VICE, "past", "2016-05", "Zawahiri's audio recording"),
+    ("late 2011", VICE, "past", "2011", "al-Nusra's formation, the end of the year"),
+    ("In April 2013", VICE, "past", "2013-04", "Baghdadi's announcement"),
+    ("May 9, 2016", MEMRI, None, "2016-05-09", "MEMRI's dateline"),
+    ("On May 8, 2016", MEMRI, "past", "2016-05-08", "the audio message"),
+    ("on Saturday", JEWISH_PRESS, "future", "2016-02-27", "the truce begins on Saturday"),
+    ("Saturday Feb. 27", JEWISH_PRESS, "future", "2016-02-27", "the cease-fire start"),
+    ("Tuesday afternoon", JEWISH_PRESS, "past", "2016-02-23", "SANA's statement, same day"),
+    ("last week's", JEWISH_PRESS, "past", "2016-W07", "the Ankara car bombing"),
+    ("On Monday", JEWISH_PRESS, "past", "2016-02-22", "Putin's statement"),
+    ("Since December", DAILY_BEAST_2015, "past", "2014-12", "the most recent December"),
+    ("On Christmas Day", DAILY_BEAST_2015, "past", "2014-12-25", "the most recent Christmas"),
+    ("in 2013", DAILY_BEAST_2015, "past", "2013", "the red line"),
+    ("last week", DAILY_BEAST_2015, "past", "2015-W04", "Gaziantep coffee shops"),
+    ("last Tuesday", DAILY_BEAST_2015, "past", "2015-01-20", "the State of the Union address"),
+    ("Earlier this month", DAILY_BEAST_2014, "past", "2014-11", "ISIS sent fighters"),
+    ("the winter", DAILY_BEAST_2014, "past", "2013-WI", "the last winter before November 2014"),
+    ("on Sept. 23", DAILY_BEAST_2014, "past", "2014-09-23", "the cruise missiles"),
+    ("the weekend of Nov. 1", DAILY_BEAST_2014, "past", "2014-W44-WE", "the assault"),
+    ("on Tuesday, July 26", ENAB_BALADI, "past", "2016-07-26", "the activist's tweets"),
+    ("in May of 2011", INFORMED_COMMENT, "past", "2011-05", "bin Laden's death"),
+    ("Last spring", INFORMED_COMMENT, "past", "2015-SP", "the capture of Idlib City"),
+]
+
+
+@pytest.mark.parametrize(("expression", "anchor", "tense", "value", "why"), SEED_EXPRESSIONS)
+def test_seed_expressions(expression, anchor, tense, value, why):
+    """Every time expression of the seed articles resolves to its TIMEX3 value."""
+    when = resolve_when(expression, anchor, tense=tense)
+    assert when is not None, why
+    assert when.timex == value, why
+    assert when.anchor == anchor
+    assert when.expression == expression
+
+
+def test_late_2011_is_the_end_of_the_year():
+    """'late 2011' is honest about which part of the year it means."""
+    when = resolve_when("late 2011", VICE)
+    assert when.mod == "END"
+    assert when.earliest == dt.date(2011, 9, 1)
+    assert when.latest == dt.date(2011, 12, 31)
+
+
+def test_a_few_days_before_is_a_range_not_a_day():
+    """'a few days before' becomes a range with unknown precision, never a made-up day."""
+    when = resolve_when("a few days before", DAILY_BEAST_2015)
+    assert when.precision is Precision.UNKNOWN
+    assert when.timex is None
+    assert when.earliest < when.latest < DAILY_BEAST_2015
+
+
+def test_without_an_anchor_relative_expressions_do_not_resolve():
+    """'on Sunday' in an undated post is unknown, not some Sunday."""
+    assert resolve_when("on Sunday", None) is None
+    assert resolve_when("November 11, 2014", None).timex == "2014-11-11"
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "value", "why"),
+    [
+        ("July 28, 2016", None, "2016-07-28", "month day, year"),
+        ("28 July", VICE, "2016-07-28", "day month"),
+        ("2016-07-28", None, "2016-07-28", "ISO"),
+        ("Sept. 23", VICE, "2016-09-23", "abbreviated month, nearest occurrence"),
+        ("April 2013", None, "2013-04", "month and year"),
+        ("2011", None, "2011", "year"),
+        ("the 1990s", None, "199", "decade"),
+        ("autumn 2015", None, "2015-FA", "season and year"),
+        ("Christmas Day", dt.date(2015, 12, 28), "2015-12-25", "holiday just past"),
+        ("yesterday", VICE, "2016-07-27", "the day before"),
+        ("tomorrow", VICE, "2016-07-29", "the day after"),
+        ("last year", VICE, "2015", "the year before"),
+        ("next month", VICE, "2016-08", "the month after"),
+        ("three days ago", VICE, "2016-07-25", "counted back"),
+        ("two years ago", VICE, "2014", "counted back, year precision"),
+        ("the third quarter", dt.date(1989, 10, 26), "1989-Q3", "a quarter of the anchor's year"),
+        ("now", VICE, "PRESENT_REF", "the present"),
+        ("soon", VICE, "FUTURE_REF", "the future"),
+        ("mid-November", dt.date(1989, 10, 30), "1989-11", "part of a month keeps the month"),
+        ("12/25/2015", None, "2015-12-25", "numeric, through dateutil"),
+    ],
+)
+def test_news_forms(expression, anchor, value, why):
+    """Common news forms resolve to the expected TIMEX3 values."""
+    when = resolve_when(expression, anchor)
+    assert when is not None, why
+    assert when.timex == value, why
+
+
+@pytest.mark.parametrize(
+    ("expression", "kind", "value"),
+    [
+        ("a decade", "DURATION", "P10Y"),
+        ("three years", "DURATION", "P3Y"),
+        ("several weeks", "DURATION", "PXW"),
+        ("24 hours", "DURATION", "P1D"),
+        ("every week", "SET", "P1W"),
+        ("weekly", "SET", "P1W"),
+        ("every Monday", "SET", "XXXX-WXX-1"),
+    ],
+)
+def test_durations_and_sets_are_not_dates(expression, kind, value):
+    """Durations and sets are recognised, given their TIMEX3 value, and never made dates."""
+    assert classify(expression) == kind
+    assert resolve_when(expression, VICE) is None
+    assert timex_value(expression, VICE) == value
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "tense"),
+    [
+        ("The talks will resume on", ".", "future"),
+        ("The ceasefire is set to begin on", "", "future"),
+        ("The group was founded in", "by veterans.", "past"),
+        ("Officials met on", "", "past"),
+        ("", "", None),
+    ],
+)
+def test_tense_from_context(left, right, tense):
+    """Tense comes from telling words right next to the expression."""
+    assert infer_tense(left, right) == tense
+
+
+def test_weekday_follows_tense():
+    """A bare weekday points back in past-tense reporting and forward in the future."""
+    assert resolve_when("Friday", VICE, tense="past").timex == "2016-07-22"
+    assert resolve_when("Friday", VICE, tense="future").timex == "2016-07-29"
+    assert resolve_when("Thursday", VICE, tense="past").timex == "2016-07-28"
+
+
+anchors = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+PAST_EXPRESSIONS = [
+    "on Monday",
+    "on Friday",
+    "last week",
+    "last month",
+    "last year",
+    "yesterday",
+    "earlier this month",
+    "In May",
+    "since December",
+    "Christmas Day",
+    "the winter",
+    "last spring",
+    "Sept. 23",
+    "two weeks ago",
+    "three years ago",
+    "last night",
+    "the weekend",
+]
+
+
+@given(anchor=anchors, expression=st.sampled_from(PAST_EXPRESSIONS))
+def test_past_tense_never_looks_past_the_anchor(anchor, expression):
+    """Past-tense expressions resolve to times that begin on or before the anchor."""
+    when = resolve_when(expression, anchor, tense="past")
+    assert when is not None
+    assert when.earliest <= anchor
+    assert when.anchor == anchor
+
+
+@given(
+    anchor=anchors,
+    expression=st.sampled_from([*PAST_EXPRESSIONS, "next week", "tomorrow", "2011", "late 2011"]),
+)
+def test_results_lie_within_their_bounds(anchor, expression):
+    """Every resolved time is a proper interval whose TIMEX3 value covers it."""
+    when = resolve_when(expression, anchor)
+    assert when is not None
+    assert when.earliest <= when.latest
+    if when.timex is not None and not when.timex.endswith("_REF"):
+        covering = When.from_timex(when.timex)
+        assert covering.earliest <= when.earliest
+        assert when.latest <= covering.latest
+
+
+@given(
+    expression=st.text(max_size=60),
+    anchor=st.none() | anchors,
+    tense=st.sampled_from([None, "past", "present", "future"]),
+)
+def test_no_exception_escapes_for_any_string(expression, anchor, tense):
+    """Any string, any anchor: a When or None, never an exception."""
+    result = resolve_when(expression, anchor, tense=tense)
+    assert result is None or isinstance(result, When)
+    value = timex_value(expression, anchor)
+    assert value is None or isinstance(value, str)

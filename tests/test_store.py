@@ -1,0 +1,333 @@
+"""The store: queries, all-or-nothing writes, idempotent re-ingest, kills and concurrency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from hypothesis import given, settings
+
+from claimtrack.errors import InputError, StoreBusyError, StoreError
+from claimtrack.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Cluster,
+    Conflict,
+    ConflictKind,
+    ConflictStatus,
+    Source,
+    When,
+)
+from claimtrack.store import MIGRATIONS, ClaimStore
+
+from .strategies import analyses
+
+
+def _claim(text, source="s1", speaker=None, said=None):
+    return Claim.create(
+        text=text, source=source, speaker=speaker, said=said, recorded_by="claimtrack.test"
+    )
+
+
+@pytest.fixture
+def store():
+    with ClaimStore(":memory:") as s:
+        yield s
+
+
+def _fill(store):
+    store.add(
+        Source(id="s1", outlet="VICE News", text="..."),
+        [
+            _claim(
+                "Nusra is breaking ties with al-Qaeda",
+                speaker="nusra",
+                said=When.parse("2016-07-28"),
+            ),
+            _claim(
+                "the split may be more in name than anything else",
+                speaker="charles-lister",
+                said=When.parse("2016-07"),
+            ),
+        ],
+        actors=[Actor.named("Charles Lister", kind=ActorKind.PERSON, aliases=["Lister"])],
+    )
+    store.add(
+        Source(id="s2", outlet="MEMRI", text="..."),
+        [
+            _claim(
+                "the mujahideen in Syria must unite",
+                source="s2",
+                speaker="al-zawahiri",
+                said=When.parse("2016-05-08"),
+            ),
+        ],
+    )
+
+
+def test_queries_by_speaker_source_outlet_time_and_text(store):
+    """Each filter narrows the claims, and filters combine."""
+    _fill(store)
+    assert [c.speaker for c in store.claims(speaker="charles-lister")] == ["charles-lister"]
+    assert len(store.claims(source="s1")) == 2
+    assert [c.source for c in store.claims(outlet="memri")] == ["s2"]
+    assert len(store.claims(since=dt.date(2016, 7, 1))) == 2
+    assert len(store.claims(until=dt.date(2016, 6, 1))) == 1
+    assert len(store.claims(said=When.parse("2016-07-28"))) == 2  # a month overlaps its days
+    assert [c.speaker for c in store.claims(text="name")] == ["charles-lister"]
+    assert [c.speaker for c in store.claims(text="al-Qaeda")] == ["nusra"]
+    assert store.claims(text="unite", outlet="VICE News") == []
+
+
+def test_actors_are_found_by_alias_in_any_case(store):
+    """An actor is found by any of its names."""
+    _fill(store)
+    assert [a.id for a in store.actors(alias="lister")] == ["charles-lister"]
+
+
+def test_readding_a_source_is_idempotent(store):
+    """Adding the same source and claims again changes nothing."""
+    _fill(store)
+    before = store.analysis()
+    _fill(store)
+    assert store.analysis() == before
+    assert store.counts()["claims"] == 3
+
+
+def test_readding_replaces_machine_claims_of_that_source(store):
+    """A new extraction of a source replaces the old one; other sources are untouched."""
+    _fill(store)
+    store.add(Source(id="s1", outlet="VICE News", text="..."), [_claim("only this now")])
+    assert [c.text for c in store.claims(source="s1")] == ["only this now"]
+    assert len(store.claims(source="s2")) == 1
+
+
+def test_a_failing_write_leaves_the_store_as_it_was(store):
+    """An error part-way through a batch rolls the whole batch back."""
+    _fill(store)
+    before = store.analysis()
+    with pytest.raises(InputError):
+        store.add_many(
+            [
+                (Source(id="s3", text="new"), [_claim("fine", source="s3")]),
+                (Source(id="s4", text="bad"), [_claim("orphan", source="nowhere")]),
+            ]
+        )
+    assert store.analysis() == before
+
+
+def test_conflict_status_survives_being_found_again(store):
+    """A person's decision on a conflict is kept when the detector finds it again."""
+    _fill(store)
+    a, b = (c.id for c in store.claims(source="s1"))
+    conflict = Conflict.between(a, b, kind=ConflictKind.NULLIFIER, score=0.8, reason="r")
+    store.save(conflicts=[conflict])
+    store.set_conflict_status(conflict.id, ConflictStatus.REJECTED, note="different claims")
+    store.save(conflicts=[conflict])
+    kept = store.conflict(conflict.id)
+    assert kept.status is ConflictStatus.REJECTED
+    assert kept.note == "different claims"
+    assert store.conflicts(status=ConflictStatus.UNRESOLVED) == []
+
+
+def test_clusters_are_replaced_but_decisions_are_kept(store):
+    """Re-clustering replaces clusters; membership decisions live on."""
+    _fill(store)
+    ids = [c.id for c in store.claims()]
+    store.save(clusters=[Cluster.of(ids[:2])])
+    store.decide_membership(ids[0], ids[2], same=True)
+    store.save(clusters=[Cluster.of(ids)])
+    assert [len(k.claims) for k in store.clusters()] == [3]
+    assert store.membership_decisions() == {tuple(sorted((ids[0], ids[2]))): True}
+
+
+@settings(max_examples=25, deadline=None)
+@given(analyses())
+def test_any_analysis_round_trips_through_the_store(analysis):
+    """Whatever is stored comes back equal (sources, claims, actors, clusters, conflicts)."""
+    import attrs
+
+    # Claims must name a stored source, and parents must exist: make them consistent.
+    ids = [s.id for s in analysis.sources]
+    sources = {s.id: attrs.evolve(s, parent=None) for s in analysis.sources}
+    if not sources:
+        return
+    claims = {c.id: attrs.evolve(c, source=ids[0]) for c in analysis.claims}
+    actors = {a.id: a for a in analysis.actors}
+    clean = attrs.evolve(
+        analysis,
+        sources=list(sources.values()),
+        claims=list(claims.values()),
+        actors=list(actors.values()),
+        clusters=[],
+        conflicts=[],
+    )
+    with ClaimStore(":memory:") as store:
+        store.add_analysis(clean)
+        back = store.analysis()
+    assert sorted(back.claims, key=lambda c: c.id) == sorted(clean.claims, key=lambda c: c.id)
+    assert sorted(back.sources, key=lambda s: s.id) == sorted(clean.sources, key=lambda s: s.id)
+    assert sorted(back.actors, key=lambda a: a.id) == sorted(clean.actors, key=lambda a: a.id)
+
+
+def test_hostile_strings_are_data_not_sql(store):
+    """Quotes, semicolons and FTS syntax in every text field are stored and found as text."""
+    hostile = "x'); DROP TABLE claims; -- \" OR 1=1 NEAR( * ^"
+    store.add(
+        Source(id=hostile, outlet=hostile, title=hostile, text=hostile),
+        [_claim(hostile, source=hostile, speaker=hostile)],
+        actors=[Actor(id=hostile, name=hostile, aliases=[hostile])],
+    )
+    assert store.claims(speaker=hostile)[0].text == hostile
+    assert store.claims(outlet=hostile)[0].source == hostile
+    assert store.actors(alias=hostile)[0].id == hostile
+    assert store.counts()["claims"] == 1
+    store.claims(text="DROP TABLE")  # words of the string, searched as words
+
+
+def test_migrations_are_recorded(tmp_path):
+    """A new store records every migration by name, and reopening applies none again."""
+    path = tmp_path / "c.db"
+    with ClaimStore(path) as store:
+        assert store.schema_version == MIGRATIONS[-1][0]
+    with ClaimStore(path) as store:
+        assert store.integrity_check() == "ok"
+
+
+def test_a_store_from_a_newer_claimtrack_is_refused(tmp_path):
+    """Unknown migrations mean a newer claimtrack wrote the store: refuse, don't guess."""
+    import sqlite3
+
+    path = tmp_path / "c.db"
+    ClaimStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO migrations VALUES ('9999_future', 'later')")
+    with pytest.raises(StoreError, match="newer claimtrack"):
+        ClaimStore(path)
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    """Opening a text file as a store says so."""
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database " * 100)
+    with pytest.raises(StoreError, match="not a claimtrack store"):
+        ClaimStore(path)
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys
+    from claimtrack.model import Claim, Source
+    from claimtrack.store import ClaimStore
+
+    path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    store = ClaimStore(path, timeout=float(sys.argv[4]) if len(sys.argv) > 4 else 10.0)
+    for batch in range(first, first + count):
+        source = Source(id=f"s{batch}", text="t" * 1000)
+        claims = [Claim.create(text=f"claim {batch} {i} " + "x" * 200, source=source.id,
+                               recorded_by="claimtrack.test") for i in range(50)]
+        store.add(source, claims)
+        print(batch, flush=True)
+    """
+)
+
+
+def _run_writer(path, first, count, *, timeout=None):
+    args = [sys.executable, "-c", _WRITER, str(path), str(first), str(count)]
+    if timeout is not None:
+        args.append(str(timeout))
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(writer):
+    _, errors = writer.communicate()
+    assert writer.returncode == 0, errors
+    return writer.returncode
+
+
+def test_killed_ingest_leaves_only_whole_batches(tmp_path):
+    """kill -9 at random moments: the store stays sound and holds exactly whole batches."""
+    rng = random.Random(20161128)
+    path = tmp_path / "killed.db"
+    ClaimStore(path).close()
+    for trial in range(8):
+        writer = _run_writer(path, trial * 1000, 200)
+        time.sleep(rng.uniform(0.3, 1.2))
+        writer.send_signal(signal.SIGKILL)
+        writer.communicate()
+        with ClaimStore(path) as store:
+            assert store.integrity_check() == "ok"
+            counts = store.counts()
+            assert counts["claims"] == 50 * counts["sources"]  # never half a batch
+
+
+def test_rerunning_an_ingest_is_idempotent(tmp_path):
+    """Running the same ingest twice gives the same ids and counts."""
+    path = tmp_path / "again.db"
+    for _ in range(2):
+        _finish(_run_writer(path, 0, 5))
+    with ClaimStore(path) as store:
+        assert store.counts()["sources"] == 5
+        assert store.counts()["claims"] == 250
+
+
+def test_two_writers_at_once_both_succeed(tmp_path):
+    """Two processes ingesting into one store both get their batches in, nothing lost."""
+    path = tmp_path / "shared.db"
+    ClaimStore(path).close()
+    writers = [_run_writer(path, 0, 30), _run_writer(path, 5000, 30)]
+    for writer in writers:
+        _finish(writer)
+    with ClaimStore(path) as store:
+        assert store.counts() == {
+            "sources": 60,
+            "actors": 0,
+            "claims": 3000,
+            "clusters": 0,
+            "conflicts": 0,
+        }
+
+
+def test_a_held_lock_gives_a_clear_busy_error(tmp_path):
+    """A writer that cannot get the lock in time gets StoreBusyError, not a hang or crash."""
+    import sqlite3
+
+    path = tmp_path / "busy.db"
+    ClaimStore(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with ClaimStore(path, timeout=0.2) as store, pytest.raises(StoreBusyError, match="busy"):
+            store.add(Source(id="s", text="t"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_store_in_a_missing_folder_is_a_clear_error(tmp_path):
+    """A store path whose folder does not exist is named in the error."""
+    with pytest.raises(StoreError, match="does not exist"):
+        ClaimStore(tmp_path / "nope" / "c.db")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_store_survives_kill_during_first_migration(tmp_path):
+    """Even a kill while the schema is being built leaves a store that opens and works."""
+    path = tmp_path / "fresh.db"
+    for _ in range(5):
+        opener = f"from claimtrack.store import ClaimStore; ClaimStore({str(path)!r})"
+        proc = subprocess.Popen([sys.executable, "-c", opener])
+        time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    with ClaimStore(path) as store:
+        assert store.integrity_check() == "ok"
+        assert store.schema_version == MIGRATIONS[-1][0]
