@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 
 from claimtrack import __version__
+from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
@@ -76,6 +77,13 @@ db_option = click.option(
     metavar="PATH",
     help="The SQLite store to use (created if missing).",
 )
+actors_option = click.option(
+    "--actors",
+    "actors_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
+)
 format_option = click.option(
     "--format",
     "output_format",
@@ -93,18 +101,29 @@ def main() -> None:
     are the same claim; who contradicts whom."""
 
 
-def _read_inputs(paths: Sequence[str]) -> tuple[Analysis, list[Analysis]]:
+def _read_inputs(
+    paths: Sequence[str], actors_file: str | None = None
+) -> tuple[Analysis, list[Analysis]]:
     """Article folders and files become one analysis; claimtrack's own JSON/JSONL exports are
-    read back as they are.  Everything is read and checked before anything is stored."""
+    read back as they are.  Everything is read and checked before anything is stored.
+
+    Actors come from ``actors_file`` and from an ``actors.toml`` in each folder read."""
     documents = []
     exports = []
+    registry = ActorRegistry()
+    actor_files = [Path(actors_file)] if actors_file else []
     for name in paths:
         path = Path(name)
         if path.is_file() and path.suffix in (".json", ".jsonl"):
             exports.append(_read_export(path))
         else:
             documents += read_folder(path)
-    return analyze(documents), exports
+            if path.is_dir() and (path / "actors.toml").is_file():
+                actor_files.append(path / "actors.toml")
+    for actor_file in actor_files:
+        for actor in ActorRegistry.from_file(actor_file):
+            registry.add(actor)
+    return analyze(documents, actors=registry), exports
 
 
 def _read_export(path: Path) -> Analysis:
@@ -134,14 +153,15 @@ def _store_all(store: ClaimStore, analysis: Analysis, exports: Sequence[Analysis
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
+@actors_option
 @_friendly
-def ingest_command(paths: tuple[str, ...], db: str) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None) -> None:
     """Read article folders (or claimtrack JSON/JSONL exports) into the store.
 
     All inputs are read and checked first and stored in one transaction: a bad file leaves
     the store as it was.
     """
-    analysis, exports = _read_inputs(paths)
+    analysis, exports = _read_inputs(paths, actors_file)
     with ClaimStore(db) as store:
         _store_all(store, analysis, exports)
         counts = store.counts()
@@ -151,12 +171,15 @@ def ingest_command(paths: tuple[str, ...], db: str) -> None:
 @main.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
+@actors_option
 @format_option
 @_friendly
-def analyze_command(paths: tuple[str, ...], db: str, output_format: str) -> None:
+def analyze_command(
+    paths: tuple[str, ...], db: str, actors_file: str | None, output_format: str
+) -> None:
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
-    analysis, exports = _read_inputs(paths)
+    analysis, exports = _read_inputs(paths, actors_file)
     with ClaimStore(db) as store:
         _store_all(store, analysis, exports)
         chosen = [s.id for s in analysis.sources] + [s.id for e in exports for s in e.sources]

@@ -1288,3 +1288,65 @@ def timex_value(
             )
             value += f"T{hour:02d}:{m[2]}"
     return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding time expressions in running text
+
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_W = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_D = r"\d{1,2}(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?)"
+_N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few)"
+_FINDER = re.compile(
+    "|".join(
+        rf"(?:{p})"
+        for p in (
+            rf"(?:the\s+)?weekend\s+of\s+{_M}\s+{_D}",
+            rf"(?:(?:last|this|next|on|earlier|late|early)\s+)?{_W}(?:\s+(?:morning|afternoon|"
+            rf"evening|night))?(?:,?\s+{_M}\s+{_D}(?:,?\s+{_Y})?)?",
+            rf"{_M}\s+{_D}(?:,?\s+{_Y})?",
+            rf"{_D}\s+{_M}(?:,?\s+{_Y})?",
+            rf"(?:(?:in|since|until|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?{_M},?\s+"
+            rf"(?:of\s+)?{_Y}",
+            rf"(?:in|since|until|by|last|this|next|early|late|mid-?)\s+{_M}(?![\w-])",
+            rf"(?:(?:in|since|until|by|during)\s+)?(?:(?:early|late|mid)[\s-]+|the\s+end\s+of\s+)?"
+            rf"{_Y}(?![\w-])",
+            r"(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))",
+            r"(?:today|yesterday|tomorrow|tonight|last\s+night)(?:'s)?",
+            r"(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+            r"(?:'s)?",
+            rf"{_N}\s+{_UNITS}\s+(?:ago|earlier|later|before)",
+            r"(?:in\s+)?recent\s+(?:days|weeks|months|years)",
+            r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+" + _Y,
+            r"(?:on\s+)?Christmas(?:\s+Day)?|New\s+Year's\s+Day|Thanksgiving",
+        )
+    ),
+    re.IGNORECASE,
+)
+_CAPITALISED_ONLY = re.compile(rf"^(?:(?:in|since|until|by|last|this|next|early|late|mid-?)\s+)?"
+                               rf"{_M}$|^(?:on\s+)?{_W}", re.IGNORECASE)  # fmt: skip
+
+
+def find_times(text: str) -> list[tuple[int, int, str]]:
+    """The time expressions in running text, as ``(start, end, expression)``, in order.
+
+    >>> [e for _, _, e in find_times("On Thursday, the group said it had met in May 2015.")]
+    ['On Thursday', 'in May 2015']
+    >>> find_times("They may meet.")
+    []
+    """
+    found = []
+    for match in _FINDER.finditer(text):
+        expression = match.group(0)
+        # Month and weekday names count only when capitalised ("may" is a verb).
+        bare = re.sub(r"^(?:in|since|until|by|last|this|next|early|late|mid-?|on)\s+", "",
+                      expression, flags=re.IGNORECASE)  # fmt: skip
+        if _CAPITALISED_ONLY.match(expression) and not bare[:1].isupper():
+            continue
+        found.append((match.start(), match.end(), expression))
+    return found

@@ -37,6 +37,8 @@ __all__ = [
     "prf_of_flags",
     "read_rows",
     "span_overlap",
+    "span_overlap_counts",
+    "span_overlap_prf",
     "value_accuracy",
 ]
 
@@ -154,6 +156,25 @@ def _overlaps(a: Sequence[Span], b: Sequence[Span]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
+def span_overlap_counts(
+    gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]
+) -> tuple[int, int, int, int]:
+    """(correct predictions, predictions, gold spans found, gold spans) for one role of one
+    document; sum these over documents and pass them to :func:`span_overlap_prf`."""
+    gold = [g for g in gold if g]
+    predicted = [p for p in predicted if p]
+    correct = sum(1 for p in predicted if any(_overlaps(p, g) for g in gold))
+    found = sum(1 for g in gold if any(_overlaps(g, p) for p in predicted))
+    return correct, len(predicted), found, len(gold)
+
+
+def span_overlap_prf(correct: int, predicted: int, found: int, gold: int) -> PRF:
+    """PRF from summed span-overlap counts."""
+    precision = correct / predicted if predicted else 1.0
+    recall = found / gold if gold else 1.0
+    return PRF(precision, recall, _f1(precision, recall), gold)
+
+
 def span_overlap(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]) -> PRF:
     """Span-overlap PRF for one role: a predicted span (a list of pieces, for discontinuous
     spans) counts as correct if it overlaps some gold span; a gold span is found if some
@@ -162,13 +183,7 @@ def span_overlap(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Sp
     >>> span_overlap([[(0, 10)], [(20, 30)]], [[(5, 8)], [(40, 50)]])
     PRF(precision=0.5, recall=0.5, f1=0.5, support=2)
     """
-    gold = [g for g in gold if g]
-    predicted = [p for p in predicted if p]
-    correct = sum(1 for p in predicted if any(_overlaps(p, g) for g in gold))
-    found = sum(1 for g in gold if any(_overlaps(g, p) for p in predicted))
-    precision = correct / len(predicted) if predicted else 1.0
-    recall = found / len(gold) if gold else 1.0
-    return PRF(precision, recall, _f1(precision, recall), len(gold))
+    return span_overlap_prf(*span_overlap_counts(gold, predicted))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,6 +259,37 @@ def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
     return {"task": "dates", "rows": len(rows), "accuracy": value_accuracy(triples)}, predictions
 
 
+ROLES = ("source", "cue", "content")
+
+
+def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
+    from claimtrack.extract import find_attributions, merge_continuations
+
+    totals = {role: [0, 0, 0, 0] for role in ROLES}
+    predictions = []
+    for row in rows:
+        text = str(row["text"])
+        found = merge_continuations(find_attributions(text, beliefs=True))
+        predicted = [
+            {
+                "source": [list(a.source)] if a.source else [],
+                "cue": [list(a.cue)] if a.cue else [],
+                "content": [list(span) for span in a.content],
+            }
+            for a in found
+        ]
+        predictions.append({"id": row["id"], "attributions": predicted})
+        gold = row["attributions"] if isinstance(row["attributions"], list) else []
+        for role in ROLES:
+            counts = span_overlap_counts(
+                [[(int(a), int(b)) for a, b in g.get(role, [])] for g in gold],
+                [[(int(a), int(b)) for a, b in p[role]] for p in predicted],
+            )
+            totals[role] = [t + c for t, c in zip(totals[role], counts, strict=True)]
+    metrics = {role: span_overlap_prf(*totals[role]).as_dict() for role in ROLES}
+    return {"task": "attribution", "rows": len(rows), **metrics}, predictions
+
+
 def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result]:
     def run(rows: list[dict[str, Any]]) -> Result:
         raise NotBuiltError(f"evaluate {task}: {issue} is not built yet in this claimtrack")
@@ -255,7 +301,7 @@ TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {
     "clusters": _not_built("clusters", "claim clustering"),
     "pairs": _not_built("pairs", "claim matching and conflict detection"),
     "dates": _evaluate_dates,
-    "attribution": _not_built("attribution", "attribution extraction"),
+    "attribution": _evaluate_attribution,
 }
 """The evaluation tasks, by name; each takes the rows of its format."""
 

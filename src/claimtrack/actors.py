@@ -1,0 +1,311 @@
+"""ActorRegistry: from a mention in the text to the actor who speaks.
+
+Resolution goes from sure to less sure, and says how it matched: an exact alias (any case),
+then the transliteration key (al-/el-, Abu/Abou, Mohammad/Mohamed, Jolani/Golani,
+Qaeda/Qaida/Qaedah, Nusra/Nusrah meet on one key), then fuzzy matching of the keys with
+rapidfuzz, refused below a threshold rather than latching onto a lookalike.
+
+>>> registry = ActorRegistry([
+...     Actor.named("Abu Mohammad al-Jolani", kind=ActorKind.PERSON, aliases=["Jolani"]),
+...     Actor.named("al-Qaeda", kind=ActorKind.ORGANIZATION, aliases=["Al Qaeda"]),
+... ])
+>>> match = registry.resolve("Abou Mohamed al-Golani")
+>>> match.actor.name, match.method
+('Abu Mohammad al-Jolani', 'transliteration')
+>>> registry.resolve("Al-Qaedah").actor.id
+'al-qaeda'
+>>> registry.resolve("Hillary Clinton") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from rapidfuzz import fuzz, process
+
+from claimtrack.errors import InputError
+from claimtrack.model import Actor, ActorKind, Rename, slugify
+from claimtrack.text import fold, transliteration_key
+
+__all__ = ["ActorMatch", "ActorRegistry", "guess_kind", "is_unnamed"]
+
+DEFAULT_THRESHOLD = 90.0
+"""Fuzzy scores (0-100) below this are refused."""
+
+
+@attrs.frozen
+class ActorMatch:
+    """A resolved mention: the actor, how sure (0-100), and how it matched."""
+
+    actor: Actor
+    score: float
+    method: str  # alias, transliteration, fuzzy, surname, new
+
+    def why(self) -> str:
+        """One sentence saying how the mention was matched."""
+        return f"matched {self.actor.name!r} by {self.method} (score {self.score:.0f})"
+
+
+_ORGANIZATION_WORDS = frozenset(
+    {
+        "group",
+        "front",
+        "state",
+        "army",
+        "council",
+        "ministry",
+        "government",
+        "agency",
+        "department",
+        "office",
+        "party",
+        "movement",
+        "brigade",
+        "brigades",
+        "forces",
+        "coalition",
+        "committee",
+        "institute",
+        "university",
+        "news",
+        "times",
+        "post",
+        "press",
+        "reuters",
+        "network",
+        "organization",
+        "organisation",
+        "association",
+        "union",
+        "commission",
+        "bank",
+        "company",
+        "corp",
+        "inc",
+        "command",
+        "administration",
+        "alliance",
+        "jabhat",
+        "harakat",
+        "jaish",
+        "tanzim",
+        "hayat",
+        "al-qaeda",
+        "qaeda",
+        "isis",
+        "isil",
+        "daesh",
+        "nato",
+        "un",
+        "white house",
+        "pentagon",
+        "cia",
+        "fbi",
+        "kremlin",
+        "embassy",
+        "court",
+        "senate",
+        "congress",
+        "parliament",
+        "media",
+        "channel",
+        "newspaper",
+    }
+)
+_TITLES = re.compile(
+    r"^(?:(?:u\.?s\.?|former|then|deputy|vice|acting|senior)\s+)*(?:mr|mrs|ms|dr|sen|senator|"
+    r"rep|gov|governor|gen|general|col|president|secretary|minister|sheikh|shaykh|imam|prof|"
+    r"professor|judge|mayor|king|prince|emir|chairman|director|ambassador|spokesman|"
+    r"spokeswoman|chief|lt|capt|adm)\.?\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_title(name: str) -> str:
+    """'Sen. Lindsey Graham' -> 'Lindsey Graham'; titles are not part of a name."""
+    previous = None
+    while previous != name:
+        previous, name = name, _TITLES.sub("", name).strip()
+    return name
+
+
+def is_unnamed(mention: str) -> bool:
+    """Whether a mention describes a speaker without naming one ("a senior U.S. official",
+    "opposition sources", "one of the sources")."""
+    from claimtrack.lexicon import load
+
+    words = fold(mention).split()
+    if not words:
+        return False
+    heads = set(load("reporting")["speakers"]["unnamed_heads"])
+    if words[0] in (
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "several",
+        "many",
+        "two",
+        "three",
+        "few",
+        "most",
+        "other",
+        "these",
+        "those",
+    ):
+        return True
+    head = re.sub(r"[^a-z]", "", words[-1])
+    if len(words) == 1:
+        return head in heads
+    return head in heads and not any(w[:1].isupper() for w in mention.split()[-1:])
+
+
+def guess_kind(mention: str) -> ActorKind:
+    """A best guess at what kind of actor a new mention names."""
+    if is_unnamed(mention):
+        return ActorKind.UNNAMED
+    words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
+    if words & _ORGANIZATION_WORDS:
+        return ActorKind.ORGANIZATION
+    names = [w for w in mention.split() if w[:1].isupper()]
+    if 2 <= len(names) <= 4 and len(names) == len(mention.split()):
+        return ActorKind.PERSON
+    return ActorKind.UNKNOWN
+
+
+class ActorRegistry:
+    """Known actors and the names they go by.
+
+    ``threshold`` (0-100) is the lowest fuzzy score accepted; below it a mention is refused
+    (``resolve`` returns None) rather than matched to a lookalike.
+    """
+
+    def __init__(
+        self, actors: Iterable[Actor] = (), *, threshold: float = DEFAULT_THRESHOLD
+    ) -> None:
+        if not 0 <= threshold <= 100:
+            raise ValueError(f"threshold must be within [0, 100], got {threshold}")
+        self.threshold = threshold
+        self._actors: dict[str, Actor] = {}
+        self._by_alias: dict[str, str] = {}
+        self._by_key: dict[str, str] = {}
+        for actor in actors:
+            self.add(actor)
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Any:
+        return iter(self._actors.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return self._actors.get(actor_id)
+
+    @property
+    def actors(self) -> list[Actor]:
+        """Every actor, in the order added."""
+        return list(self._actors.values())
+
+    def add(self, actor: Actor) -> Actor:
+        """Add (or replace) an actor; its names become aliases to resolve."""
+        self._actors[actor.id] = actor
+        for name in actor.names:
+            self._by_alias.setdefault(fold(name).strip(), actor.id)
+            key = transliteration_key(name)
+            if key:
+                self._by_key.setdefault(key, actor.id)
+        return actor
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, threshold: float = DEFAULT_THRESHOLD) -> ActorRegistry:
+        """Load actors from a TOML file of ``[[actors]]`` tables (name, kind, aliases,
+        description, affiliation, renames = [{name, on}])."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", location=str(path)) from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"not valid TOML: {exc}", location=str(path)) from exc
+        entries = data.get("actors", [])
+        if not isinstance(entries, list):
+            raise InputError("expected [[actors]] tables", location=str(path))
+        actors = [
+            _actor_from_table(entry, f"{path}: actors[{i}]") for i, entry in enumerate(entries)
+        ]
+        return cls(actors, threshold=threshold)
+
+    def resolve(self, mention: str, *, introduced: Sequence[Actor] = ()) -> ActorMatch | None:
+        """The actor a mention names, or None when no match is sure enough.
+
+        ``introduced`` are the actors already named in the same source, most recent last: a
+        surname alone ("Lister") resolves to the full name introduced earlier.
+        """
+        name = strip_title(mention.strip())
+        folded = fold(name).strip()
+        if not folded:
+            return None
+        if folded in self._by_alias:
+            return ActorMatch(self._actors[self._by_alias[folded]], 100.0, "alias")
+        words = name.split()
+        if len(words) == 1 and introduced:
+            surname = fold(words[0])
+            for actor in reversed(introduced):
+                parts = [fold(p) for p in actor.name.split()]
+                if actor.kind is ActorKind.PERSON and surname in parts[1:]:
+                    return ActorMatch(actor, 95.0, "surname")
+        key = transliteration_key(name)
+        if not key:
+            return None
+        if key in self._by_key:
+            return ActorMatch(self._actors[self._by_key[key]], 98.0, "transliteration")
+        if len(key) < 4 or not self._by_key:
+            return None
+        best = process.extractOne(
+            key, self._by_key.keys(), scorer=fuzz.ratio, processor=None, score_cutoff=self.threshold
+        )
+        if best is None:
+            return None
+        matched_key, score, _ = best
+        return ActorMatch(self._actors[self._by_key[matched_key]], float(score), "fuzzy")
+
+    def why(self, mention: str) -> str:
+        """How ``mention`` resolves, in a sentence."""
+        match = self.resolve(mention)
+        return match.why() if match else f"no actor matches {mention!r} well enough"
+
+
+def _actor_from_table(entry: Any, where: str) -> Actor:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise InputError("an actor needs a name", location=where)
+    try:
+        renames = [Rename(name=r["name"], on=_date(r.get("on"))) for r in entry.get("renames", [])]
+        return Actor(
+            id=entry.get("id") or slugify(entry["name"]),
+            name=entry["name"],
+            kind=ActorKind(entry.get("kind", "unknown")),
+            aliases=tuple(entry.get("aliases", [])),
+            description=entry.get("description"),
+            affiliation=entry.get("affiliation"),
+            renames=renames,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"bad actor: {exc}", location=where) from exc
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

@@ -1,0 +1,1239 @@
+"""Who said what: attributed statements found in news prose, turned into claims.
+
+Two layers.  :func:`find_attributions` works on plain text and finds the three parts of each
+attribution — the **source** (who), the **cue** (said, according to, told...) and the
+**content** (what) — in every common layout of direct and indirect speech.  :func:`extract`
+turns them into :class:`~claimtrack.model.Claim` values for one source: it resolves the
+speaker with an :class:`~claimtrack.actors.ActorRegistry`, follows the attribution chain
+(``via``), dates the statement (``said``, against the right anchor) and what it is about
+(``about``), and records the stance and modality cues the conflict detector needs.
+
+Reporting verbs and cue phrases live in ``lexicon/reporting.toml``; hedges in
+``lexicon/hedges.toml``.
+
+>>> text = ('Nusra is breaking ties with al-Qaeda, according to an announcement on Thursday. '
+...         '"The split is cosmetic," said Charles Lister, a fellow at the Middle East Institute.')
+>>> for a in find_attributions(text):
+...     print(a.kind, "|", a.source_text(text), "|", a.cue_text(text), "|", a.content_text(text))
+according | an announcement on Thursday | according to | Nusra is breaking ties with al-Qaeda
+speech | Charles Lister, a fellow at the Middle East Institute | said | "The split is cosmetic,"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import attrs
+
+from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, strip_title
+from claimtrack.anchoring import make_quote
+from claimtrack.dates import find_times, resolve_when
+from claimtrack.lexicon import load
+from claimtrack.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Cue,
+    Modality,
+    Precision,
+    Source,
+    SourceKind,
+    Stance,
+    When,
+    slugify,
+)
+from claimtrack.text import Segment, fold, sentences
+
+__all__ = ["EXTRACTOR", "Attribution", "extract", "find_attributions", "merge_continuations"]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
+        return "0.0.0"
+
+
+EXTRACTOR = f"claimtrack.extract {_version()}"
+"""What extracted claims record in ``recorded_by``."""
+
+Span = tuple[int, int]
+
+
+@attrs.frozen
+class Attribution:
+    """One attribution found in a text; spans are offsets into that text.
+
+    ``kind`` is the cue's class (speech, denial, question, belief, according, author) or
+    ``continuation`` for a quote that goes on after an attributed one.  ``hearer`` is the
+    person told ("told Lister"), ``channel`` how it was said ("in a statement").
+    """
+
+    kind: str
+    source: Span | None
+    cue: Span | None
+    content: tuple[Span, ...]
+    direct: bool = False
+    hearer: Span | None = None
+    channel: str | None = None
+    outer: int | None = None  # the attribution (index) whose content this one sits in
+
+    def source_text(self, text: str) -> str:
+        return "" if self.source is None else text[self.source[0] : self.source[1]]
+
+    def cue_text(self, text: str) -> str:
+        return "" if self.cue is None else text[self.cue[0] : self.cue[1]]
+
+    def content_text(self, text: str) -> str:
+        return " ".join(text[s:e] for s, e in self.content)
+
+    @property
+    def span(self) -> Span:
+        """From the first to the last character of the content."""
+        return self.content[0][0], self.content[-1][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# The cue lexicon, compiled once
+
+
+def _inflections(verb: str) -> set[str]:
+    if " " in verb:
+        head, rest = verb.split(" ", 1)
+        return {f"{form} {rest}" for form in _inflections(head)}
+    forms = {verb}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb) and verb not in (
+            "offer",
+            "happen",
+            "listen",
+            "open",
+            "visit",
+            "edit",
+            "limit",
+            "credit",
+        ):
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@cache
+def _cue_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every cue form, and the class of each form."""
+    lexicon = load("reporting")
+    classes: dict[str, str] = {}
+    irregular = lexicon["irregular"]
+    for kind, verbs in lexicon["verbs"].items():
+        for verb in verbs:
+            forms = (
+                set(irregular.get(verb, [])) | {verb} if verb in irregular else _inflections(verb)
+            )
+            for form in forms:
+                classes.setdefault(form, kind)
+    for phrase in lexicon["phrases"]["according"]:
+        classes[phrase] = "according"
+    alternatives = sorted(classes, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return pattern, classes
+
+
+_DETERMINERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "whose",
+        "any",
+        "no",
+        "every",
+        "each",
+        "such",
+        "first",
+        "new",
+        "latest",
+    }
+)
+_AMBIGUOUS_NOUNS = frozenset(
+    {
+        "report",
+        "claim",
+        "claims",
+        "post",
+        "posts",
+        "tweet",
+        "tweets",
+        "reply",
+        "estimate",
+        "charge",
+        "charges",
+        "question",
+        "questions",
+        "doubt",
+        "doubts",
+        "fear",
+        "fears",
+        "hope",
+        "hopes",
+        "counter",
+        "promise",
+        "promises",
+        "vow",
+        "brief",
+        "reports",
+        "agree",
+        "feel",
+        "expect",
+        "think",
+        "believe",
+        "worry",
+        "ask",
+        "say",
+        "deny",
+        "reject",
+        "dismiss",
+        "dispute",
+        "remark",
+        "remarks",
+        "mention",
+        "warning",
+        "testify",
+        "admit",
+        "maintain",
+        "wonder",
+        "query",
+        "observe",
+        "note",
+        "notes",
+        "add",
+        "tell",
+        "state",
+        "states",
+    }
+)
+_PASSIVE = frozenset({"is", "was", "were", "are", "been", "being", "be", "widely", "often"})
+_AMBIGUOUS_FORMS = frozenset(
+    {
+        "states",
+        "notes",
+        "reports",
+        "claims",
+        "tweets",
+        "posts",
+        "charges",
+        "promises",
+        "hopes",
+        "fears",
+        "doubts",
+        "questions",
+        "estimates",
+        "replies",
+        "remarks",
+        "counters",
+        "vows",
+        "thinks",
+        "feels",
+        "state",
+        "note",
+        "report",
+        "claim",
+        "tweet",
+        "post",
+        "add",
+        "agree",
+        "mentions",
+        "mention",
+        "concerns",
+        "briefs",
+        "brief",
+        "agrees",
+        "observes",
+        "points out",
+        "charge",
+        "predicts",
+        "hints",
+        "hint",
+        "maintains",
+        "holds",
+    }
+)
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|has|have|had|would|will|later|previously|recently|then|once|repeatedly|"
+    r"publicly|privately|further|again|never|not|did|does|do|is|was|were|are|reportedly|"
+    r"allegedly|already|even|still|just|often|earlier|separately|quickly|directly|simply|"
+    r"subsequently|initially|first|last|finally|ultimately|yet|clearly|flatly|strongly|"
+    r"specifically|explicitly|openly|falsely|correctly|reportedly|been|being|be|could|may|"
+    r"might|should|must|can|hasn't|hadn't|haven't|didn't|doesn't|don't|isn't|wasn't|won't|"
+    r"wouldn't|can't|couldn't|has not|have not|had not|did not|does not|do not|[a-z]+ly))+$",
+    re.IGNORECASE,
+)
+_LEADING_CONJUNCTIONS = re.compile(
+    r"(?:but|and|yet|so|still|however|meanwhile|instead|"
+    r"moreover|indeed|now|then|also)[\s,]+",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r'[;:]\s|["”],\s|\s[—–]\s|,\s(?:and|but|while|as|because|although'
+    r"|though|since|so|when|where|after|before|if|whereas)\s|"
+    r"\s(?:when|where|while|because|although|after|before|whereas|as)\s",
+    re.IGNORECASE,
+)
+_OPENING = '"“«'
+_CLOSING = '"”»'
+_TERMINAL_RIGHT = re.compile(
+    r"^(?:(?:\s+(?:in|on|at|during|after|before|last|earlier|later|this|to|from|via|through|"
+    r"when|while|as|of|with|about|over|outside|inside|today|yesterday|recently|Thursday|"
+    r"Monday|Tuesday|Wednesday|Friday|Saturday|Sunday)\b[^,;:\"“]{0,80}?)?)[.!?]?[\"”’)]*$",
+    re.IGNORECASE,
+)
+_MAX_SOURCE_WORDS = 25
+
+
+def _quote_spans(text: str) -> list[Span]:
+    """Spans of quoted passages (marks included), paired within each paragraph; an opening
+    mark never closed runs to the end of its paragraph (a quote that goes on)."""
+    spans: list[Span] = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        start: int | None = None
+        p0 = paragraph.start()
+        chunk = paragraph.group(0)
+        for i, char in enumerate(chunk):
+            if char in "“«":
+                if start is None:
+                    start = p0 + i
+            elif char in "”»":
+                if start is not None:
+                    spans.append((start, p0 + i + 1))
+                    start = None
+            elif char == '"':
+                if start is None:
+                    start = p0 + i
+                else:
+                    spans.append((start, p0 + i + 1))
+                    start = None
+        if start is not None and paragraph.end() - start > 1:
+            spans.append((start, paragraph.end()))
+    return spans
+
+
+def _inside(position: int, spans: Iterable[Span]) -> bool:
+    return any(s < position < e for s, e in spans)
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> Span:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_NOT_A_SUBJECT = re.compile(
+    r"(?:this|that|these|those|already|privately|publicly|there|here|"
+    r"which|what|who|so|then|now|also|[a-z]+ly)",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|been|does|did|emerged|began|"
+    r"came|went|failed|attempted|tried|wanted|remains|seemed)\b"
+)
+_LEADING_TIME = re.compile(
+    r"(?:in|on|since|during|last|earlier|later)\b[^,]{0,30},\s*", re.IGNORECASE
+)
+_RELEASED = re.compile(
+    r"\s+(?:released|issued|published|posted|made|gave|delivered|sent|put out|aired)\s+"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:recording|statement|message|video|"
+    r"audio|speech|tweet|letter|report|communique)$",
+    re.IGNORECASE,
+)
+
+
+def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
+    """The noun phrase before a cue verb, from the start of its clause."""
+    left = text[start:cue_start]
+    cut = 0
+    for match in _CLAUSE_BREAK.finditer(left):
+        cut = match.end()
+    begin, end = start + cut, cue_start
+    chunk = text[begin:end].rstrip()
+    auxiliaries = _AUXILIARIES.search(chunk)
+    if auxiliaries:
+        if re.search(r"n't|\bnot\b|\bnever\b", auxiliaries.group(0), re.IGNORECASE):
+            return None  # "X did not say...": no claim by X
+        chunk = chunk[: auxiliaries.start()]
+    end = begin + len(chunk)
+    # "In May, Zawahiri released an audio recording saying...": the speaker is Zawahiri.
+    for pattern in (_LEADING_TIME, _LEADING_CONJUNCTIONS):
+        lead = pattern.match(text, begin, end)
+        if lead:
+            begin = lead.end()
+    released = _RELEASED.search(text, begin, end)
+    if released:
+        end = released.start()
+    if text[cue_start:].split(maxsplit=1)[0].endswith("ing"):
+        # "..., with one message from an operative claiming ...": the message's author.
+        with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
+        if with_:
+            begin += with_[-1].end()
+    s, e = _strip_span(text, begin, end, ' \t\n,;:"“”')
+    if s >= e or _words(text[s:e]) > _MAX_SOURCE_WORDS:
+        return None
+    subject = text[s:e]
+    if not re.search(r"[A-Za-z]", subject) or _NOT_A_SUBJECT.fullmatch(subject):
+        return None
+    if _FINITE_VERB.search(subject.split(",")[0]):
+        return None  # a clause, not a noun phrase: "the truce begins on Saturday and was"
+    return s, e
+
+
+def _right_source(text: str, start: int, end: int) -> Span | None:
+    """The speaker after an inverted cue (", said Charles Lister, a fellow at ..."), to the end
+    of the sentence."""
+    clause = re.search(
+        r",\s+(?:referring|adding|saying|noting|explaining|citing|according|"
+        r"speaking|writing|calling|arguing|who|which|in\s+a|in\s+an)\b",
+        text[start:end],
+    )
+    if clause:
+        end = start + clause.start()
+    s, e = _strip_span(text, start, end, ' \t\n,;:."”“')
+    if s >= e or _words(text[s:e]) > _MAX_SOURCE_WORDS:
+        return None
+    return s, e
+
+
+def _trim_content(text: str, start: int, end: int) -> Span:
+    start, end = _strip_span(text, start, end)
+    lead = re.match(
+        r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+)?"
+        r"(?:that|whether|if)\s+",
+        text[start:end],
+        re.IGNORECASE,
+    )
+    if lead:
+        start += lead.end()
+    return _strip_span(text, start, end)
+
+
+def _is_quote(text: str, span: Span) -> bool:
+    s, e = span
+    return e - s >= 2 and text[s] in _OPENING + "'" and text[e - 1] in _CLOSING + "'"
+
+
+def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
+    """The cue's class, or None when the word is not used as a reporting verb here."""
+    pattern, classes = _cue_table()
+    del pattern
+    form = match.group(0).lower()
+    kind = classes.get(form)
+    if kind is None:
+        return None
+    before = text[sentence.start : match.start()].split()
+    previous = before[-1].lower().strip(",;:") if before else ""
+    if kind != "according" and previous in _DETERMINERS:
+        return None  # "the claim", "a report": a noun
+    if kind != "according" and previous in ("to", "not", "never"):
+        return None  # "declined to say", "refused to confirm": no statement
+    words = [w.lower() for w in before[-2:]]
+    passive = bool(words) and (
+        words[-1] in _PASSIVE
+        or (len(words) == 2 and words[0] in _PASSIVE and re.fullmatch(r"also|[a-z]+ly", words[1]))
+    )
+    if kind != "according" and passive and not form.endswith(("s", "ing")):
+        return None  # "the coordination being claimed", "it is said": passive, no speaker
+    if kind != "according" and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
+        return None  # "added by Juan Cole": a caption, not a statement
+    if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
+        return None  # "to say", or sentence-initial base form
+    if before and match.group(0)[:1].isupper():
+        return None  # "the Islamic State", "State Department": a name, not a verb
+    if form in _AMBIGUOUS_FORMS:
+        following = text[match.end() : match.end() + 8].lstrip()
+        if not re.match(r"(?:that|:|[\"“])", following):
+            return None  # "Gulf states", "reports of": a noun unless it introduces content
+    return kind
+
+
+def _attribution_at(
+    text: str, sentence: Segment, match: re.Match[str], kind: str, quotes: Sequence[Span]
+) -> Attribution | None:
+    s, e = sentence.start, sentence.end
+    cs, ce = match.start(), match.end()
+    cue = (cs, ce)
+    if kind == "according":
+        return _according(text, s, e, cue)
+
+    # A quote just before the cue: '"...," X said' / '"...," said X'.
+    before = [
+        q
+        for q in quotes
+        if q[1] <= cs
+        and q[1] > s - 1
+        and _words(text[q[1] : cs]) <= 12
+        and "," in text[q[1] - 2 : q[1] + 2] + text[q[1] : cs][:3]
+    ]
+    if before:
+        quote = before[-1]
+        between = _strip_span(text, quote[1], cs, " \t\n,;:")
+        if between[0] < between[1] and not re.fullmatch(r"[\s,]*", text[between[0] : between[1]]):
+            named = _strip_span(text, *between, ' \t\n,;:"“”')
+            source = named if _words(text[named[0] : named[1]]) <= _MAX_SOURCE_WORDS else None
+            hearer = _hearer(text, ce, e) if match.group(0).lower() in ("told", "tells") else None
+        else:
+            source, hearer = _right_source(text, ce, e), None
+        if source is None:
+            return None
+        return Attribution(
+            kind, source, cue, (quote,), True, hearer=hearer, channel=_channel(text, ce, e)
+        )
+
+    # A quote just after the cue: 'X said: "..."' / 'X said, "..."' / 'X told Y that "..."'.
+    after = [q for q in quotes if cs < q[0] <= e and _words(text[ce : q[0]]) <= 6]
+    source = _left_subject(text, s, cs)
+    if after and source is not None:
+        quote = after[0]
+        end = max(quote[1], min(e, quote[1]))
+        content = _trim_content(text, ce, end)
+        if text[content[0]] not in _OPENING:
+            content = quote if _words(text[ce : quote[0]]) <= 3 else content
+        hearer = (
+            _hearer(text, ce, quote[0]) if match.group(0).lower() in ("told", "tells") else None
+        )
+        return Attribution(
+            kind,
+            source,
+            cue,
+            (content,),
+            _is_quote(text, content),
+            hearer=hearer,
+            channel=_channel(text, ce, quote[0]),
+        )
+
+    left_text = text[s:cs].rstrip()
+    right_text = text[ce:e]
+    if left_text.endswith(","):
+        # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
+        speaker_start = right_text.lstrip()[:1]
+        if not _TERMINAL_RIGHT.match(right_text) and (
+            speaker_start.isupper()
+            or re.match(r"\s*(?:an?|the|one|two|some|several|another)\b", right_text)
+        ):
+            content = _trim_content(text, s, s + len(left_text))
+            speaker = _right_source(text, ce, e)
+            if speaker is None or content[0] >= content[1]:
+                return None
+            return Attribution(kind, speaker, cue, (content,), _is_quote(text, content))
+    if _TERMINAL_RIGHT.match(right_text) and "," in left_text:
+        # '..., the source said.' (the speaker between the content and the cue)
+        comma = left_text.rfind(",")
+        speaker_span = _strip_span(text, s + comma + 1, cs, ' \t\n,;:"“”')
+        content = _trim_content(text, s, s + comma)
+        if (
+            speaker_span[0] < speaker_span[1]
+            and content[0] < content[1]
+            and _words(text[speaker_span[0] : speaker_span[1]]) <= 12
+        ):
+            speaker_span = _strip_aux(text, speaker_span)
+            return Attribution(
+                kind,
+                speaker_span,
+                cue,
+                (content,),
+                _is_quote(text, content),
+                channel=_channel(text, ce, e),
+            )
+    # 'X said (that) ...', 'X told Y (that) ...'
+    if source is None:
+        return None
+    content_start = ce
+    hearer = None
+    if match.group(0).lower() in ("told", "tells", "telling", "tell"):
+        that = re.search(r"\bthat\b", text[ce:e])
+        if that and _words(text[ce : ce + that.start()]) <= 6:
+            hearer = _strip_span(text, ce, ce + that.start())
+            content_start = ce + that.end()
+    channel = _channel(text, content_start, e)
+    if channel:
+        lead = re.match(
+            r"\s*(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w\s-]+?"
+            r"(?=\s+(?:that|on|in|,)|[,:])",
+            text[content_start:e],
+        )
+        if lead:
+            content_start += lead.end()
+    content = _trim_content(text, content_start, e)
+    if content[0] >= content[1] or _words(text[content[0] : content[1]]) < 3:
+        return None
+    return Attribution(
+        kind, source, cue, (content,), _is_quote(text, content), hearer=hearer, channel=channel
+    )
+
+
+_APPOSITIVE = re.compile(
+    r"(?:an?|the|one|who|which|author|head|leader|spokesman|director|"
+    r"professor|fellow|senior|former)\b[^,;:]{0,90}?(?=,\s|[.;:]?$)"
+)
+_SOURCE_END = re.compile(r"[,:;]\s|\s(?=(?:they|he|she|it|we|there|this|that)\s)")
+
+
+def _according(text: str, s: int, e: int, cue: Span) -> Attribution | None:
+    """'According to X, CONTENT' / 'CONTENT, according to X' / 'A, according to X, B'."""
+    cs, ce = cue
+    after = text[ce:e]
+    stop = _SOURCE_END.search(after)
+    src_end = ce + stop.start() if stop else e
+    rest_start = ce + stop.end() if stop else e
+    # An appositive after the name belongs to the source: "X, a fellow at Y, ..."
+    if stop and after[stop.start()] == ",":
+        appositive = _APPOSITIVE.match(text, rest_start, e)
+        if appositive:
+            src_end = appositive.end()
+            comma = re.match(r",\s*", text[src_end:e])
+            rest_start = src_end + (comma.end() if comma else 0)
+    source = _strip_span(text, ce, src_end, ' \t\n,;:."”“')
+    if source[0] >= source[1] or _words(text[source[0] : source[1]]) > _MAX_SOURCE_WORDS:
+        return None
+    left = _strip_span(text, s, cs)
+    left_text = text[left[0] : left[1]]
+    pieces = []
+    if left[0] < left[1] and not re.search(r"(?:^|,)\s*(?:and|but|so)$", left_text, re.I):
+        pieces.append(left)
+    if rest_start < e and (not pieces or text[cs - 2 : cs].strip() == ","):
+        rest = _strip_span(text, rest_start, e)
+        if rest[0] < rest[1]:
+            pieces.append(rest)
+    if left[0] < left[1] and re.search(r"(?:^|,)\s*(?:and|but|so)$", left_text, re.I):
+        pieces = [_strip_span(text, rest_start, e)] if rest_start < e else []
+    pieces = [_trim_content(text, *p) for p in pieces]
+    pieces = [p for p in pieces if p[0] < p[1]]
+    if not pieces:
+        return None
+    direct = len(pieces) == 1 and _is_quote(text, pieces[0])
+    return Attribution("according", source, cue, tuple(pieces), direct)
+
+
+_PROPOSITIONAL = re.compile(
+    r"\s*(?:that\b|[\"“:]|(?:the\s+|any\s+)?(?:reports?|claims?|allegations?|"
+    r"suggestions?|accusations?|rumou?rs?|charges?|speculation)\b)",
+    re.IGNORECASE,
+)
+
+
+def _strip_aux(text: str, span: Span) -> Span:
+    chunk = _AUXILIARIES.sub("", text[span[0] : span[1]])
+    return span[0], span[0] + len(chunk.rstrip())
+
+
+def _hearer(text: str, start: int, end: int) -> Span | None:
+    chunk = re.match(r"\s*((?:[A-Z][\w.'-]*\s?){1,4})", text[start:end])
+    if not chunk:
+        return None
+    return _strip_span(text, start + chunk.start(1), start + chunk.end(1))
+
+
+def _channel(text: str, start: int, end: int) -> str | None:
+    channels: list[str] = load("reporting")["phrases"]["channels"]
+    window = fold(text[start:end])[:80]
+    for channel in sorted(channels, key=len, reverse=True):
+        if re.search(
+            rf"\b(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+            rf"{re.escape(channel)}\b",
+            window,
+        ):
+            return channel
+    return None
+
+
+def find_attributions(
+    text: str, *, beliefs: bool = True, exclude: Sequence[Span] = ()
+) -> list[Attribution]:
+    """Every attribution in ``text``, in order.
+
+    ``beliefs`` keeps attitude cues (believe, think, hope...); ``exclude`` are spans of the
+    text to leave alone (the pieces of a compilation page, handled as sources of their own).
+    """
+    pattern, _ = _cue_table()
+    quotes = _quote_spans(text)
+    found: list[Attribution] = []
+    last_attributed_end = -10
+    for sentence in sentences(text):
+        if _inside(sentence.start + 1, exclude) or any(s <= sentence.start < e for s, e in exclude):
+            continue
+        taken: list[Span] = []
+        attributed = False
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if _inside(match.start(), quotes) or _inside(match.start(), taken):
+                continue
+            kind = _classify_cue(text, match, sentence)
+            if kind is None or (kind == "belief" and not beliefs):
+                continue
+            # "al-Hayat reports that Zawahiri called for unity": a statement inside another's
+            # content is passed on by the outer speaker; its clause starts with that content.
+            outer = next(
+                (
+                    i
+                    for i in range(len(found) - 1, max(-1, len(found) - 4), -1)
+                    if any(s <= match.start() < e for s, e in found[i].content)
+                ),
+                None,
+            )
+            clause = sentence
+            if outer is not None:
+                if match.group(0).lower().endswith("ing"):
+                    continue
+                begin = next(s for s, e in found[outer].content if s <= match.start() < e)
+                clause = Segment(text[begin : sentence.end], begin, sentence.end)
+            attribution = _attribution_at(text, clause, match, kind, quotes)
+            if attribution is None:
+                continue
+            if (
+                kind == "denial"
+                and attribution.cue is not None
+                and not _PROPOSITIONAL.match(text, attribution.cue[1])
+                and not attribution.direct
+            ):
+                continue  # "renounced ties with ISIS": an act, not a reported proposition
+            if outer is not None:
+                if not re.search(
+                    r"[A-Z]", attribution.source_text(text)
+                ) or attribution.content in [f.content for f in found]:
+                    continue
+                attribution = attrs.evolve(attribution, outer=outer)
+            found.append(attribution)
+            taken.append(attribution.cue or attribution.span)
+            if attribution.source:
+                taken.append(attribution.source)
+            attributed = True
+        if attributed:
+            last_attributed_end = sentence.end
+        elif (
+            found
+            and found[-1].direct
+            and 0 <= sentence.start - last_attributed_end <= 4
+            and "\n" not in text[last_attributed_end : sentence.start]
+        ):
+            # A quote that is the whole sentence goes on from the attributed quote before it.
+            stripped = _strip_span(text, sentence.start, sentence.end, " \t\n")
+            whole = [
+                q
+                for q in quotes
+                if abs(q[0] - stripped[0]) <= 1
+                and q[1] <= stripped[1] + 1
+                and q[1] >= stripped[1] - 2
+            ]
+            if whole:
+                found.append(Attribution("continuation", None, None, (stripped,), True))
+                last_attributed_end = sentence.end
+    return found
+
+
+def merge_continuations(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """Attributions with each continuation quote folded into the content of the one it goes
+    on from (one attribution with a discontinuous content, as annotators mark it)."""
+    merged: list[Attribution] = []
+    for attribution in attributions:
+        if attribution.kind == "continuation" and merged:
+            last = merged[-1]
+            merged[-1] = attrs.evolve(last, content=(*last.content, *attribution.content))
+        else:
+            merged.append(attribution)
+    return merged
+
+
+# ---------------------------------------------------------------------------------------------
+# From attributions to claims
+
+
+_ROLE_NOUNS = re.compile(
+    r"^(?:an?|the)\s+(?:new\s+|audio\s+|video\s+|written\s+|brief\s+|official\s+|joint\s+)*"
+    r"(?:recent\s+|latest\s+)?"
+    r"(?:announcement|statement|message|audio message|recording|video|report|interview|tweet|"
+    r"post|communique|broadcast|speech|letter|translation|analysis|study|poll|survey|"
+    r"briefing|editorial|investigation|review)\s+"
+    r"(?:from|by|of|issued by|released by)\s+",
+    re.IGNORECASE,
+)
+_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|earlier|this)\s+[\w\s.,]+$", re.IGNORECASE)
+_GENERIC_GROUP = re.compile(
+    r"^(?:the|this|that)\s+(?:group|organization|organisation|movement|"
+    r"militants|jihadists|faction|front|network)$",
+    re.IGNORECASE,
+)
+_GENERIC_DOCUMENT = re.compile(
+    r"^(?:the|this|that)\s+(?:report|statement|study|briefing|"
+    r"message|recording|video|letter|document|analysis)$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|der|la)(?:-[\w'’-]+)?)"
+
+
+@attrs.frozen
+class _Mention:
+    head: str
+    description: str | None
+    via: tuple[str, ...]
+
+
+def _split_mention(mention: str) -> _Mention:
+    """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
+    'sources in al-Nusra cited by Reuters' -> head and the chain."""
+    mention = " ".join(mention.split())
+    via: list[str] = []
+    cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
+    if cited:
+        via.append(_outlet_name(cited.group(1)))
+        mention = mention[: cited.start()]
+    mention = _ROLE_NOUNS.sub("", mention)
+    for start, _end, _expression in reversed(find_times(mention)):
+        if start > 0:
+            mention = mention[:start]
+    mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    head, _, description = mention.partition(", ")
+    description = re.sub(r",?\s*(?:on|in|last|earlier|this)\b.*$", "", description)
+    # "the head of the group's media office, Abu Ammar al-Shami": the name is the speaker.
+    name_after = re.fullmatch(rf"((?:{_NAME_WORD}\s?){{1,6}})", description.strip())
+    if head[:1].islower() and name_after:
+        head, description = name_after.group(1).strip(), head
+    # "the journalist Hala Jaber": a lowercase role before a name.
+    role_name = re.fullmatch(
+        rf"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}})((?:{_NAME_WORD}\s?){{1,6}})", head
+    )
+    if role_name:
+        head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
+    head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
+    head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    described: str | None = description.strip(" ,.") or None
+    if described and described.lower().startswith(("who ", "which ")):
+        described = None
+    return _Mention(head=head, description=described, via=tuple(via))
+
+
+def _outlet_name(text: str) -> str:
+    """'London-based Arabic newspaper Asharq al-Awsat' -> 'Asharq al-Awsat'."""
+    text = text.strip(" ,.")
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or re.match(r"(?:al|el|of|the|de)(?:-|$)", word.lower()):
+            tail.insert(0, word)
+        else:
+            break
+    while tail and tail[0].lower() in ("of", "the", "de"):
+        tail.pop(0)
+    return " ".join(tail) if tail else text
+
+
+def _anchor(source: Source) -> When | None:
+    """The date relative expressions in a source resolve against: its publication, when it is
+    known to the day (or week); else nothing — 'on Sunday' in an undated post stays unknown."""
+    published = source.published
+    if published is None or published.latest is None:
+        return None
+    if published.precision in (Precision.DAY, Precision.WEEKEND, Precision.WEEK):
+        return published
+    return None
+
+
+def _resolve_time(expression: str, anchor: When | None) -> When | None:
+    day = None if anchor is None else anchor.latest
+    when = resolve_when(expression, day, tense="past")
+    if when is None or not when.known:
+        return None
+    return when
+
+
+class _Speakers:
+    """Speaker resolution inside one source: who was introduced, who spoke last."""
+
+    def __init__(self, registry: ActorRegistry, source: Source, text: str) -> None:
+        self.registry = registry
+        self.source = source
+        self.text = text
+        self.introduced: list[Actor] = []
+        self.recent: list[Actor] = []
+
+    def _remember(self, actor: Actor) -> Actor:
+        if actor not in self.introduced:
+            self.introduced.append(actor)
+        return actor
+
+    def mentioned_organizations(self, start: int, end: int) -> list[tuple[int, Actor]]:
+        found = []
+        folded = fold(self.text[start:end])
+        for actor in self.registry:
+            if actor.kind is not ActorKind.ORGANIZATION:
+                continue
+            for name in actor.names:
+                at = re.search(rf"(?<![\w-]){re.escape(fold(name))}(?![\w-])", folded)
+                if at and len(name) > 2:
+                    found.append((start + at.start(), actor))
+        return sorted(found, key=lambda pair: pair[0])
+
+    def resolve(self, mention: _Mention, attribution: Attribution, position: int) -> Actor | None:
+        head = mention.head
+        if not head:
+            return None
+        if _PRONOUN.match(head):
+            return self._pronoun(head.lower())
+        if _GENERIC_GROUP.match(head):
+            return self._group(attribution, position)
+        if _GENERIC_DOCUMENT.match(head):
+            return self.recent[-1] if self.recent else None
+        match = self._resolve_name(head)
+        if match is not None:
+            actor = match.actor
+            if mention.description and not actor.description:
+                actor = attrs.evolve(actor, description=mention.description)
+                self.registry.add(actor)
+            return self._remember(actor)
+        if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
+            description = head if mention.description is None else f"{head}, {mention.description}"
+            scope = self.source.parent or self.source.id
+            return self.registry.add(
+                Actor(
+                    id=f"{scope}:{slugify(head)[:60]}",
+                    name=head,
+                    kind=ActorKind.UNNAMED,
+                    description=description,
+                )
+            )
+        name = strip_title(head)
+        if not re.search(r"[A-Z]", name) or _words(name) > 8:
+            return None
+        actor = Actor.named(name, kind=guess_kind(name), description=mention.description)
+        self.registry.add(actor)
+        return self._remember(actor)
+
+    def _resolve_name(self, head: str) -> ActorMatch | None:
+        """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
+        Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
+        candidates = [head]
+        short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        words = short.split()
+        candidates += [short] + [" ".join(words[i:]) for i in range(1, len(words))]
+        for candidate in candidates:
+            if not candidate[:1].isupper() and candidate is not head:
+                continue
+            match = self.registry.resolve(candidate, introduced=self.introduced)
+            if match is not None:
+                return match
+        return None
+
+    def _pronoun(self, pronoun: str) -> Actor | None:
+        wanted = (
+            {ActorKind.PERSON}
+            if pronoun in ("he", "she", "i")
+            else {
+                ActorKind.ORGANIZATION,
+                ActorKind.GOVERNMENT,
+                ActorKind.GROUP,
+                ActorKind.UNNAMED,
+                ActorKind.OUTLET,
+            }
+        )
+        candidates = [a for a in self.recent[-3:] if a.kind in wanted]
+        if not candidates:
+            candidates = [a for a in self.introduced[-2:] if a.kind in wanted]
+        if not candidates or len({a.id for a in candidates}) > 1:
+            return None  # nobody, or more than one: ambiguous, so unknown
+        return candidates[-1]
+
+    def _group(self, attribution: Attribution, position: int) -> Actor | None:
+        if not attribution.direct:
+            inside = self.mentioned_organizations(*attribution.span)
+            if inside:
+                return inside[0][1]
+        sentence_starts = [s.start for s in sentences(self.text[: max(0, position)])]
+        for begin in reversed(sentence_starts[-3:]):
+            found = self.mentioned_organizations(begin, position)
+            if found:
+                return found[0][1]
+        return None
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|none|nobody|nothing|neither|nor|without)\b", re.IGNORECASE
+)
+
+
+def _cues(text: str) -> tuple[list[Cue], Modality]:
+    """Hedge and negation cues in a claim's text, and the modality they give."""
+    hedges = load("hedges")
+    cues: list[Cue] = []
+    modality = Modality.CERTAIN
+    for level, modal in (("possible", Modality.POSSIBLE), ("probable", Modality.PROBABLE)):
+        for word in hedges[level]:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+                cues.append(
+                    Cue(
+                        kind=f"hedge:{level}",
+                        text=found.group(0),
+                        start=found.start(),
+                        end=found.end(),
+                    )
+                )
+                if modality is Modality.CERTAIN or modal is Modality.POSSIBLE:
+                    modality = modal
+    for found in _NEGATION.finditer(text):
+        cues.append(Cue(kind="negation", text=found.group(0), start=found.start(), end=found.end()))
+    return sorted(cues, key=lambda c: (c.start, c.kind)), modality
+
+
+def _said(
+    text: str,
+    attribution: Attribution,
+    sentence: Segment,
+    anchor: When | None,
+    speakers: _Speakers,
+    speaker: Actor | None,
+    history: list[tuple[int, Actor | None, When | None]],
+) -> When | None:
+    """When the statement was made: a time expression in the attribution (outside the
+    content), else the speaker's last dated appearance in the three paragraphs before."""
+    for start, end, expression in find_times(text[sentence.start : sentence.end]):
+        position = sentence.start + start
+        if any(s <= position < e for s, e in attribution.content):
+            continue
+        del end
+        return _resolve_time(expression, anchor)
+    if speaker is None or speaker.kind is not ActorKind.PERSON:
+        return None
+    names = [fold(n) for n in speaker.names if len(n) > 2]
+    window = text[max(0, sentence.start - 1500) : sentence.start]
+    for previous in reversed(list(sentences(window))):
+        folded = fold(previous.text)
+        if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", folded) for n in names):
+            quoted = _quote_spans(previous.text)
+            times = [t for t in find_times(previous.text) if not _inside(t[0], quoted)]
+            if times:
+                return _resolve_time(times[0][2], anchor)
+    return None
+
+
+def _blogger_comments(page: Source, part: Source) -> list[Span]:
+    """Spans (in the part's text) of the bracketed comments the page's author signed."""
+    spans = []
+    for author in page.authors:
+        pattern = rf"\((?:[^()]|\([^()]*\))*?[—–-]\s*{re.escape(author)}\s*\)"
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, part.text)]
+    return spans
+
+
+def extract(
+    source: Source,
+    *,
+    actors: ActorRegistry | None = None,
+    parent: Source | None = None,
+    parts: Sequence[Source] = (),
+    beliefs: bool = False,
+) -> list[Claim]:
+    """The claims attributed in one source's text.
+
+    ``actors`` resolves speakers; actors met for the first time are added to it (so the
+    caller can store them).  ``parent`` is the page a piece sits in (its author's bracketed
+    comments in the piece are the author's claims, on the page); ``parts`` are pieces of
+    this page, left to their own extraction.  ``beliefs`` also keeps attitude cues (believe,
+    think, hope), which are not assertions.
+    """
+    registry = actors if actors is not None else ActorRegistry()
+    text = source.text
+    exclude = [
+        (text.find(p.text), text.find(p.text) + len(p.text))
+        for p in parts
+        if p.text and text.find(p.text) >= 0
+    ]
+    blogger: list[Span] = []
+    if parent is not None and parent.authors:
+        blogger = _blogger_comments(parent, source)
+    speakers = _Speakers(registry, source, text)
+    anchor = _anchor(source)
+    claims: list[Claim] = []
+    history: list[tuple[int, Actor | None, When | None]] = []
+    previous: tuple[Actor | None, tuple[str, ...], When | None] | None = None
+    sentence_of = {s.start: s for s in sentences(text)}
+    starts = sorted(sentence_of)
+
+    def sentence_at(position: int) -> Segment:
+        index = max(0, _bisect(starts, position))
+        return sentence_of[starts[index]]
+
+    speakers_by_index: list[tuple[Actor | None, tuple[str, ...]]] = []
+    for attribution in find_attributions(text, beliefs=beliefs, exclude=[*exclude, *blogger]):
+        sentence = sentence_at(
+            attribution.span[0] if attribution.cue is None else attribution.cue[0]
+        )
+        via: tuple[str, ...] = ()
+        if attribution.kind == "continuation":
+            if previous is None:
+                continue
+            speaker, via, said = previous
+        else:
+            raw_mention = attribution.source_text(text)
+            if re.match(r"(?:a|an|the)\s+translation\b", raw_mention, re.IGNORECASE):
+                continue  # a translator passes a claim on; handled as `via` of the claim
+            mention = _split_mention(raw_mention)
+            speaker = speakers.resolve(mention, attribution, sentence.start)
+            via_names = list(mention.via)
+            sentence_text = text[sentence.start : sentence.end]
+            translation = re.search(
+                r"according\s+to\s+(?:a|an|the)\s+translation\s+(?:from|by)\s+"
+                r"((?:[A-Z][\w'-]*\s?){1,4})",
+                sentence_text,
+            )
+            if translation:
+                via_names.append(translation.group(1).strip())
+            if attribution.hearer is not None:
+                hearer = text[attribution.hearer[0] : attribution.hearer[1]]
+                match = registry.resolve(hearer, introduced=speakers.introduced)
+                if match is not None and match.actor.kind is ActorKind.PERSON:
+                    via_names.append(match.actor.name)
+            via_ids = []
+            for name in via_names:
+                match = registry.resolve(name, introduced=speakers.introduced)
+                actor = (
+                    match.actor if match else registry.add(Actor.named(name, kind=guess_kind(name)))
+                )
+                via_ids.append(actor.id)
+            if attribution.outer is not None and attribution.outer < len(speakers_by_index):
+                outer_speaker, outer_via = speakers_by_index[attribution.outer]
+                if outer_speaker is not None:
+                    via_ids += [outer_speaker.id, *outer_via]
+            via = tuple(dict.fromkeys(via_ids))
+            said = _said(text, attribution, sentence, anchor, speakers, speaker, history)
+        if speaker is not None and speaker.kind is not ActorKind.UNNAMED:
+            speakers.recent.append(speaker)
+        previous = (speaker, via, said)
+        speakers_by_index.append((speaker, via))
+        history.append((sentence.start, speaker, said))
+        claims.append(_claim(source, text, attribution, speaker, via, said, anchor))
+
+    for start, end in blogger:
+        if parent is None:
+            break
+        author = registry.resolve(parent.authors[0])
+        actor = (
+            author.actor
+            if author
+            else registry.add(Actor.named(parent.authors[0], kind=ActorKind.PERSON))
+        )
+        offset = parent.text.find(source.text)
+        if offset < 0:
+            continue
+        inner = _strip_span(parent.text, offset + start + 1, offset + end - 1, " ()")
+        inner_text = re.sub(r"\s*[—–-]\s*\w+$", "", parent.text[inner[0] : inner[1]])
+        attribution = Attribution("author", None, None, ((inner[0], inner[0] + len(inner_text)),))
+        claims.append(_claim(parent, parent.text, attribution, actor, (), parent.published, None))
+
+    if source.kind is SourceKind.COMMENT and source.authors:
+        claims += _author_claims(source, registry, [a.span for a in find_attributions(text)])
+    return claims
+
+
+def _bisect(starts: list[int], position: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, position) - 1
+
+
+def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span]) -> list[Claim]:
+    """Every assertion in a reader comment is the commenter's claim."""
+    author = source.authors[0]
+    scope = source.parent or source.id
+    actor = registry.get(f"{scope}:{slugify(author)}") or registry.add(
+        Actor(
+            id=f"{scope}:{slugify(author)}",
+            name=author,
+            kind=ActorKind.PERSON,
+            description=f"reader comment under {scope}",
+        )
+    )
+    claims = []
+    for sentence in sentences(source.text):
+        content = _strip_span(source.text, sentence.start, sentence.end, " \t\n•0123456789.")
+        if content[0] >= content[1] or _words(source.text[content[0] : content[1]]) < 4:
+            continue
+        if any(s <= content[0] < e for s, e in taken):
+            continue
+        attribution = Attribution("author", None, None, (content,))
+        claims.append(
+            _claim(source, source.text, attribution, actor, (), source.published, _anchor(source))
+        )
+    return claims
+
+
+def _claim(
+    source: Source,
+    text: str,
+    attribution: Attribution,
+    speaker: Actor | None,
+    via: tuple[str, ...],
+    said: When | None,
+    anchor: When | None,
+) -> Claim:
+    start, end = attribution.span
+    content = text[start:end]
+    claim_text = content.strip().strip(_OPENING + _CLOSING + "'‘’").strip()
+    if len(attribution.content) > 1:
+        claim_text = " … ".join(
+            text[s:e].strip(_OPENING + _CLOSING) for s, e in attribution.content
+        )
+    claim_text = re.sub(r"[\s,;:]+$", "", " ".join(claim_text.split()))
+    cues, modality = _cues(claim_text)
+    stance = Stance.ASSERTS
+    if attribution.kind == "denial":
+        stance = Stance.DENIES
+    elif attribution.kind == "question" or claim_text.endswith("?"):
+        stance = Stance.QUESTIONS
+    if attribution.cue is not None:
+        cue_word = text[attribution.cue[0] : attribution.cue[1]].lower()
+        if cue_word in ("claimed", "claims", "claiming", "alleged", "alleges", "alleging"):
+            modality = Modality.REPORTED
+    about = None
+    times = find_times(claim_text)
+    if times:
+        base = said if said is not None and said.precision is Precision.DAY else anchor
+        about = _resolve_time(times[0][2], base)
+    return Claim.create(
+        text=claim_text or content,
+        source=source.id,
+        quote=make_quote(text, start, end),
+        speaker=None if speaker is None else speaker.id,
+        via=via,
+        said=said,
+        about=about,
+        stance=stance,
+        modality=modality,
+        cues=cues,
+        direct=attribution.direct,
+        recorded_by=EXTRACTOR,
+    )
