@@ -162,6 +162,15 @@ def is_unnamed(mention: str) -> bool:
         "those",
     ):
         return True
+    # The head noun comes before any prepositional phrase: "sources in al-Nusra".
+    before_preposition = re.split(
+        r"\s(?:in|of|from|at|within|inside|close to|familiar with|"
+        r"for|with|who|that)\s",
+        " ".join(words),
+    )[0].split()
+    if len(before_preposition) < len(words):
+        words = before_preposition
+        mention = " ".join(mention.split()[: len(words)])
     head = re.sub(r"[^a-z]", "", words[-1])
     if len(words) == 1:
         return head in heads

@@ -291,7 +291,8 @@ _AUXILIARIES = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CONJUNCTIONS = re.compile(
-    r"(?:but|and|yet|so|still|however|meanwhile|instead|"
+    r"(?:even so|in fact|in addition|for example|for instance|but|and|yet|so|still|however|"
+    r"meanwhile|instead|"
     r"moreover|indeed|now|then|also)[\s,]+",
     re.IGNORECASE,
 )
@@ -312,28 +313,29 @@ _TERMINAL_RIGHT = re.compile(
 _MAX_SOURCE_WORDS = 25
 
 
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
+
+
 def _quote_spans(text: str) -> list[Span]:
     """Spans of quoted passages (marks included), paired within each paragraph; an opening
-    mark never closed runs to the end of its paragraph (a quote that goes on)."""
+    mark never closed runs to the end of its paragraph (a quote that goes on).  Typewriter
+    quotes ``''`` (as some newspapers' archives write them) count as quote marks."""
     spans: list[Span] = []
     for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         start: int | None = None
-        p0 = paragraph.start()
-        chunk = paragraph.group(0)
-        for i, char in enumerate(chunk):
-            if char in "“«":
-                if start is None:
-                    start = p0 + i
-            elif char in "”»":
+        for mark in _QUOTE_MARK.finditer(text, paragraph.start(), paragraph.end()):
+            char = mark.group(0)
+            if char in ("“", "«", "``"):
+                start = mark.start() if start is None else start
+            elif char in ("”", "»"):
                 if start is not None:
-                    spans.append((start, p0 + i + 1))
+                    spans.append((start, mark.end()))
                     start = None
-            elif char == '"':
-                if start is None:
-                    start = p0 + i
-                else:
-                    spans.append((start, p0 + i + 1))
-                    start = None
+            elif start is None:
+                start = mark.start()
+            else:
+                spans.append((start, mark.end()))
+                start = None
         if start is not None and paragraph.end() - start > 1:
             spans.append((start, paragraph.end()))
     return spans
@@ -364,6 +366,11 @@ _FINITE_VERB = re.compile(
     r"\b(?:was|were|is|are|has|have|had|been|does|did|emerged|began|"
     r"came|went|failed|attempted|tried|wanted|remains|seemed)\b"
 )
+_OPENING_CLAUSE = re.compile(
+    r"(?:when|after|if|as|although|though|since|while|in|on|at|for|with|despite|because|"
+    r"before|unlike|like|during|asked|speaking|asked about|once|until|whereas)\b",
+    re.IGNORECASE,
+)
 _LEADING_TIME = re.compile(
     r"(?:in|on|since|during|last|earlier|later)\b[^,]{0,30},\s*", re.IGNORECASE
 )
@@ -390,10 +397,13 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
         chunk = chunk[: auxiliaries.start()]
     end = begin + len(chunk)
     # "In May, Zawahiri released an audio recording saying...": the speaker is Zawahiri.
-    for pattern in (_LEADING_TIME, _LEADING_CONJUNCTIONS):
-        lead = pattern.match(text, begin, end)
-        if lead:
-            begin = lead.end()
+    stripped = True
+    while stripped:
+        stripped = False
+        for pattern in (_LEADING_TIME, _LEADING_CONJUNCTIONS):
+            lead = pattern.match(text, begin, end)
+            if lead and lead.end() > begin:
+                begin, stripped = lead.end(), True
     released = _RELEASED.search(text, begin, end)
     if released:
         end = released.start()
@@ -408,7 +418,7 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     subject = text[s:e]
     if not re.search(r"[A-Za-z]", subject) or _NOT_A_SUBJECT.fullmatch(subject):
         return None
-    if _FINITE_VERB.search(subject.split(",")[0]):
+    if _FINITE_VERB.search(re.split(r"\b(?:who|which|that)\b|,", subject)[0]):
         return None  # a clause, not a noun phrase: "the truce begins on Saturday and was"
     return s, e
 
@@ -472,13 +482,47 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
         return None  # "added by Juan Cole": a caption, not a statement
     if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
         return None  # "to say", or sentence-initial base form
-    if before and match.group(0)[:1].isupper():
+    if before and match.group(0)[:1].isupper() and not _title_case(sentence.text):
         return None  # "the Islamic State", "State Department": a name, not a verb
     if form in _AMBIGUOUS_FORMS:
         following = text[match.end() : match.end() + 8].lstrip()
-        if not re.match(r"(?:that|:|[\"“])", following):
+        introduces = r"(?:that|:|[\"“]|to\b)" if kind == "belief" else r"(?:that|:|[\"“])"
+        if not re.match(introduces, following):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
+
+
+# "Samantha Phillips, the city's emergency operations director, said ...": a subject with an
+# appositive, not content before an inverted cue.
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s?|(?:al|el|bin|de|van|von)-?\w*\s?){1,5},\s+[^,]{2,120},$"
+    r"|(?:(?:[A-Z][\w.'’-]*|a|an|the|his|her|its|their)\s+){0,6}[a-z]+\s+(?:[A-Z][\w.'’-]*\s?){1,4},$"
+    r"|(?:[A-Z][\w.'’-]*\s?){1,4},\s*\d{1,3},$"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|"
+    r"must|did|does|do)\b|\w+ed\b"
+)
+
+
+def _inverted_speaker(right: str) -> bool:
+    """Whether what follows a cue reads as its speaker: '..., said Charles Lister, a fellow'."""
+    if _TERMINAL_RIGHT.match(right):
+        return False
+    chunk = right.strip().split(",")[0]
+    if not chunk or _words(chunk) > 9:
+        return False
+    if chunk[:1].isupper():
+        return True
+    return bool(re.match(r"(?:an?|the|one|two|some|several|another|many)\b", chunk)) and not (
+        _FINITE.search(chunk)
+    )
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case ("Bellwether County Says Trump...")."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _attribution_at(
@@ -497,7 +541,7 @@ def _attribution_at(
         if q[1] <= cs
         and q[1] > s - 1
         and _words(text[q[1] : cs]) <= 12
-        and "," in text[q[1] - 2 : q[1] + 2] + text[q[1] : cs][:3]
+        and re.search(r"[,?!]", text[q[1] - 3 : q[1] + 2] + text[q[1] : cs][:3]) is not None
     ]
     if before:
         quote = before[-1]
@@ -538,18 +582,17 @@ def _attribution_at(
 
     left_text = text[s:cs].rstrip()
     right_text = text[ce:e]
-    if left_text.endswith(","):
-        # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
-        speaker_start = right_text.lstrip()[:1]
-        if not _TERMINAL_RIGHT.match(right_text) and (
-            speaker_start.isupper()
-            or re.match(r"\s*(?:an?|the|one|two|some|several|another)\b", right_text)
-        ):
-            content = _trim_content(text, s, s + len(left_text))
-            speaker = _right_source(text, ce, e)
-            if speaker is None or content[0] >= content[1]:
-                return None
-            return Attribution(kind, speaker, cue, (content,), _is_quote(text, content))
+    # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
+    if (
+        left_text.endswith(",")
+        and _inverted_speaker(right_text)
+        and not _APPOSITIVE_SUBJECT.match(left_text)
+    ):
+        content = _trim_content(text, s, s + len(left_text))
+        speaker = _right_source(text, ce, e)
+        if speaker is None or content[0] >= content[1]:
+            return None
+        return Attribution(kind, speaker, cue, (content,), _is_quote(text, content))
     if _TERMINAL_RIGHT.match(right_text) and "," in left_text:
         # '..., the source said.' (the speaker between the content and the cue)
         comma = left_text.rfind(",")
@@ -572,6 +615,11 @@ def _attribution_at(
     # 'X said (that) ...', 'X told Y (that) ...'
     if source is None:
         return None
+    if _TERMINAL_RIGHT.match(right_text) and source[0] == _strip_span(text, s, e)[0]:
+        # '"...." Trump said.': the quote is the sentence before.
+        previous = [q for q in quotes if 0 <= s - q[1] <= 3]
+        if previous:
+            return Attribution(kind, source, cue, (previous[-1],), True)
     content_start = ce
     hearer = None
     if match.group(0).lower() in ("told", "tells", "telling", "tell"):
@@ -611,8 +659,11 @@ def _according(text: str, s: int, e: int, cue: Span) -> Attribution | None:
     src_end = ce + stop.start() if stop else e
     rest_start = ce + stop.end() if stop else e
     # An appositive after the name belongs to the source: "X, a fellow at Y, ..."
+    sentence_initial = not text[s:cs].strip()
     if stop and after[stop.start()] == ",":
         appositive = _APPOSITIVE.match(text, rest_start, e)
+        if appositive and sentence_initial and not re.match(r",\s", text[appositive.end() :]):
+            appositive = None  # "According to X, the split is...": that is the content
         if appositive:
             src_end = appositive.end()
             comma = re.match(r",\s*", text[src_end:e])
@@ -671,6 +722,10 @@ def _channel(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "Trump: I Will Win": a headline quoting a name before a colon.
+_HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}):\s+\S")
+
+
 def find_attributions(
     text: str, *, beliefs: bool = True, exclude: Sequence[Span] = ()
 ) -> list[Attribution]:
@@ -684,6 +739,21 @@ def find_attributions(
     found: list[Attribution] = []
     last_attributed_end = -10
     for sentence in sentences(text):
+        headline = _HEADLINE_COLON.match(sentence.text)
+        if headline and not _inside(sentence.start, quotes):
+            colon = sentence.start + headline.end(1)
+            content = _strip_span(text, colon + 1, sentence.end)
+            if _words(text[content[0] : content[1]]) >= 3:
+                found.append(
+                    Attribution(
+                        "speech",
+                        (sentence.start, colon),
+                        (colon, colon + 1),
+                        (content,),
+                        _is_quote(text, content),
+                    )
+                )
+                continue
         if _inside(sentence.start + 1, exclude) or any(s <= sentence.start < e for s, e in exclude):
             continue
         taken: list[Span] = []
@@ -692,7 +762,7 @@ def find_attributions(
             if _inside(match.start(), quotes) or _inside(match.start(), taken):
                 continue
             kind = _classify_cue(text, match, sentence)
-            if kind is None or (kind == "belief" and not beliefs):
+            if kind is None or (kind in ("belief", "evaluation") and not beliefs):
                 continue
             # "al-Hayat reports that Zawahiri called for unity": a statement inside another's
             # content is passed on by the outer speaker; its clause starts with that content.
@@ -832,6 +902,9 @@ def _split_mention(mention: str) -> _Mention:
         head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
     head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
     head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    head = re.sub(
+        r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
+    )
     described: str | None = description.strip(" ,.") or None
     if described and described.lower().startswith(("who ", "which ")):
         described = None

@@ -1,0 +1,98 @@
+"""ActorRegistry: aliases, transliterations, fuzzy matches with refusal, surnames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack.actors import ActorRegistry, guess_kind, is_unnamed
+from claimtrack.errors import InputError
+from claimtrack.model import Actor, ActorKind
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return ActorRegistry.from_file(SEEDS / "actors.toml")
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor", "method"),
+    [
+        ("al-Nusra", "jabhat-al-nusra", "alias"),
+        ("Nusra Front", "jabhat-al-nusra", "alias"),
+        ("Jabhat al-Nusrah", "jabhat-al-nusra", "transliteration"),
+        ("Jabhat Fateh al-Sham", "jabhat-al-nusra", "alias"),  # renamed, same actor
+        ("Al-Qaida", "al-qaeda", "transliteration"),
+        ("al Qaedah", "al-qaeda", "transliteration"),
+        ("Abou Mohamed al-Golani", "abu-mohammad-al-jolani", "transliteration"),
+        ("Ayman al-Zawahri", "ayman-al-zawahiri", "transliteration"),
+        ("Daesh", "islamic-state", "alias"),
+        ("Sen. Lindsey Graham", "lindsey-graham", "alias"),
+        ("Charles Lester", "charles-lister", "fuzzy"),
+    ],
+)
+def test_mentions_resolve(registry, mention, actor, method):
+    """Each spelling resolves to its actor, and says how."""
+    match = registry.resolve(mention)
+    assert match is not None
+    assert (match.actor.id, match.method) == (actor, method)
+    assert actor in match.why() or match.actor.name in match.why()
+
+
+@pytest.mark.parametrize("mention", ["Hillary Clinton", "al-Shabaab", "Nasrallah", "Charles"])
+def test_lookalikes_are_refused(registry, mention):
+    """A mention that is only somewhat like a known actor is refused, not latched on."""
+    assert registry.resolve(mention) is None
+
+
+def test_surnames_resolve_to_the_name_introduced_earlier():
+    """'Lister' is the Charles Lister introduced earlier in the same source."""
+    lister = Actor.named("Charles Lister", kind=ActorKind.PERSON)
+    registry = ActorRegistry([lister])
+    registry_without_alias = ActorRegistry()
+    assert registry.resolve("Lister", introduced=[lister]).method == "surname"
+    assert registry_without_alias.resolve("Lister", introduced=[lister]).actor == lister
+    assert registry_without_alias.resolve("Lister") is None
+
+
+def test_renames_keep_one_actor(registry):
+    """The renamed group is the same actor, with the rename and its date on record."""
+    nusra = registry.get("jabhat-al-nusra")
+    assert nusra.renames[0].name == "Jabhat Fateh al-Sham"
+    assert str(nusra.renames[0].on) == "2016-07-28"
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("a senior U.S. official", ActorKind.UNNAMED),
+        ("opposition sources", ActorKind.UNNAMED),
+        ("one of the sources", ActorKind.UNNAMED),
+        ("the State Department", ActorKind.ORGANIZATION),
+        ("Amarnath Amarasingam", ActorKind.PERSON),
+    ],
+)
+def test_kinds_of_new_mentions(mention, kind):
+    """New mentions get a sensible kind; unnamed sources stay unnamed."""
+    assert guess_kind(mention) is kind
+    assert is_unnamed(mention) is (kind is ActorKind.UNNAMED)
+
+
+def test_bad_actor_files_are_clear_errors(tmp_path):
+    """A broken actors file names the file and the entry."""
+    bad = tmp_path / "actors.toml"
+    bad.write_text('[[actors]]\nkind = "person"\n')
+    with pytest.raises(InputError, match=r"actors\[0\]"):
+        ActorRegistry.from_file(bad)
+    bad.write_text("[[actors]\n")
+    with pytest.raises(InputError, match="not valid TOML"):
+        ActorRegistry.from_file(bad)
+
+
+def test_threshold_is_validated():
+    """A threshold outside 0-100 is refused with the allowed range."""
+    with pytest.raises(ValueError, match=r"\[0, 100\]"):
+        ActorRegistry(threshold=120)

@@ -1,0 +1,242 @@
+"""Extraction: layouts of attribution, and the seed articles' statements and speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.actors import ActorRegistry
+from claimtrack.corpus import read_folder
+from claimtrack.extract import EXTRACTOR, extract, find_attributions
+from claimtrack.model import ActorKind, Source, Stance, When
+from claimtrack.pipeline import analyze
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _triples(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (a.source_text(text), a.cue_text(text), a.content_text(text).strip("\"“”,. '"))
+        for a in find_attributions(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The split is real," Kerry said.', [("Kerry", "said", "The split is real")]),
+        (
+            '"The split is real," said Kerry, a diplomat.',
+            [("Kerry, a diplomat", "said", "The split is real")],
+        ),
+        ('Kerry said: "The split is real."', [("Kerry", "said", "The split is real")]),
+        ("Kerry said that the split is real.", [("Kerry", "said", "the split is real")]),
+        (
+            "The split is real, a senior U.S. official said.",
+            [("a senior U.S. official", "said", "The split is real")],
+        ),
+        (
+            "According to Lister, the split is in name only.",
+            [("Lister", "According to", "the split is in name only")],
+        ),
+        (
+            "The split is in name only, according to Lister.",
+            [("Lister", "according to", "The split is in name only")],
+        ),
+        (
+            "Hazm denies reports that fighters seized the missiles.",
+            [("Hazm", "denies", "reports that fighters seized the missiles")],
+        ),
+        (
+            "The rebel leader told Lister that the situation is desperate.",
+            [("The rebel leader", "told", "the situation is desperate")],
+        ),
+        ("“The split is real,” Kerry said.", [("Kerry", "said", "The split is real")]),
+        ("''The split is real,'' Kerry said.", [("Kerry", "said", "The split is real")]),
+    ],
+)
+def test_layouts_of_attribution(text, expected):
+    """Direct and indirect speech in the common layouts give source, cue and content."""
+    assert _triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group hasn't claimed any attacks in the West.",
+        "It is said that the talks failed.",
+        "He declined to say whether the talks failed.",
+        "The State Department issued visas.",
+        "Officials from Gulf states met in Doha.",
+    ],
+)
+def test_no_attribution_where_none_is_made(text):
+    """Negated, passive, infinitive and noun uses of cue words are not attributions."""
+    assert find_attributions(text) == []
+
+
+def test_a_quote_that_goes_on_is_the_same_speakers():
+    """A quote sentence right after an attributed quote continues it."""
+    text = '"We will unite," Amarasingam said. "They take away any argument."'
+    _first, second = find_attributions(text)
+    assert second.kind == "continuation"
+    assert second.content_text(text) == '"They take away any argument."'
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_safe(text):
+    """Arbitrary text gives attributions whose spans lie inside it, and never an exception."""
+    for attribution in find_attributions(text):
+        for start, end in attribution.content:
+            assert 0 <= start <= end <= len(text)
+    claims = extract(Source(id="s", text=text, published=When.parse("2016-07-28")))
+    assert all(
+        c.quote is None or c.quote.exact == text[c.quote.start : c.quote.end] for c in claims
+    )
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    registry = ActorRegistry.from_file(SEEDS / "actors.toml")
+    analysis = analyze(read_folder(SEEDS), actors=registry)
+    return analysis, {a.id: a for a in analysis.actors}
+
+
+def _claims_by(analysis, speaker):
+    return [c for c in analysis.claims if c.speaker == speaker]
+
+
+def test_the_split_conflict_statements_are_found(seeds):
+    """The group's announcement and Lister's 'more in name than anything else' are claims."""
+    analysis, _ = seeds
+    nusra = _claims_by(analysis, "jabhat-al-nusra")
+    announcement = [c for c in nusra if "breaking its ties" in c.text]
+    assert announcement, "the announcement that the group is breaking ties"
+    assert announcement[0].said.timex == "2016-07-28"
+    lister = [c for c in _claims_by(analysis, "charles-lister") if "in name" in c.text]
+    assert lister
+    assert lister[0].modality.value == "possible"
+    assert "may" in [cue.text for cue in lister[0].cues]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "words"),
+    [
+        ("ayman-al-zawahiri", "unite"),
+        ("ayman-al-zawahiri", "Jihadist groups are our brothers"),
+        ("john-kerry", "Nusra is plotting against countries"),
+        ("amarnath-amarasingam", "These discussions have been going on"),
+        ("lindsey-graham", "Pickett"),
+        ("al-qaeda", "ISIS is not a branch of Al Qaeda"),
+        ("muzamjar-al-sham", "The split from Al-Qaeda is not the only change"),
+    ],
+)
+def test_named_speakers_of_the_seeds(seeds, speaker, words):
+    """Every named speaker's statements are found and attributed to them."""
+    analysis, _ = seeds
+    assert any(words in c.text for c in _claims_by(analysis, speaker)), speaker
+
+
+def test_unnamed_sources_are_kept_as_such(seeds):
+    """'a senior U.S. official', 'opposition sources', a rebel leader: unnamed actors."""
+    analysis, actors = seeds
+    unnamed = {
+        actors[c.speaker].name.lower()
+        for c in analysis.claims
+        if c.speaker in actors and actors[c.speaker].kind is ActorKind.UNNAMED
+    }
+    assert "one senior u.s. official" in unnamed
+    assert "an opposition source" in unnamed
+    assert any("rebel leader" in name for name in unnamed)
+    assert any("rebel commander" in name for name in unnamed)
+
+
+def test_spelling_variants_resolve_to_one_actor(seeds):
+    """al-Jolani, Abou Mohamed al-Jolani, al-Golani: one actor; al-Nusra and Nusra Front too."""
+    analysis, actors = seeds
+    ids = {a.id for a in actors.values()}
+    assert not ids & {"al-golani", "abou-mohamed-al-jolani", "nusra-front", "al-nusrah"}
+    assert "abu-mohammad-al-jolani" in {c.speaker for c in analysis.claims}
+
+
+def test_attribution_chains(seeds):
+    """Sources in al-Nusra cited by Reuters; a rebel leader via Lister; al-Qaeda via Zelin."""
+    analysis, _ = seeds
+    chains = {(c.speaker, c.via) for c in analysis.claims}
+    assert ("000_2cd39a7d3fd715a3:sources-in-al-nusra", ("reuters",)) in chains
+    assert ("al-qaeda", ("aaron-zelin",)) in chains
+    assert ("ayman-al-zawahiri", ("al-hayat",)) in chains
+    rebel = [c for c in analysis.claims if c.speaker and "rebel-leader" in c.speaker]
+    assert rebel[0].via == ("charles-lister",)
+    assert rebel[0].depth == 3
+
+
+def test_last_night_resolves_against_the_press_conference(seeds):
+    """Kerry spoke on July 15: his 'last night' is July 14, not the night before publication."""
+    analysis, _ = seeds
+    nice = [c for c in _claims_by(analysis, "john-kerry") if "last night" in c.text]
+    assert nice[0].said.timex == "2016-07-15"
+    assert nice[0].about.timex == "2016-07-14"
+
+
+def test_undated_statements_stay_unknown(seeds):
+    """A statement without a date is unknown, not silently the publication date."""
+    analysis, _ = seeds
+    amarasingam = _claims_by(analysis, "amarnath-amarasingam")
+    assert all(c.said is None for c in amarasingam)
+
+
+def test_compilation_pieces_own_their_claims(seeds):
+    """Claims in a reposted piece belong to that piece; the blogger's comments to the page."""
+    analysis, _ = seeds
+    graham = _claims_by(analysis, "lindsey-graham")
+    assert {c.source for c in graham} == {"001_54fd4921a38bbcd8.dailybeast-2015-01-27"}
+    blogger = _claims_by(analysis, "dm")
+    assert len(blogger) == 2
+    assert {c.source for c in blogger} == {"001_54fd4921a38bbcd8"}
+    assert all(c.stance is Stance.QUESTIONS for c in blogger)
+
+
+def test_reader_comments_are_the_commenters(seeds):
+    """A reader comment's own assertions are its commenter's, never the post author's."""
+    analysis, _ = seeds
+    comments = {s.id: s for s in analysis.sources if ".comment-" in s.id}
+    assert len(comments) == 6
+    for source_id in comments:
+        speakers = {c.speaker for c in analysis.claims if c.source == source_id}
+        commenter = (
+            f"003_d08f9e76a43a27ed:{source_id.rsplit('.', 1)[1].replace('comment', 'commenter')}"
+        )
+        assert commenter in speakers
+        assert "juan-cole" not in speakers
+
+
+def test_quotes_anchor_into_their_source(seeds):
+    """Every claim's quote is the exact text at its offsets in its source."""
+    analysis, _ = seeds
+    sources = {s.id: s for s in analysis.sources}
+    for claim in analysis.claims:
+        if claim.recorded_by != EXTRACTOR:
+            continue
+        text = sources[claim.source].text
+        assert text[claim.quote.start : claim.quote.end] == claim.quote.exact
+
+
+def test_said_is_resolved_against_the_source_date():
+    """'on Thursday' in an article of Thursday 2016-07-28 is that day."""
+    source = Source(
+        id="s",
+        text="The group said on Thursday that it had cut ties.",
+        published=When.on(dt.date(2016, 7, 28)),
+    )
+    claim = extract(source)[0]
+    assert claim.said.timex == "2016-07-28"
+    assert claim.said.anchor == dt.date(2016, 7, 28)

@@ -1,0 +1,35 @@
+"""Text: folding, tokens, transliteration keys and sentence offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.text import fold, paragraphs, sentences, tokens, transliteration_key
+
+
+def test_variants_share_a_transliteration_key():
+    """Spellings of one Arabic name meet on one key; different names do not."""
+    same = ["Abu Mohammad al-Jolani", "Abou Mohamed al-Golani", "Abu Muhammad Al Julani"]
+    assert len({transliteration_key(n) for n in same}) == 1
+    assert transliteration_key("al-Qaeda") != transliteration_key("al-Nusra")
+
+
+def test_fold_and_tokens():
+    """Folding drops case, accents and curly quotes; tokens drop possessive 's."""
+    assert fold("Société “Générale”") == 'societe "generale"'
+    assert tokens("Al-Nusra's fighters") == ["al", "nusra", "fighters"]
+
+
+@given(st.text(max_size=500))
+def test_sentence_offsets_point_into_the_text(text):
+    """Every sentence and paragraph is the text at its offsets."""
+    for segment in [*paragraphs(text), *sentences(text)]:
+        assert text[segment.start : segment.end] == segment.text
+        assert segment.text.strip() == segment.text
+
+
+def test_long_paragraphs_are_split_without_the_segmenter():
+    """A huge paragraph is still split into sentences (and quickly)."""
+    text = "This is one sentence. " * 1000
+    assert len(list(sentences(text))) == 1000
