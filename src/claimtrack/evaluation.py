@@ -20,7 +20,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
+K = TypeVar("K", bound=Hashable)
 
 
 @attrs.frozen
@@ -97,7 +98,7 @@ def _check_same_items(gold: Mapping[Any, Any], predicted: Mapping[Any, Any]) -> 
         )
 
 
-def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+def bcubed(gold: Mapping[K, Hashable], predicted: Mapping[K, Hashable]) -> PRF:
     """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin 1998).
 
     Both map every item to its cluster label.  For each item, precision is the share of its
@@ -119,7 +120,7 @@ def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hasha
     return PRF(precision, recall, _f1(precision, recall), len(gold))
 
 
-def pairwise(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+def pairwise(gold: Mapping[K, Hashable], predicted: Mapping[K, Hashable]) -> PRF:
     """Pairwise precision, recall and F1: over all pairs of items, "in one cluster" is the
     flag; computed from cluster sizes, not by listing pairs."""
     _check_same_items(gold, predicted)
@@ -290,6 +291,23 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
     return {"task": "attribution", "rows": len(rows), **metrics}, predictions
 
 
+def _evaluate_clusters(rows: list[dict[str, Any]]) -> Result:
+    from claimtrack.clustering import cluster_texts
+
+    labels = cluster_texts([str(row["text"]) for row in rows])
+    predicted = {str(row["id"]): f"k{label}" for row, label in zip(rows, labels, strict=True)}
+    gold = {str(row["id"]): str(row["cluster"]) for row in rows}
+    metrics = {
+        "task": "clusters",
+        "rows": len(rows),
+        "gold_clusters": len(set(gold.values())),
+        "predicted_clusters": len(set(predicted.values())),
+        "bcubed": bcubed(gold, predicted).as_dict(),
+        "pairwise": pairwise(gold, predicted).as_dict(),
+    }
+    return metrics, [{"id": row["id"], "cluster": predicted[str(row["id"])]} for row in rows]
+
+
 def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result]:
     def run(rows: list[dict[str, Any]]) -> Result:
         raise NotBuiltError(f"evaluate {task}: {issue} is not built yet in this claimtrack")
@@ -298,7 +316,7 @@ def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result
 
 
 TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {
-    "clusters": _not_built("clusters", "claim clustering"),
+    "clusters": _evaluate_clusters,
     "pairs": _not_built("pairs", "claim matching and conflict detection"),
     "dates": _evaluate_dates,
     "attribution": _evaluate_attribution,

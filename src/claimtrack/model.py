@@ -612,12 +612,18 @@ class Cluster:
     """Claims that state the same proposition, whatever their stance.
 
     Members are suggested by the matcher; ``confirmed`` lists the ones a person confirmed.
+    ``first`` is the claim that appeared first (earliest ``said``, else earliest
+    publication of its source), ``outlets`` the outlets it spread through, and ``span`` the
+    time from its first to its last appearance.
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     claims: tuple[str, ...] = attrs.field(converter=_strs)
     label: str = ""
     confirmed: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    first: str | None = None
+    outlets: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    span: When | None = None
 
     @claims.validator
     def _check_claims(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

@@ -1,0 +1,219 @@
+"""Clusters of claims that state the same proposition, whatever their stance.
+
+Average-linkage agglomerative clustering over a sparse similarity graph: two groups merge
+only while the *average* similarity between their members stays above the threshold, so a
+chain of near neighbours cannot pull unrelated claims together (single link would).  Pairs
+are scored only when blocking says they may be alike (:func:`~claimtrack.matching.candidate_pairs`),
+so cost grows near-linearly with the number of claims.  The result is deterministic and
+does not depend on input order; a person's decisions ("these two are / are not the same
+claim") are obeyed and survive re-clustering.
+
+>>> from claimtrack.model import Claim
+>>> claims = [Claim.create(text=t, source="s") for t in (
+...     "Nusra is breaking its ties with al-Qaeda",
+...     "Nusra's split from al-Qaeda may be in name only",
+...     "ISIS beheads American journalist James Foley",
+...     "Video shows beheading of journalist James Foley")]
+>>> [sorted(len(c.claims) for c in cluster(claims))]
+[[2, 2]]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from claimtrack.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
+from claimtrack.model import Actor, Claim, Cluster, Precision, Source, When
+
+__all__ = ["average_linkage", "cluster", "cluster_texts"]
+
+Edge = tuple[int, int, float]
+
+# Pairs below this share of the threshold are dropped from the graph: they count as 0 in the
+# averages, which can only make a merge less likely (a conservative approximation).
+_KEEP_FRACTION = 0.5
+
+
+def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
+                    cannot_link: Iterable[tuple[int, int]] = ()) -> list[int]:  # fmt: skip
+    """Labels (a representative item per group) of average-linkage clustering of ``n``
+    items, given the similarity of some pairs (missing pairs have similarity 0).
+
+    Groups are merged best-first while the mean similarity over all their cross pairs is at
+    least ``threshold``; groups holding a ``cannot_link`` pair are never merged.  Ties are
+    broken by the smaller item numbers, so the result depends only on the input graph.
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be within [0, 1], got {threshold}")
+    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, score in edges:
+        if i == j:
+            continue
+        neighbours[i][j] = neighbours[i].get(j, 0.0) + score
+        neighbours[j][i] = neighbours[j].get(i, 0.0) + score
+    size = [1] * n
+    members: list[list[int]] = [[i] for i in range(n)]
+    forbidden: list[set[int]] = [set() for _ in range(n)]
+    for i, j in cannot_link:
+        forbidden[i].add(j)
+        forbidden[j].add(i)
+    heap = [(-s, i, j) for i in range(n) for j, s in neighbours[i].items()
+            if i < j and s >= threshold]  # fmt: skip
+    heapq.heapify(heap)
+    alive = [True] * n
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        if not (alive[i] and alive[j]):
+            continue
+        current = neighbours[i].get(j, 0.0) / (size[i] * size[j])
+        if abs(current + negative) > 1e-12:  # stale entry: the groups changed since
+            continue
+        if forbidden[i] & set(members[j]):
+            continue
+        # Merge the smaller group into the larger (ties: into the smaller number).
+        keep, gone = (i, j) if (size[i], -i) >= (size[j], -j) else (j, i)
+        alive[gone] = False
+        members[keep] += members[gone]
+        forbidden[keep] |= forbidden[gone]
+        size[keep] += size[gone]
+        for k, s in neighbours[gone].items():
+            if k == keep:
+                continue
+            total = neighbours[keep].get(k, 0.0) + s
+            neighbours[keep][k] = total
+            neighbours[k][keep] = total
+            del neighbours[k][gone]
+        neighbours[keep].pop(gone, None)
+        neighbours[gone] = {}
+        members[gone] = []
+        for k, s in neighbours[keep].items():
+            average = s / (size[keep] * size[k])
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(keep, k), max(keep, k)))
+    labels = [0] * n
+    for group in members:
+        if group:
+            representative = min(group)
+            for item in group:
+                labels[item] = representative
+    return labels
+
+
+def cluster_texts(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
+                  aliases: Mapping[str, str] | None = None,
+                  must_link: Iterable[tuple[int, int]] = (),
+                  cannot_link: Iterable[tuple[int, int]] = (),
+                  progress: Callable[[int, int], None] | None = None) -> list[int]:  # fmt: skip
+    """Cluster labels for texts (the smallest index of each text's group).
+
+    ``must_link`` pairs are scored 1 whatever their words; ``cannot_link`` pairs are never in
+    one group.  ``progress(done, total)`` is called while pairs are scored.
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be within [0, 1], got {threshold}")
+    vectorizer = Vectorizer(texts, aliases=aliases)
+    vectors = vectorizer.vectors()
+    keep = threshold * _KEEP_FRACTION
+    edges: list[Edge] = []
+    forced = {(min(i, j), max(i, j)) for i, j in must_link}
+    for count, (i, j) in enumerate(candidate_pairs(vectors)):
+        score = 1.0 if (i, j) in forced else similarity(vectors[i], vectors[j])
+        forced.discard((i, j))
+        if score >= keep:
+            edges.append((i, j, score))
+        if progress is not None and count % 100_000 == 0:
+            progress(i, len(texts))
+    edges += [(i, j, 1.0) for i, j in forced]
+    if progress is not None:
+        progress(len(texts), len(texts))
+    return average_linkage(len(texts), edges, threshold, cannot_link=cannot_link)
+
+
+def _aliases(actors: Iterable[Actor]) -> dict[str, str]:
+    from claimtrack.text import fold
+
+    return {fold(name): f"@{actor.id}" for actor in actors for name in actor.names
+            if len(name) > 2}  # fmt: skip
+
+
+def cluster(claims: Iterable[Claim], *, threshold: float = DEFAULT_THRESHOLD,
+            actors: Iterable[Actor] = (), sources: Iterable[Source] = (),
+            decisions: Mapping[tuple[str, str], bool] | None = None,
+            progress: Callable[[int, int], None] | None = None) -> list[Cluster]:  # fmt: skip
+    """Group claims by the proposition they state.
+
+    ``actors`` make every name of an actor one term ("al-Golani" and "al-Jolani" match);
+    ``decisions`` are a person's word on pairs of claim ids (True: same proposition; False:
+    not), as :meth:`~claimtrack.store.ClaimStore.membership_decisions` returns them.
+    Clusters partition the claims; a claim alone is a cluster of one.  Members a person
+    confirmed are listed in ``confirmed``; with ``sources``, each cluster also knows its
+    first appearance, its outlets and its time span.
+    """
+    ordered = sorted({c.id: c for c in claims}.values(), key=lambda c: c.id)
+    position = {c.id: i for i, c in enumerate(ordered)}
+    decisions = decisions or {}
+    must = [(position[a], position[b]) for (a, b), same in decisions.items()
+            if same and a in position and b in position]  # fmt: skip
+    cannot = [(position[a], position[b]) for (a, b), same in decisions.items()
+              if not same and a in position and b in position]  # fmt: skip
+    labels = cluster_texts([c.text for c in ordered], threshold=threshold,
+                           aliases=_aliases(actors), must_link=must, cannot_link=cannot,
+                           progress=progress)  # fmt: skip
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for claim, label in zip(ordered, labels, strict=True):
+        groups[label].append(claim)
+    confirmed = {c for pair, same in decisions.items() if same for c in pair}
+    by_id = {s.id: s for s in sources}
+    result = []
+    for members in groups.values():
+        ids = [c.id for c in members]
+        shortest = min(members, key=lambda c: (len(c.text), c.id)).text
+        result.append(Cluster.of(ids, label=shortest,
+                                 confirmed=[i for i in ids if i in confirmed and len(ids) > 1],
+                                 **_spread(members, by_id)))  # fmt: skip
+    return sorted(result, key=lambda k: (-len(k.claims), k.id))
+
+
+def _appeared(claim: Claim, sources: Mapping[str, Source]) -> When | None:
+    """When a claim appeared: when it was said, else when its source (or the page holding
+    it) was published."""
+    if claim.said is not None and claim.said.known:
+        return claim.said
+    source = sources.get(claim.source)
+    while source is not None:
+        if source.published is not None and source.published.known:
+            return source.published
+        source = sources.get(source.parent) if source.parent else None
+    return None
+
+
+def _spread(members: Sequence[Claim], sources: Mapping[str, Source]) -> dict[str, Any]:
+    """A cluster's first appearance, outlets and time span."""
+    dated: list[tuple[dt.date, dt.date, Claim]] = []
+    for claim in members:
+        when = _appeared(claim, sources)
+        if when is not None and when.earliest is not None:
+            dated.append((when.earliest, when.latest or when.earliest, claim))
+    outlets: list[str] = []
+    for claim in members:
+        source = sources.get(claim.source)
+        outlet = source.outlet if source else None
+        parent = sources.get(source.parent) if source and source.parent else None
+        if outlet is None and parent is not None:
+            outlet = parent.outlet
+        if outlet and outlet not in outlets:
+            outlets.append(outlet)
+    if not dated:
+        return {"outlets": sorted(outlets)}
+    dated.sort(key=lambda item: (item[0], item[2].id))
+    earliest, latest = dated[0][0], max(item[1] for item in dated)
+    span = When(
+        earliest=earliest,
+        latest=latest,
+        precision=Precision.DAY if earliest == latest else Precision.UNKNOWN,
+    )
+    return {"first": dated[0][2].id, "outlets": sorted(outlets), "span": span}

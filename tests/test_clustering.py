@@ -1,0 +1,116 @@
+"""Clustering: partitions, order independence, no chaining, decisions obeyed, and the
+fast average linkage equal to an obviously correct slow one."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.clustering import average_linkage, cluster, cluster_texts
+from claimtrack.model import Claim
+
+
+def naive_average_linkage(n, edges, threshold):
+    """O(n³) reference: repeatedly merge the pair of groups with the highest average
+    similarity (ties: smallest members) while it is at least the threshold."""
+    score = {}
+    for i, j, s in edges:
+        score[(min(i, j), max(i, j))] = score.get((min(i, j), max(i, j)), 0.0) + s
+    groups = [[i] for i in range(n)]
+    while True:
+        best = None
+        for a, b in itertools.combinations(range(len(groups)), 2):
+            total = sum(
+                score.get((min(x, y), max(x, y)), 0.0) for x in groups[a] for y in groups[b]
+            )
+            average = total / (len(groups[a]) * len(groups[b]))
+            key = (average, -min(min(groups[a]), min(groups[b])))
+            if average >= threshold and (best is None or key > best[0]):
+                best = (key, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        groups[a] = groups[a] + groups[b]
+        del groups[b]
+    labels = [0] * n
+    for group in groups:
+        for item in group:
+            labels[item] = min(group)
+    return labels
+
+
+@st.composite
+def graphs(draw):
+    n = draw(st.integers(1, 9))
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True)) if pairs else []
+    # Distinct scores, so that no two merges tie and both implementations must agree.
+    scores = draw(
+        st.lists(st.integers(1, 10_000), min_size=len(chosen), max_size=len(chosen), unique=True)
+    )
+    return n, [(i, j, s / 10_000) for (i, j), s in zip(chosen, scores, strict=True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs(), st.sampled_from([0.2, 0.4, 0.6]))
+def test_fast_average_linkage_equals_the_reference(graph, threshold):
+    """The heap-based average linkage gives the same partition as the naive one."""
+    n, edges = graph
+    assert average_linkage(n, edges, threshold) == naive_average_linkage(n, edges, threshold)
+
+
+words = st.sampled_from(
+    "nusra qaeda split ties breaking isis foley journalist video "
+    "real name only may group leader syria aleppo".split()
+)
+texts = st.lists(st.lists(words, min_size=1, max_size=6).map(" ".join), min_size=1, max_size=15)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.randoms(use_true_random=False))
+def test_clusters_partition_and_ignore_input_order(corpus, rng):
+    """Clusters partition the claims, and shuffling the input changes nothing."""
+    claims = [Claim.create(text=t, source=f"s{i}") for i, t in enumerate(corpus)]
+    first = cluster(claims)
+    shuffled = claims[:]
+    rng.shuffle(shuffled)
+    second = cluster(shuffled)
+    assert first == second
+    members = [c for k in first for c in k.claims]
+    assert sorted(members) == sorted(c.id for c in claims)
+
+
+def test_no_chaining_through_intermediate_claims():
+    """A-B and B-C alike does not put A with C when A and C share nothing."""
+    corpus = ["alpha bravo charlie delta", "charlie delta echo foxtrot", "echo foxtrot golf hotel"]
+    labels = cluster_texts(corpus, threshold=0.3)
+    assert labels[0] != labels[2]
+
+
+def test_near_duplicates_in_one_document_fall_together():
+    """A paragraph repeated and a quote given twice with other framing: one cluster each."""
+    claims = [
+        Claim.create(text=t, source="001", quote=None)
+        for t in (
+            "This strategy makes Pickett's Charge appear well thought out",
+            "Graham said this strategy makes Pickett's Charge appear well thought out",
+            "Some Hazm members bought the walkie-talkies themselves from Best Buy",
+        )
+    ]
+    sizes = sorted(len(k.claims) for k in cluster(claims))
+    assert sizes == [1, 2]
+
+
+def test_a_persons_decisions_survive_reclustering():
+    """'Same' joins two claims whatever their words; 'not same' keeps them apart."""
+    a = Claim.create(text="Nusra is breaking its ties with al-Qaeda", source="s")
+    b = Claim.create(text="Nusra breaks ties with al-Qaeda", source="t")
+    c = Claim.create(text="The weather in Aleppo was fine", source="u")
+    apart = cluster([a, b, c], decisions={tuple(sorted((a.id, b.id))): False})
+    assert all(len(k.claims) == 1 for k in apart)
+    together = cluster([a, b, c], decisions={tuple(sorted((a.id, c.id))): True})
+    joined = next(k for k in together if a.id in k.claims)
+    assert c.id in joined.claims
+    assert set(joined.confirmed) == {a.id, c.id}
