@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.errors import InputError, NotBuiltError
+from claimtrack.errors import InputError
 from claimtrack.evaluation import (
     bcubed,
     evaluate,
@@ -143,17 +143,3 @@ def test_unknown_tasks_and_bad_rows_are_clear_errors(tmp_path):
     bad.write_text('{"id": "1", "text": "t"}\n')
     with pytest.raises(InputError, match=r"bad.jsonl:1: missing field 'cluster'"):
         evaluate("clusters", bad)
-
-
-@pytest.mark.parametrize("task", ["pairs"])
-def test_tasks_not_built_say_so(tmp_path, task):
-    """A task whose capability is not built yet says so (and the CLI exits non-zero)."""
-    rows = {
-        "clusters": {"id": "1", "text": "t", "cluster": "k"},
-        "pairs": {"id": "1", "a": "x", "b": "y", "label": "neutral"},
-        "attribution": {"id": "1", "text": "t", "attributions": []},
-    }
-    path = tmp_path / "rows.jsonl"
-    path.write_text(json.dumps(rows[task]) + "\n")
-    with pytest.raises(NotBuiltError, match="not built yet"):
-        evaluate(task, path)

@@ -16,15 +16,16 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimtrack import __version__
 from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
-from claimtrack.model import Analysis
-from claimtrack.pipeline import analyze
-from claimtrack.report import print_analysis, print_claims
+from claimtrack.model import Analysis, ConflictKind, ConflictStatus
+from claimtrack.pipeline import extract_all, refresh
+from claimtrack.report import print_analysis, print_claims, print_clusters, print_conflicts
 from claimtrack.serialization import (
     dumps,
     is_claimtrack_json,
@@ -123,7 +124,7 @@ def _read_inputs(
     for actor_file in actor_files:
         for actor in ActorRegistry.from_file(actor_file):
             registry.add(actor)
-    return analyze(documents, actors=registry), exports
+    return extract_all(documents, actors=registry), exports
 
 
 def _read_export(path: Path) -> Analysis:
@@ -146,8 +147,17 @@ def _read_export(path: Path) -> Analysis:
 
 
 def _store_all(store: ClaimStore, analysis: Analysis, exports: Sequence[Analysis]) -> None:
+    """Store what was read, then cluster and find conflicts over the whole store."""
     for part in (analysis, *exports):
         store.add_analysis(part)
+    total = store.counts()["claims"]
+    if total < 5000:
+        refresh(store)
+        return
+    with Progress(TextColumn("clustering {task.total:,} claims"), BarColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True)) as bar:  # fmt: skip
+        task = bar.add_task("cluster", total=total)
+        refresh(store, progress=lambda done, _: bar.update(task, completed=done))
 
 
 @main.command("ingest")
@@ -246,6 +256,97 @@ def claims_command(
         click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
     else:
         print_claims(found, _console(), actors=actors)
+
+
+def _open_existing(db: str) -> ClaimStore:
+    if not Path(db).exists():
+        raise InputError(f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
+                         "first, or name one with --db")  # fmt: skip
+    return ClaimStore(db)
+
+
+@main.command("clusters")
+@db_option
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Only clusters of at least this many claims.")  # fmt: skip
+@click.option(
+    "--same",
+    nargs=2,
+    metavar="CLAIM CLAIM",
+    help="Record that two claims state the same proposition, then re-cluster.",
+)
+@click.option(
+    "--different",
+    nargs=2,
+    metavar="CLAIM CLAIM",
+    help="Record that two claims do not state the same proposition, then re-cluster.",
+)
+@format_option
+@_friendly
+def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
+                     different: tuple[str, str] | None, output_format: str) -> None:  # fmt: skip
+    """List the clusters of the same claim across sources; record a person's decisions."""
+    with _open_existing(db) as store:
+        for pair, is_same in ((same, True), (different, False)):
+            if pair:
+                for claim_id in pair:
+                    if store.claim(claim_id) is None:
+                        raise InputError(f"no claim with id {claim_id!r}")
+                store.decide_membership(*pair, same=is_same)
+        if same or different:
+            refresh(store)
+        found = [k for k in store.clusters() if len(k.claims) >= min_size]
+        claims = {c.id: c for c in store.claims()}
+        actors = {a.id: a for a in store.actors()}
+    if output_format == "json":
+        click.echo(json.dumps([unstructure(k) for k in found], indent=2, ensure_ascii=False))
+    else:
+        print_clusters(found, claims, _console(), actors=actors, min_size=min_size)
+
+
+@main.command("conflicts")
+@db_option
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ConflictStatus]),
+    help="Only conflicts with this status.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in ConflictKind]),
+    help="Only conflicts of this kind.",
+)
+@click.option(
+    "--mark",
+    nargs=2,
+    metavar="ID STATUS",
+    help="Record a person's decision on a conflict (resolved, rejected, unresolved).",
+)
+@click.option("--note", help="A note to keep with --mark.")
+@format_option
+@_friendly
+def conflicts_command(db: str, status: str | None, kind: str | None,
+                      mark: tuple[str, str] | None, note: str | None,
+                      output_format: str) -> None:  # fmt: skip
+    """List conflicts between claims, strongest first, with their reasons; mark them."""
+    with _open_existing(db) as store:
+        if mark:
+            conflict_id, new_status = mark
+            try:
+                decided = ConflictStatus(new_status)
+            except ValueError:
+                raise InputError(f"--mark takes a status among "
+                                 f"{', '.join(s.value for s in ConflictStatus)}, got "
+                                 f"{new_status!r}") from None  # fmt: skip
+            store.set_conflict_status(conflict_id, decided, note)
+        found = store.conflicts(status=ConflictStatus(status) if status else None)
+        found = [c for c in found if kind is None or c.kind.value == kind]
+        claims = {c.id: c for c in store.claims()}
+        actors = {a.id: a for a in store.actors()}
+    if output_format == "json":
+        click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
+    else:
+        print_conflicts(found, claims, _console(), actors=actors)
 
 
 @main.command("evaluate")

@@ -308,6 +308,48 @@ def _evaluate_clusters(rows: list[dict[str, Any]]) -> Result:
     return metrics, [{"id": row["id"], "cluster": predicted[str(row["id"])]} for row in rows]
 
 
+EQUIVALENT_LABELS = frozenset({"paraphrase", "entailment", "equivalent"})
+CONTRADICTION_LABELS = frozenset({"contradiction"})
+
+
+def _evaluate_pairs(rows: list[dict[str, Any]]) -> Result:
+    from claimtrack.conflicts import MIN_SCORE, compare
+    from claimtrack.matching import DEFAULT_THRESHOLD, Vectorizer, similarity
+    from claimtrack.model import Claim
+
+    texts = [str(row[side]) for row in rows for side in ("a", "b")]
+    vectorizer = Vectorizer(texts)
+    vectors = vectorizer.vectors()
+    predictions = []
+    gold_equivalent, gold_contradiction, equivalent, contradiction = [], [], [], []
+    for i, row in enumerate(rows):
+        score = similarity(vectors[2 * i], vectors[2 * i + 1])
+        a = Claim.create(text=str(row["a"]), source=str(row.get("a_source") or "a"))
+        b = Claim.create(text=str(row["b"]), source=str(row.get("b_source") or "b"))
+        signal = compare(a, b)
+        conflicting = signal is not None and signal.strength >= MIN_SCORE
+        predictions.append(
+            {
+                "id": row["id"],
+                "equivalent": score >= DEFAULT_THRESHOLD and not conflicting,
+                "contradiction": conflicting,
+                "score": round(score, 4),
+            }
+        )
+        label = str(row["label"]).lower()
+        gold_equivalent.append(label in EQUIVALENT_LABELS)
+        gold_contradiction.append(label in CONTRADICTION_LABELS)
+        equivalent.append(predictions[-1]["equivalent"])
+        contradiction.append(conflicting)
+    metrics = {
+        "task": "pairs",
+        "rows": len(rows),
+        "equivalent": prf_of_flags(gold_equivalent, equivalent).as_dict(),
+        "contradiction": prf_of_flags(gold_contradiction, contradiction).as_dict(),
+    }
+    return metrics, predictions
+
+
 def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result]:
     def run(rows: list[dict[str, Any]]) -> Result:
         raise NotBuiltError(f"evaluate {task}: {issue} is not built yet in this claimtrack")
@@ -317,7 +359,7 @@ def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result
 
 TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {
     "clusters": _evaluate_clusters,
-    "pairs": _not_built("pairs", "claim matching and conflict detection"),
+    "pairs": _evaluate_pairs,
     "dates": _evaluate_dates,
     "attribution": _evaluate_attribution,
 }

@@ -11,28 +11,67 @@ order (read, extract, cluster, find conflicts) so the CLI and research code shar
 >>> lister = [c for c in analysis.claims if c.speaker == "charles-lister"]
 >>> any("more in name than anything else" in c.text for c in lister)
 True
+>>> "nullifier" in {c.kind.value for c in analysis.conflicts}
+True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
 
 from claimtrack.actors import ActorRegistry
+from claimtrack.clustering import cluster
+from claimtrack.conflicts import find_conflicts
 from claimtrack.corpus import Document
 from claimtrack.extract import extract
-from claimtrack.model import Actor, Analysis, Claim
+from claimtrack.model import Actor, Analysis, Claim, Source
+from claimtrack.store import ClaimStore
 from claimtrack.text import fold
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "connect", "extract_all", "refresh"]
+
+
+def connect(claims: Iterable[Claim], *, sources: Iterable[Source] = (),
+            actors: Iterable[Actor] = (),
+            decisions: Mapping[tuple[str, str], bool] | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Analysis:  # fmt: skip
+    """Cluster claims by proposition and find the conflicts among them."""
+    claims, sources, actors = list(claims), list(sources), list(actors)
+    clusters = cluster(claims, actors=actors, sources=sources, decisions=decisions,
+                       progress=progress)  # fmt: skip
+    conflicts = find_conflicts(claims, clusters, sources=sources, actors=actors)
+    return Analysis(clusters=clusters, conflicts=conflicts)
+
+
+def refresh(store: ClaimStore, *, progress: Callable[[int, int], None] | None = None
+            ) -> Analysis:  # fmt: skip
+    """Re-cluster every claim in the store (obeying a person's membership decisions), find
+    the conflicts again (keeping the status a person gave them) and save both."""
+    found = connect(store.claims(), sources=store.sources(), actors=store.actors(),
+                    decisions=store.membership_decisions(), progress=progress)  # fmt: skip
+    store.save(found.clusters, found.conflicts)
+    return found
 
 
 def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = None) -> Analysis:
-    """Run every stage over the documents and return what they found.
+    """Run every stage over the documents and return what they found: sources, actors,
+    claims, clusters and conflicts.
 
     ``actors`` resolves speakers (aliases, transliterations, renames); without it, speakers
     are actors made from the names in the text.  Claims a person listed in a sidecar are kept
     alongside the extracted ones.
     """
+    registry = actors if actors is not None else ActorRegistry()
+    found = extract_all(documents, actors=registry)
+    connected = connect(found.claims, sources=found.sources, actors=registry.actors)
+    return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
+
+
+def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None = None
+                ) -> Analysis:  # fmt: skip
+    """Sources, claims and speakers of the documents (no clusters or conflicts yet)."""
     documents = list(documents)
     registry = actors if actors is not None else ActorRegistry()
     for document in documents:

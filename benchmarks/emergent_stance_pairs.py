@@ -1,0 +1,73 @@
+"""Conflict detection on real headlines: Emergent "for" vs "against" pairs.
+
+Builds, from the Emergent clusters file, every pair of headlines on the same claim; a pair is
+gold-conflicting when one headline is "for" and the other "against" (pairs with an
+"observing" headline are negatives).  Headlines of one gold cluster state one proposition, so
+they are compared as members of one cluster.  claimtrack's contradiction flag (``conflicts.compare``) is scored against
+it, next to the denial-word baseline (one headline has a denial word, the other not).
+
+    python benchmarks/emergent_stance_pairs.py ../shared/data/clusters/emergent-train.jsonl
+    python benchmarks/emergent_stance_pairs.py CLUSTERS.jsonl --pairs-out pairs.jsonl
+
+With ``--pairs-out`` it also writes the pairs in the ``pairs`` format of the evaluation data
+(label ``contradiction`` or ``neutral``), for ``claimtrack evaluate pairs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from claimtrack.conflicts import MIN_SCORE, compare
+from claimtrack.evaluation import prf_of_flags
+from claimtrack.model import Claim
+
+DENIAL_WORDS = re.compile(r"\b(?:not|no|deny|denies|denied|false|fake|hoax)\b", re.IGNORECASE)
+
+
+def stance_pairs(rows):
+    """Every pair of headlines on the same claim, and whether one is for, the other against."""
+    by_claim = defaultdict(list)
+    for row in rows:
+        by_claim[row["cluster"]].append(row)
+    for cluster in sorted(by_claim):
+        for a, b in itertools.combinations(sorted(by_claim[cluster], key=lambda r: r["id"]), 2):
+            yield a, b, {a["stance"], b["stance"]} == {"for", "against"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("clusters", type=Path)
+    parser.add_argument("--pairs-out", type=Path)
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.clusters.open(encoding="utf-8") if line.strip()]
+    gold, predicted, baseline, records = [], [], [], []
+    for a, b, conflicting in stance_pairs(rows):
+        signal = compare(Claim.create(text=a["text"], source=a["source"] or "a"),
+                         Claim.create(text=b["text"], source=b["source"] or "b"),
+                         same_proposition=True)
+        gold.append(conflicting)
+        predicted.append(signal is not None and signal.strength >= MIN_SCORE)
+        baseline.append(bool(DENIAL_WORDS.search(a["text"])) != bool(DENIAL_WORDS.search(b["text"])))
+        records.append({"id": f"{a['id']}|{b['id']}", "a": a["text"], "b": b["text"],
+                        "label": "contradiction" if conflicting else "neutral",
+                        "a_source": a["source"], "b_source": b["source"],
+                        "a_date": None, "b_date": None})
+    print(json.dumps({
+        "pairs": len(gold),
+        "conflicting": sum(gold),
+        "claimtrack": prf_of_flags(gold, predicted).as_dict(),
+        "denial_word_baseline": prf_of_flags(gold, baseline).as_dict(),
+    }, indent=2))
+    if args.pairs_out:
+        with args.pairs_out.open("w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Conflicts: typed signals with reasons, time relations, and the seeds' two cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claimtrack.actors import ActorRegistry
+from claimtrack.conflicts import compare, find_conflicts, relation
+from claimtrack.corpus import read_folder
+from claimtrack.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Cluster,
+    ConflictKind,
+    Modality,
+    Relation,
+    Stance,
+    When,
+)
+from claimtrack.pipeline import analyze
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _claim(text, speaker="x", said=None, about=None, **fields):
+    return Claim.create(
+        text=text, source=f"s-{speaker}", speaker=speaker, said=said, about=about, **fields
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("The split from al-Qaeda is real", "The split is in name only", ConflictKind.NULLIFIER),
+        ("A man is playing the guitar", "Nobody is playing the guitar", ConflictKind.NEGATION),
+        ("The crowd is watching a game", "The crowd is not watching a game", ConflictKind.NEGATION),
+        (
+            "The group broke ties with al-Qaeda",
+            "The group maintained ties with al-Qaeda",
+            ConflictKind.ANTONYM,
+        ),
+        (
+            "At least 40 fighters were killed in Aleppo",
+            "12 fighters were killed in Aleppo",
+            ConflictKind.NUMERIC,
+        ),
+        (
+            "Baghdadi was killed in an airstrike",
+            "Reports that Baghdadi was killed are a hoax",
+            ConflictKind.DENIAL,
+        ),
+    ],
+)
+def test_typed_signals(a, b, kind):
+    """Each kind of conflict is recognised, with a reason naming its cue."""
+    found = compare(_claim(a), _claim(b), same_proposition=kind is ConflictKind.DENIAL)
+    assert found is not None
+    assert found.kind is kind
+    assert found.reason.endswith(".")
+    assert found.cues_a or found.cues_b
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("A man is playing the guitar", "A woman is slicing an onion"),
+        ("The talks will resume", "The talks will resume on Monday"),
+        ("Two dogs are playing inside", "Two dogs are playing outside"),  # other scenes
+    ],
+)
+def test_no_conflict_without_evidence(a, b):
+    """Different content, or content that can both hold, is not a conflict."""
+    assert compare(_claim(a), _claim(b)) is None
+
+
+def test_hedges_weaken_and_questions_weaken_more():
+    """A hedged claim weakens a conflict without erasing it; a question weakens it more."""
+    plain = compare(_claim("The split is real"), _claim("The split is in name only"))
+    hedged = compare(_claim("The split is real"), _claim("The split may be in name only"))
+    question = compare(
+        _claim("The split is real"), _claim("Is the split in name only?", stance=Stance.QUESTIONS)
+    )
+    assert plain.strength > hedged.strength > question.strength > 0
+    assert "hedged" in hedged.reason
+
+
+def test_compare_is_symmetric_in_kind():
+    """Which claim comes first does not change the kind or the strength."""
+    a, b = _claim("Nobody is playing the guitar"), _claim("A man is playing the guitar")
+    one, two = compare(a, b), compare(b, a)
+    assert (one.kind, one.strength) == (two.kind, two.strength)
+
+
+def test_relations_in_time():
+    """Same time: contradiction; one speaker later: reversal; others later: supersession;
+    an unknown time: unknown, never assumed equal."""
+    july = When.parse("2016-07")
+    a = _claim("The group cut ties", speaker="nusra", said=july)
+    b = _claim("The group maintained ties", speaker="lister", said=When.parse("2016-07-28"))
+    assert relation(a, b) is Relation.CONTRADICTION
+    later = _claim("The group maintained ties", speaker="nusra", said=When.parse("2017"))
+    assert relation(a, later) is Relation.REVERSAL
+    other_later = _claim("The group maintained ties", speaker="lister", said=When.parse("2017"))
+    assert relation(a, other_later) is Relation.SUPERSESSION
+    unknown = _claim("The group maintained ties", speaker="lister")
+    assert relation(a, unknown) is Relation.UNKNOWN
+
+
+def test_an_actor_and_its_leader_count_as_one_side():
+    """A leader changing his organisation's line is a reversal, not a supersession."""
+    actors = {
+        "zawahiri": Actor(
+            id="zawahiri", name="Zawahiri", kind=ActorKind.PERSON, affiliation="al-qaeda"
+        )
+    }
+    a = _claim("no relationship", speaker="al-qaeda", said=When.parse("2014-02"))
+    b = _claim("unity", speaker="zawahiri", said=When.parse("2015-FA"))
+    assert relation(a, b, actors=actors) is Relation.REVERSAL
+
+
+def test_only_candidates_are_compared():
+    """Claims in different clusters that share no actors are never compared."""
+    a = _claim("The split is real")
+    b = _claim("The split is in name only")
+    assert find_conflicts([a, b], []) == []
+    found = find_conflicts([a, b], [Cluster.of([a.id, b.id])])
+    assert [c.kind for c in found] == [ConflictKind.NULLIFIER]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return analyze(read_folder(SEEDS), actors=ActorRegistry.from_file(SEEDS / "actors.toml"))
+
+
+def test_the_split_conflict_of_the_seeds(seeds):
+    """The announcement of the break against Lister's 'more in name than anything else':
+    a nullifier, at the same time, with a reason quoting the cue."""
+    claims = {c.id: c for c in seeds.claims}
+    split = [
+        x
+        for x in seeds.conflicts
+        if {claims[x.a].speaker, claims[x.b].speaker} == {"jabhat-al-nusra", "charles-lister"}
+        and any("breaking its ties" in claims[i].text for i in (x.a, x.b))
+    ]
+    assert len(split) == 1
+    conflict = split[0]
+    assert conflict.kind is ConflictKind.NULLIFIER
+    assert conflict.relation is Relation.CONTRADICTION
+    assert "in name than anything else" in conflict.reason
+    lister = (
+        claims[conflict.b] if claims[conflict.b].speaker == "charles-lister" else claims[conflict.a]
+    )
+    assert lister.modality is Modality.POSSIBLE
+
+
+def test_disowning_in_2014_and_unity_in_2015_are_not_a_same_time_contradiction(seeds):
+    """al-Qaeda disowned ISIS in 2014; al-Zawahiri called for unity in 2015: a change of
+    position over time, never a contradiction at one moment."""
+    claims = {c.id: c for c in seeds.claims}
+    pairs = [
+        x
+        for x in seeds.conflicts
+        if {claims[x.a].speaker, claims[x.b].speaker} == {"al-qaeda", "ayman-al-zawahiri"}
+    ]
+    assert pairs
+    assert all(x.relation is not Relation.CONTRADICTION for x in pairs)
+    assert any(x.relation is Relation.REVERSAL for x in pairs)
+
+
+def test_conflicts_are_stored_with_a_status_and_never_touch_the_claims(tmp_path):
+    """A conflict is a record beside the claims; a person's mark survives re-detection."""
+    from claimtrack.model import ConflictStatus, Source
+    from claimtrack.store import ClaimStore
+
+    a = Claim.create(text="The split is real", source="s", said=When.on(dt.date(2016, 7, 28)))
+    b = Claim.create(text="The split is in name only", source="s")
+    found = find_conflicts([a, b], [Cluster.of([a.id, b.id])])
+    with ClaimStore(tmp_path / "c.db") as store:
+        store.add(Source(id="s", text="..."), [a, b])
+        store.save(conflicts=found)
+        store.set_conflict_status(found[0].id, ConflictStatus.RESOLVED, note="checked")
+        store.save(conflicts=found)
+        assert store.conflict(found[0].id).status is ConflictStatus.RESOLVED
+        assert store.claim(a.id) == a
