@@ -3,8 +3,9 @@
 Builds, from the Emergent clusters file, every pair of headlines on the same claim; a pair is
 gold-conflicting when one headline is "for" and the other "against" (pairs with an
 "observing" headline are negatives).  Headlines of one gold cluster state one proposition, so
-they are compared as members of one cluster.  claimtrack's contradiction flag (``conflicts.compare``) is scored against
-it, next to the denial-word baseline (one headline has a denial word, the other not).
+they are compared as members of one cluster.  claimtrack's contradiction flag
+(``conflicts.compare``) is scored against it, next to the denial-word baseline (one headline
+has a denial word, the other not).
 
     python benchmarks/emergent_stance_pairs.py ../shared/data/clusters/emergent-train.jsonl
     python benchmarks/emergent_stance_pairs.py CLUSTERS.jsonl --pairs-out pairs.jsonl
@@ -47,22 +48,39 @@ def main() -> None:
     rows = [json.loads(line) for line in args.clusters.open(encoding="utf-8") if line.strip()]
     gold, predicted, baseline, records = [], [], [], []
     for a, b, conflicting in stance_pairs(rows):
-        signal = compare(Claim.create(text=a["text"], source=a["source"] or "a"),
-                         Claim.create(text=b["text"], source=b["source"] or "b"),
-                         same_proposition=True)
+        signal = compare(
+            Claim.create(text=a["text"], source=a["source"] or "a"),
+            Claim.create(text=b["text"], source=b["source"] or "b"),
+            same_proposition=True,
+        )
         gold.append(conflicting)
         predicted.append(signal is not None and signal.strength >= MIN_SCORE)
-        baseline.append(bool(DENIAL_WORDS.search(a["text"])) != bool(DENIAL_WORDS.search(b["text"])))
-        records.append({"id": f"{a['id']}|{b['id']}", "a": a["text"], "b": b["text"],
-                        "label": "contradiction" if conflicting else "neutral",
-                        "a_source": a["source"], "b_source": b["source"],
-                        "a_date": None, "b_date": None})
-    print(json.dumps({
-        "pairs": len(gold),
-        "conflicting": sum(gold),
-        "claimtrack": prf_of_flags(gold, predicted).as_dict(),
-        "denial_word_baseline": prf_of_flags(gold, baseline).as_dict(),
-    }, indent=2))
+        baseline.append(
+            bool(DENIAL_WORDS.search(a["text"])) != bool(DENIAL_WORDS.search(b["text"]))
+        )
+        records.append(
+            {
+                "id": f"{a['id']}|{b['id']}",
+                "a": a["text"],
+                "b": b["text"],
+                "label": "contradiction" if conflicting else "neutral",
+                "a_source": a["source"],
+                "b_source": b["source"],
+                "a_date": None,
+                "b_date": None,
+            }
+        )
+    print(
+        json.dumps(
+            {
+                "pairs": len(gold),
+                "conflicting": sum(gold),
+                "claimtrack": prf_of_flags(gold, predicted).as_dict(),
+                "denial_word_baseline": prf_of_flags(gold, baseline).as_dict(),
+            },
+            indent=2,
+        )
+    )
     if args.pairs_out:
         with args.pairs_out.open("w", encoding="utf-8") as handle:
             for record in records:

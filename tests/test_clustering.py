@@ -114,3 +114,17 @@ def test_a_persons_decisions_survive_reclustering():
     joined = next(k for k in together if a.id in k.claims)
     assert c.id in joined.claims
     assert set(joined.confirmed) == {a.id, c.id}
+
+
+def test_scoring_on_every_core_gives_the_same_clusters(monkeypatch):
+    """Large corpora are scored by forked workers; the result is the same as in one process."""
+    import random
+
+    import claimtrack.clustering as clustering
+
+    rng = random.Random(3)
+    names = [f"name{i}" for i in range(300)]
+    corpus = [" ".join(rng.sample(names, 3) + ["officials", "say"]) for _ in range(1500)]
+    serial = cluster_texts(corpus)
+    monkeypatch.setattr(clustering, "_PARALLEL_FROM", 0)
+    assert cluster_texts(corpus) == serial

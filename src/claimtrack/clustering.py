@@ -22,11 +22,20 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import multiprocessing as mp
+import os
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from claimtrack.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
+from claimtrack.matching import (
+    DEFAULT_THRESHOLD,
+    TermVector,
+    Vectorizer,
+    postings_of,
+    scored_pairs,
+)
 from claimtrack.model import Actor, Claim, Cluster, Precision, Source, When
 
 __all__ = ["average_linkage", "cluster", "cluster_texts"]
@@ -46,6 +55,9 @@ def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
     Groups are merged best-first while the mean similarity over all their cross pairs is at
     least ``threshold``; groups holding a ``cannot_link`` pair are never merged.  Ties are
     broken by the smaller item numbers, so the result depends only on the input graph.
+
+    Each group remembers its best partner and the heap holds one entry per group (not one per
+    pair), which keeps the heap small on dense similarity graphs.
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within [0, 1], got {threshold}")
@@ -61,39 +73,61 @@ def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
     for i, j in cannot_link:
         forbidden[i].add(j)
         forbidden[j].add(i)
-    heap = [(-s, i, j) for i in range(n) for j, s in neighbours[i].items()
-            if i < j and s >= threshold]  # fmt: skip
-    heapq.heapify(heap)
     alive = [True] * n
+    # best[x]: the key (-average, low, high) of x's best allowed partner, or None
+    best: list[tuple[float, int, int] | None] = [None] * n
+    heap: list[tuple[float, int, int]] = []
+
+    def find_best(x: int) -> None:
+        choice = None
+        for y, total in neighbours[x].items():
+            average = total / (size[x] * size[y])
+            if average < threshold or (forbidden[x] and not forbidden[x].isdisjoint(members[y])):
+                continue
+            key = (-average, min(x, y), max(x, y))
+            if choice is None or key < choice:
+                choice = key
+        best[x] = choice
+        if choice is not None:
+            heapq.heappush(heap, choice)
+
+    for x in range(n):
+        find_best(x)
     while heap:
-        negative, i, j = heapq.heappop(heap)
-        if not (alive[i] and alive[j]):
-            continue
-        current = neighbours[i].get(j, 0.0) / (size[i] * size[j])
-        if abs(current + negative) > 1e-12:  # stale entry: the groups changed since
-            continue
-        if forbidden[i] & set(members[j]):
-            continue
-        # Merge the smaller group into the larger (ties: into the smaller number).
+        key = heapq.heappop(heap)
+        _, i, j = key
+        if not (alive[i] and alive[j]) or (best[i] != key and best[j] != key):
+            continue  # stale: a merge since has changed one of these groups
         keep, gone = (i, j) if (size[i], -i) >= (size[j], -j) else (j, i)
         alive[gone] = False
+        best[gone] = None
         members[keep] += members[gone]
         forbidden[keep] |= forbidden[gone]
         size[keep] += size[gone]
-        for k, s in neighbours[gone].items():
+        for k, total in neighbours[gone].items():
             if k == keep:
                 continue
-            total = neighbours[keep].get(k, 0.0) + s
-            neighbours[keep][k] = total
-            neighbours[k][keep] = total
+            merged = neighbours[keep].get(k, 0.0) + total
+            neighbours[keep][k] = merged
+            neighbours[k][keep] = merged
             del neighbours[k][gone]
         neighbours[keep].pop(gone, None)
         neighbours[gone] = {}
         members[gone] = []
-        for k, s in neighbours[keep].items():
-            average = s / (size[keep] * size[k])
-            if average >= threshold:
-                heapq.heappush(heap, (-average, min(keep, k), max(keep, k)))
+        find_best(keep)
+        # Every neighbour's average with the merged group changed: refresh the bests that
+        # pointed at either half, and adopt the merged group where it is now better.
+        for k in neighbours[keep]:
+            key_k = best[k]
+            average = neighbours[keep][k] / (size[keep] * size[k])
+            candidate = (-average, min(k, keep), max(k, keep))
+            pointed = key_k is not None and (keep in key_k[1:] or gone in key_k[1:])
+            if pointed:
+                find_best(k)
+            elif average >= threshold and (key_k is None or candidate < key_k) and (
+                    not forbidden[k] or forbidden[k].isdisjoint(members[keep])):  # fmt: skip
+                best[k] = candidate
+                heapq.heappush(heap, candidate)
     labels = [0] * n
     for group in members:
         if group:
@@ -117,20 +151,59 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
         raise ValueError(f"threshold must be within [0, 1], got {threshold}")
     vectorizer = Vectorizer(texts, aliases=aliases)
     vectors = vectorizer.vectors()
-    keep = threshold * _KEEP_FRACTION
-    edges: list[Edge] = []
     forced = {(min(i, j), max(i, j)) for i, j in must_link}
-    for count, (i, j) in enumerate(candidate_pairs(vectors)):
-        score = 1.0 if (i, j) in forced else similarity(vectors[i], vectors[j])
+    edges: list[Edge] = []
+    for i, j, score in _edges(vectors, threshold * _KEEP_FRACTION, progress):
+        edges.append((i, j, 1.0 if (i, j) in forced else score))
         forced.discard((i, j))
-        if score >= keep:
-            edges.append((i, j, score))
-        if progress is not None and count % 100_000 == 0:
-            progress(i, len(texts))
     edges += [(i, j, 1.0) for i, j in forced]
     if progress is not None:
         progress(len(texts), len(texts))
     return average_linkage(len(texts), edges, threshold, cannot_link=cannot_link)
+
+
+# Work shared with forked workers (set before the pool starts, read-only in the workers).
+_SHARED: tuple[Sequence[TermVector], Mapping[str, list[int]], float] | None = None
+_PARALLEL_FROM = 20_000  # below this, starting processes costs more than it saves
+
+
+def _score_range(bounds: tuple[int, int]) -> tuple[array[int], array[int], array[float]]:
+    assert _SHARED is not None
+    vectors, postings, min_score = _SHARED
+    left, right, scores = array("i"), array("i"), array("d")
+    for i, j, score in scored_pairs(vectors, min_score=min_score, start=bounds[0],
+                                    stop=bounds[1], postings=postings):  # fmt: skip
+        left.append(i)
+        right.append(j)
+        scores.append(score)
+    return left, right, scores
+
+
+def _edges(vectors: Sequence[TermVector], min_score: float,
+           progress: Callable[[int, int], None] | None) -> Iterator[Edge]:  # fmt: skip
+    """Scored candidate pairs, on every core when the corpus is large (fork start method)."""
+    global _SHARED
+    n = len(vectors)
+    postings = postings_of(vectors)
+    workers = os.cpu_count() or 1
+    if n < _PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        for count, edge in enumerate(scored_pairs(vectors, min_score=min_score,
+                                                  postings=postings)):  # fmt: skip
+            if progress is not None and count % 100_000 == 0:
+                progress(edge[0], n)
+            yield edge
+        return
+    step = max(1000, n // (workers * 16))
+    chunks = [(start, min(n, start + step)) for start in range(0, n, step)]
+    _SHARED = (vectors, postings, min_score)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            for left, right, scores in pool.imap(_score_range, chunks):
+                yield from zip(left, right, scores, strict=True)
+                if progress is not None and left:
+                    progress(left[-1], n)
+    finally:
+        _SHARED = None
 
 
 def _aliases(actors: Iterable[Actor]) -> dict[str, str]:

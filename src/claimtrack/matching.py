@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -44,7 +43,10 @@ __all__ = [
     "TermVector",
     "Vectorizer",
     "candidate_pairs",
+    "informative_limit",
     "normalize",
+    "postings_of",
+    "scored_pairs",
     "similarity",
     "why",
 ]
@@ -110,12 +112,25 @@ def _alias_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 @attrs.frozen
 class TermVector:
-    """A text as weighted terms: unit-length ``weights`` for the cosine, and the raw
-    informative ``mass`` (sum of IDF) for the overlap coefficient."""
+    """A text as weighted terms: unit-length ``weights`` for the cosine, the raw ``mass``
+    (sum of IDF) for the overlap coefficient, and its ``keys``: its few rarest terms among
+    those rare enough in the corpus to tell one proposition from another."""
 
     weights: Mapping[str, float]
     idf: Mapping[str, float]
     mass: float
+    keys: frozenset[str] = frozenset()
+
+
+KEYS_PER_CLAIM = 6
+"""How many of its rarest informative terms a claim is indexed under."""
+
+
+def informative_limit(n: int) -> int:
+    """The most items a term may occur in and still be informative in a corpus of ``n``:
+    n^0.45, at least 100 — it grows much slower than the corpus, which keeps the number of
+    candidate pairs per claim bounded as corpora grow."""
+    return max(100, int(n**0.45))
 
 
 class Vectorizer:
@@ -138,6 +153,7 @@ class Vectorizer:
         self.document_frequency = document_frequency
         n = len(self.texts)
         self.idf = {t: math.log((n + 1) / (df + 0.5)) for t, df in document_frequency.items()}
+        self.max_df = informative_limit(n)
 
     @classmethod
     def fit(cls, texts: Iterable[str], *, aliases: Mapping[str, str] | None = None) -> Vectorizer:
@@ -159,7 +175,12 @@ class Vectorizer:
         idf = {t: self.idf.get(t, rare) for t in counts}
         raw = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        return TermVector({t: w / norm for t, w in raw.items()}, idf, sum(idf.values()))
+        frequency = self.document_frequency
+        # A term of a single claim can key no pair: the keys are the rarest shared ones.
+        informative = sorted((frequency.get(t, 0), t) for t in counts
+                             if 2 <= frequency.get(t, 0) <= self.max_df)  # fmt: skip
+        keys = frozenset(t for _, t in informative[:KEYS_PER_CLAIM])
+        return TermVector({t: w / norm for t, w in raw.items()}, idf, sum(idf.values()), keys)
 
 
 def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
@@ -186,6 +207,10 @@ def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
     return variants
 
 
+def _share_a_key(a: TermVector, b: TermVector) -> bool:
+    return any(t in b.weights for t in a.keys) or any(t in a.weights for t in b.keys)
+
+
 def _cosine(a: TermVector, b: TermVector) -> float:
     small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
     return sum(w * large.weights.get(t, 0.0) for t, w in small.weights.items())
@@ -198,7 +223,15 @@ def _overlap(a: TermVector, b: TermVector) -> float:
 
 
 def similarity(a: TermVector, b: TermVector) -> float:
-    """How alike two claims are, from 0 (nothing shared) to 1 (the same terms); symmetric."""
+    """How alike two claims are, from 0 (nothing shared) to 1 (the same terms); symmetric.
+
+    Claims that share none of their keys (each one's few rarest informative terms) score 0:
+    common words alone ("officials say ... attacks") never make two claims the same
+    proposition.  This is part of the definition, which is what lets blocking on the keys
+    find every pair above any threshold.
+    """
+    if not _share_a_key(a, b):
+        return 0.0
     return min(1.0, (_cosine(a, b) + _overlap(a, b)) / 2)
 
 
@@ -236,35 +269,68 @@ def why(a: TermVector, b: TermVector) -> Explanation:
     )
 
 
-def candidate_pairs(vectors: Sequence[TermVector], *, max_df: int | None = None
-                    ) -> Iterator[tuple[int, int]]:  # fmt: skip
-    """Pairs worth scoring (i < j, each once, grouped by i): those sharing an informative
-    term — one found in at most ``max_df`` items (by default about 2·√n, at least 100).
+def candidate_pairs(vectors: Sequence[TermVector]) -> Iterator[tuple[int, int]]:
+    """Every pair ``(i, j)``, ``i < j``, in which one claim holds a key of the other —
+    exactly the pairs whose :func:`similarity` can be above 0, each once.
 
-    This is blocking on an inverted index of informative terms: two claims that share
-    nothing informative cannot reach the similarity threshold, and the common terms that
-    would make every pair a candidate carry too little weight to matter.  An item whose
-    terms are all common is indexed under its rarest one.
+    This is blocking on an inverted index of the claims' keys (their few rarest informative
+    terms): the common terms that would make every pair a candidate are, by the definition
+    of similarity, not enough on their own, so the cost per claim stays bounded as the
+    corpus grows.
     """
-    n = len(vectors)
-    if max_df is None:
-        max_df = max(100, int(2 * math.sqrt(n)))
-    frequency: Counter[str] = Counter()
-    for vector in vectors:
-        frequency.update(vector.weights.keys())
+    for i, j, _ in scored_pairs(vectors):
+        yield (i, j) if i < j else (j, i)
+
+
+def postings_of(vectors: Sequence[TermVector]) -> dict[str, list[int]]:
+    """The inverted index of key terms: term -> every item holding it (as a key or not)."""
+    keys = {t for vector in vectors for t in vector.keys}
     postings: dict[str, list[int]] = defaultdict(list)
-    keys: list[list[str]] = []
-    for i, vector in enumerate(vectors):
-        informative = [t for t in vector.weights if frequency[t] <= max_df]
-        if not informative and vector.weights:
-            informative = [min(vector.weights, key=lambda t: (frequency[t], t))]
-        keys.append(informative)
-        for term in informative:
-            postings[term].append(i)
-    for i, informative in enumerate(keys):
-        seen: set[int] = set()
-        for term in informative:
-            posting = postings[term]
-            # postings are in increasing order: only the part after i is new
-            seen.update(posting[bisect_right(posting, i) :])
-        yield from ((i, j) for j in sorted(seen))
+    for index, vector in enumerate(vectors):
+        for term in vector.weights:
+            if term in keys:
+                postings[term].append(index)
+    return postings
+
+
+def scored_pairs(vectors: Sequence[TermVector], *, min_score: float = 0.0, start: int = 0,
+                 stop: int | None = None, postings: Mapping[str, list[int]] | None = None
+                 ) -> Iterator[tuple[int, int, float]]:  # fmt: skip
+    """``(i, j, similarity)`` for every candidate pair found from ``i`` in ``[start, stop)``
+    (through ``i``'s keys; each pair once over the whole range) whose similarity is at least
+    ``min_score``; the same numbers as :func:`similarity`, computed from shared postings
+    instead of one call per pair.  Pass ``postings`` (:func:`postings_of`) when scoring a
+    corpus range by range.
+    """
+    if postings is None:
+        postings = postings_of(vectors)
+    stop = len(vectors) if stop is None else stop
+    for i in range(start, stop):
+        vector = vectors[i]
+        weights, idf = vector.weights, vector.idf
+        dot: dict[int, float] = defaultdict(float)
+        shared: dict[int, float] = defaultdict(float)
+        for term in vector.keys:
+            w, term_idf = weights[term], idf[term]
+            for j in postings[term]:
+                if j != i:
+                    dot[j] += w * vectors[j].weights[term]
+                    shared[j] += term_idf
+        if not dot:
+            continue
+        rest = [t for t in weights if t not in vector.keys]
+        for j in sorted(dot):
+            other = vectors[j]
+            # the pair is found from j too when j's keys are in i: let the smaller find it
+            if j < i and any(t in weights for t in other.keys):
+                continue
+            cosine, mass = dot[j], shared[j]
+            for term in rest:
+                if term in other.weights:
+                    cosine += weights[term] * other.weights[term]
+                    mass += idf[term]
+            smaller = min(vector.mass, other.mass)
+            overlap = mass / smaller if smaller > 0 else 0.0
+            score = min(1.0, (cosine + overlap) / 2)
+            if score >= min_score:
+                yield i, j, score
