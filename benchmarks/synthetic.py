@@ -86,7 +86,7 @@ def _name(rng: random.Random, parts: int) -> str:
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
-    names = {f"{_name(rng, 3)} {_name(rng, 3)}" for _ in range(size)}
+    names = {f"{_name(rng, 4)} {_name(rng, 4)}" for _ in range(size)}
     return sorted(names)
 
 

@@ -124,7 +124,7 @@ def test_scoring_on_every_core_gives_the_same_clusters(monkeypatch):
 
     rng = random.Random(3)
     names = [f"name{i}" for i in range(300)]
-    corpus = [" ".join(rng.sample(names, 3) + ["officials", "say"]) for _ in range(1500)]
+    corpus = [" ".join([*rng.sample(names, 3), "officials", "say"]) for _ in range(1500)]
     serial = cluster_texts(corpus)
     monkeypatch.setattr(clustering, "_PARALLEL_FROM", 0)
     assert cluster_texts(corpus) == serial

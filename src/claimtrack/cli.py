@@ -18,7 +18,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimtrack import __version__
+from claimtrack import __version__, export
 from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
@@ -183,10 +183,16 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None) -> 
 @db_option
 @actors_option
 @format_option
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Also write the report as one HTML page with timeline pictures.",
+)
 @_friendly
-def analyze_command(
-    paths: tuple[str, ...], db: str, actors_file: str | None, output_format: str
-) -> None:
+def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
+                    output_format: str, html_file: str | None) -> None:  # fmt: skip
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
     analysis, exports = _read_inputs(paths, actors_file)
@@ -194,6 +200,11 @@ def analyze_command(
         _store_all(store, analysis, exports)
         chosen = [s.id for s in analysis.sources] + [s.id for e in exports for s in e.sources]
         result = store.analysis(sources=chosen)
+    if html_file:
+        from claimtrack.htmlreport import render
+
+        export.write_text(html_file, render(result, title="Analysis of " + ", ".join(paths)))
+        click.echo(f"wrote {html_file}", err=True)
     if output_format == "json":
         click.echo(dumps(result))
     else:
@@ -347,6 +358,40 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
         click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
     else:
         print_conflicts(found, claims, _console(), actors=actors)
+
+
+@main.command("export")
+@db_option
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(sorted(export.FORMATS)),
+    required=True,
+    help="The format to write.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="The file to write (replaced atomically; nothing else is written).",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["claims", "sources", "clusters", "conflicts"]),
+    default="claims",
+    show_default=True,
+    help="With --format csv: which table.",
+)
+@_friendly
+def export_command(db: str, export_format: str, output: str, table: str) -> None:
+    """Export the store: jsonl (claimtrack's own, re-ingestable), csv, prov (W3C PROV-JSON),
+    jsonld (schema.org Claim), annotations (W3C Web Annotation) or graphml."""
+    with _open_existing(db) as store:
+        analysis = store.analysis()
+    export.write(analysis, output, format=export_format, table=table)
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.command("evaluate")

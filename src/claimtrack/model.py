@@ -101,6 +101,36 @@ def _content_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest[:16]}"
 
 
+def _repr_html(value: Any) -> str:
+    """A small HTML table of a model value's fields, everything escaped (for Jupyter)."""
+    import html
+
+    rows = []
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        if item in (None, (), ""):
+            continue
+        if isinstance(item, tuple) and item and attrs.has(type(item[0])):
+            shown = f"{len(item)} {field.name}"
+        elif isinstance(item, When):
+            shown = str(item)
+        else:
+            shown = str(getattr(item, "value", item))
+        if len(shown) > 300:
+            shown = shown[:299] + "…"
+        rows.append(f"<tr><th style='text-align:left'>{html.escape(field.name)}</th>"
+                    f"<td style='text-align:left'>{html.escape(shown)}</td></tr>")  # fmt: skip
+    return (f"<table><caption style='text-align:left'><b>{type(value).__name__}</b></caption>"
+            f"{''.join(rows)}</table>")  # fmt: skip
+
+
+class _Notebook:
+    """Jupyter shows model values as small tables."""
+
+    def _repr_html_(self) -> str:
+        return _repr_html(self)
+
+
 def slugify(text: str) -> str:
     """A lowercase ASCII id made from a name.
 
@@ -184,7 +214,7 @@ def _check_when(instance: When, attribute: attrs.Attribute[Any], value: object) 
 
 
 @attrs.frozen(kw_only=True)
-class When:
+class When(_Notebook):
     """A fuzzy time: it lies somewhere in ``[earliest, latest]``, known to ``precision``.
 
     ``expression`` is the text it was read from and ``anchor`` the date it was resolved
@@ -430,7 +460,7 @@ class SourceKind(StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(_Notebook):
     """A document claims appear in.
 
     ``parent`` is the source this one sits inside (a piece reposted on a compilation page, a
@@ -477,7 +507,7 @@ class Rename:
 
 
 @attrs.frozen(kw_only=True)
-class Actor:
+class Actor(_Notebook):
     """Who speaks: a person, an organisation, an outlet, or an unnamed source."""
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -566,7 +596,7 @@ def _claim_id(source: str, text: str, quote: Quote | None) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Claim:
+class Claim(_Notebook):
     """One assertion: who said what, when, in which source, through whom.
 
     ``via`` is the attribution chain between the speaker and the source, nearest the speaker
@@ -608,7 +638,7 @@ class Claim:
 
 
 @attrs.frozen(kw_only=True)
-class Cluster:
+class Cluster(_Notebook):
     """Claims that state the same proposition, whatever their stance.
 
     Members are suggested by the matcher; ``confirmed`` lists the ones a person confirmed.
@@ -683,7 +713,7 @@ def _check_score(instance: Any, attribute: attrs.Attribute[Any], value: float) -
 
 
 @attrs.frozen(kw_only=True)
-class Conflict:
+class Conflict(_Notebook):
     """Two claims that cannot both hold, with the evidence and a reason a person can check."""
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -734,7 +764,7 @@ class Conflict:
 
 
 @attrs.frozen(kw_only=True)
-class Analysis:
+class Analysis(_Notebook):
     """Everything one analysis found: the document ``claimtrack analyze --format json`` prints
     and ``claimtrack ingest`` reads back."""
 
@@ -743,6 +773,12 @@ class Analysis:
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
     clusters: tuple[Cluster, ...] = attrs.field(default=(), converter=_clusters)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+
+    def to_dataframe(self) -> Any:
+        """One row per claim as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from claimtrack.dataframe import to_dataframe
+
+        return to_dataframe(self)
 
 
 MODEL_CLASSES: tuple[Callable[..., Any], ...] = (

@@ -1,0 +1,158 @@
+"""Exports: each format round-trips or validates with its format's reference tool."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtrack import export
+from claimtrack.actors import ActorRegistry
+from claimtrack.corpus import read_folder
+from claimtrack.errors import InputError
+from claimtrack.pipeline import analyze
+from claimtrack.serialization import iter_jsonl
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyze(read_folder(SEEDS), actors=ActorRegistry.from_file(SEEDS / "actors.toml"))
+
+
+def test_jsonl_round_trips(analysis, tmp_path):
+    """claimtrack's JSON Lines reads back to the same analysis."""
+    export.jsonl(analysis, tmp_path / "a.jsonl")
+    with (tmp_path / "a.jsonl").open(encoding="utf-8") as handle:
+        assert iter_jsonl(handle) == analysis
+
+
+def test_csv_tables(analysis, tmp_path):
+    """Each table is CSV with a header and one row per record."""
+    for table, records in (
+        ("claims", analysis.claims),
+        ("sources", analysis.sources),
+        ("clusters", analysis.clusters),
+        ("conflicts", analysis.conflicts),
+    ):
+        path = tmp_path / f"{table}.csv"
+        export.csv_table(analysis, path, table=table)
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == len(records)
+        assert rows[0]["id"] == records[0].id
+
+
+def test_prov_json_is_read_back_by_the_prov_package(analysis, tmp_path):
+    """The prov package deserialises the PROV-JSON: entities, agents, attributions."""
+    from prov.model import ProvDocument
+
+    path = tmp_path / "a.prov.json"
+    export.prov_json(analysis, path)
+    document = ProvDocument.deserialize(source=str(path), format="json")
+    records = list(document.get_records())
+    kinds = {type(r).__name__ for r in records}
+    assert {
+        "ProvEntity",
+        "ProvAgent",
+        "ProvAttribution",
+        "ProvDerivation",
+        "ProvDelegation",
+        "ProvMembership",
+    } <= kinds
+    entities = [r for r in records if type(r).__name__ == "ProvEntity"]
+    assert len(entities) >= len(analysis.claims) + len(analysis.sources)
+
+
+SCHEMA_ORG_TERMS = {
+    "@context",
+    "@graph",
+    "@type",
+    "@id",
+    "Claim",
+    "CreativeWork",
+    "Person",
+    "Organization",
+    "text",
+    "appearance",
+    "firstAppearance",
+    "author",
+    "name",
+    "headline",
+    "url",
+    "publisher",
+    "datePublished",
+    "dateCreated",
+}
+
+
+def _keys_and_types(value, found):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.add(key)
+            if key == "@type":
+                found.add(item)
+            _keys_and_types(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _keys_and_types(item, found)
+    return found
+
+
+def test_schema_org_json_ld_uses_only_schema_org_terms(analysis, tmp_path):
+    """The JSON-LD parses, has the schema.org context, and uses its Claim vocabulary."""
+    path = tmp_path / "a.jsonld"
+    export.schema_org(analysis, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"] == "https://schema.org"
+    assert _keys_and_types(document, set()) <= SCHEMA_ORG_TERMS
+    claims = document["@graph"]
+    assert all(c["@type"] == "Claim" and c["appearance"] and c["firstAppearance"] for c in claims)
+
+
+def test_web_annotations_anchor_the_quotes(analysis, tmp_path):
+    """Each annotation's selectors find the quote in its source text."""
+    path = tmp_path / "a.json"
+    export.web_annotations(analysis, path)
+    annotations = json.loads(path.read_text(encoding="utf-8"))
+    sources = {f"{export.NAMESPACE}source/{s.id}": s.text for s in analysis.sources}
+    assert annotations
+    for annotation in annotations:
+        assert annotation["type"] == "Annotation"
+        quote, position = annotation["target"]["selector"]
+        text = sources[annotation["target"]["source"]]
+        assert text[position["start"] : position["end"]] == quote["exact"]
+
+
+def test_graphml_is_read_by_networkx(analysis, tmp_path):
+    """networkx reads the GraphML: speakers to claims, conflicts between claims."""
+    import networkx
+
+    path = tmp_path / "a.graphml"
+    export.graphml(analysis, path)
+    graph = networkx.read_graphml(path)
+    relations = {data["relation"] for _, _, data in graph.edges(data=True)}
+    assert {"claims", "conflicts"} <= relations
+    assert graph.number_of_nodes() == len(analysis.actors) + len(analysis.claims)
+
+
+def test_exports_write_only_where_told(analysis, tmp_path):
+    """A missing folder is an error, a folder is not a file, and nothing else is written."""
+    with pytest.raises(InputError, match="does not exist"):
+        export.jsonl(analysis, tmp_path / "missing" / "a.jsonl")
+    with pytest.raises(InputError, match="is a folder"):
+        export.jsonl(analysis, tmp_path)
+    export.graphml(analysis, tmp_path / "only.graphml")
+    assert [p.name for p in tmp_path.iterdir()] == ["only.graphml"]
+
+
+def test_dataframe_view(analysis):
+    """Notebook users get a pandas DataFrame of the claims."""
+    from claimtrack.dataframe import to_dataframe
+
+    frame = to_dataframe(analysis)
+    assert len(frame) == len(analysis.claims)
+    assert {"speaker", "text", "said", "outlet"} <= set(frame.columns)
