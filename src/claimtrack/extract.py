@@ -1060,23 +1060,20 @@ _NEGATION = re.compile(
 
 
 def _cues(text: str) -> tuple[list[Cue], Modality]:
-    """Hedge and negation cues in a claim's text, and the modality they give."""
+    """Hedge and negation cues in a claim's text (longest first, never overlapping), and the
+    modality they give."""
     hedges = load("hedges")
     cues: list[Cue] = []
     modality = Modality.CERTAIN
-    for level, modal in (("possible", Modality.POSSIBLE), ("probable", Modality.PROBABLE)):
-        for word in hedges[level]:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
-                cues.append(
-                    Cue(
-                        kind=f"hedge:{level}",
-                        text=found.group(0),
-                        start=found.start(),
-                        end=found.end(),
-                    )
-                )
-                if modality is Modality.CERTAIN or modal is Modality.POSSIBLE:
-                    modality = modal
+    words = [(w, level) for level in ("possible", "probable") for w in hedges[level]]
+    for word, level in sorted(words, key=lambda wl: -len(wl[0])):
+        for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+            if any(c.start < found.end() and found.start() < c.end for c in cues):
+                continue
+            cues.append(Cue(kind=f"hedge:{level}", text=found.group(0), start=found.start(),
+                            end=found.end()))  # fmt: skip
+            if level == "possible" or modality is Modality.CERTAIN:
+                modality = Modality.POSSIBLE if level == "possible" else Modality.PROBABLE
     for found in _NEGATION.finditer(text):
         cues.append(Cue(kind="negation", text=found.group(0), start=found.start(), end=found.end()))
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality

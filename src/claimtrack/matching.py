@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 from rapidfuzz import process
@@ -88,16 +88,25 @@ def normalize(text: str, *, aliases: Mapping[str, str] | None = None) -> list[st
     if aliases:
         folded = _replace_aliases(folded, aliases)
     terms = []
-    for word in re.findall(r"@[\w-]+|[^\W_]+(?:'[^\W_]+)*", folded):
+    for word in _WORD.findall(folded):
         if word.startswith("@"):
             terms.append(word)
-            continue
-        word = re.sub(r"'s$", "", word)
-        if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
-            continue
-        key = transliteration_key(word) or word
-        terms.append(_stem(key))
+        elif (term := _term(word)) is not None:
+            terms.append(term)
     return terms
+
+
+_WORD = re.compile(r"@[\w-]+|[^\W_]+(?:'[^\W_]+)*")
+
+
+@lru_cache(maxsize=1 << 20)
+def _term(word: str) -> str | None:
+    """The term a folded word counts as, or None for a stop word (cached: corpora repeat
+    their words)."""
+    word = re.sub(r"'s$", "", word)
+    if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
+        return None
+    return _stem(transliteration_key(word) or word)
 
 
 def _replace_aliases(folded: str, aliases: Mapping[str, str]) -> str:
@@ -185,19 +194,23 @@ class Vectorizer:
 
 def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
     """Rare terms that are one edit away from a much more frequent term of the same corpus
-    ('Sotlof' for 'Sotloff', 'Qaida' already keyed): the typo maps to the frequent form.
+    ('Sotlof' for 'Sotloff'): the typo maps to the frequent form.
 
     rapidfuzz's Levenshtein distance with no processor (terms are already normalised);
-    candidates share the first two letters, which keeps the search near-linear."""
-    buckets: dict[str, list[str]] = defaultdict(list)
+    candidates share the first three letters and nearly the length, and only the most
+    frequent few of them are tried, which keeps the search near-linear on large corpora."""
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for term, count in frequency.items():
         if count >= 3 and len(term) >= 4 and not term.startswith("@"):
-            buckets[term[:2]].append(term)
+            for length in (len(term) - 1, len(term), len(term) + 1):
+                buckets[(term[:3], length)].append(term)
+    for key, terms in buckets.items():
+        buckets[key] = sorted(terms, key=lambda t: -frequency[t])[:_MAX_SPELLING_CHOICES]
     variants: dict[str, str] = {}
     for term, count in frequency.items():
         if count > 2 or len(term) < 5 or term.startswith("@"):
             continue
-        choices = [t for t in buckets.get(term[:2], ()) if frequency[t] >= 3 * count]
+        choices = [t for t in buckets.get((term[:3], len(term)), ()) if frequency[t] >= 3 * count]
         if not choices:
             continue
         found = process.extractOne(term, choices, scorer=Levenshtein.distance, processor=None,
@@ -205,6 +218,9 @@ def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
         if found is not None:
             variants[term] = found[0]
     return variants
+
+
+_MAX_SPELLING_CHOICES = 50
 
 
 def _share_a_key(a: TermVector, b: TermVector) -> bool:
