@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,13 +23,13 @@ from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
-from claimtrack.model import Analysis, ConflictKind, ConflictStatus
+from claimtrack.model import Analysis, ConflictKind, ConflictStatus, Source
 from claimtrack.pipeline import extract_all, refresh
 from claimtrack.report import print_analysis, print_claims, print_clusters, print_conflicts
 from claimtrack.serialization import (
     dumps,
     is_claimtrack_json,
-    iter_jsonl,
+    iter_records,
     loads,
     unstructure,
 )
@@ -104,18 +104,23 @@ def main() -> None:
 
 def _read_inputs(
     paths: Sequence[str], actors_file: str | None = None
-) -> tuple[Analysis, list[Analysis]]:
-    """Article folders and files become one analysis; claimtrack's own JSON/JSONL exports are
-    read back as they are.  Everything is read and checked before anything is stored.
+) -> tuple[Analysis, list[Analysis | Path]]:
+    """Article folders and files become one analysis; claimtrack's own JSON exports are
+    read back as they are, and JSONL exports are checked line by line (and later streamed
+    into the store).  Everything is read and checked before anything is stored.
 
     Actors come from ``actors_file`` and from an ``actors.toml`` in each folder read."""
     documents = []
-    exports = []
+    exports: list[Analysis | Path] = []
     registry = ActorRegistry()
     actor_files = [Path(actors_file)] if actors_file else []
     for name in paths:
         path = Path(name)
-        if path.is_file() and path.suffix in (".json", ".jsonl"):
+        if path.is_file() and path.suffix == ".jsonl":
+            for _ in _jsonl_records(path):  # check every line before anything is stored
+                pass
+            exports.append(path)
+        elif path.is_file() and path.suffix == ".json":
             exports.append(_read_export(path))
         else:
             documents += read_folder(path)
@@ -127,6 +132,22 @@ def _read_inputs(
     return extract_all(documents, actors=registry), exports
 
 
+def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """The records of a claimtrack JSONL export, streamed; errors name the file and line."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            if not is_claimtrack_json(handle.read(256)):
+                raise InputError('not a claimtrack export (no "schema" at the start)',
+                                 location=str(path))  # fmt: skip
+            handle.seek(0)
+            yield from iter_records(handle, name=str(path))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
+    except ClaimtrackError as exc:
+        message = str(exc)
+        raise InputError(message if str(path) in message else f"{path}: {message}") from exc
+
+
 def _read_export(path: Path) -> Analysis:
     try:
         with path.open(encoding="utf-8") as handle:
@@ -136,8 +157,6 @@ def _read_export(path: Path) -> Analysis:
                     'not a claimtrack export (no "schema" at the start)', location=str(path)
                 )
             handle.seek(0)
-            if path.suffix == ".jsonl":
-                return iter_jsonl(handle, name=str(path))
             return loads(handle.read())
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
@@ -146,10 +165,19 @@ def _read_export(path: Path) -> Analysis:
         raise InputError(message if str(path) in message else f"{path}: {message}") from exc
 
 
-def _store_all(store: ClaimStore, analysis: Analysis, exports: Sequence[Analysis]) -> None:
+def _export_sources(path: Path) -> Iterator[Source]:
+    return (value for section, value in _jsonl_records(path) if section == "sources")
+
+
+def _store_all(store: ClaimStore, analysis: Analysis,
+               exports: Sequence[Analysis | Path]) -> None:  # fmt: skip
     """Store what was read, then cluster and find conflicts over the whole store."""
-    for part in (analysis, *exports):
-        store.add_analysis(part)
+    store.add_analysis(analysis)
+    for part in exports:
+        if isinstance(part, Path):
+            store.add_records(_jsonl_records(part))
+        else:
+            store.add_analysis(part)
     total = store.counts()["claims"]
     if total < 5000:
         refresh(store)
@@ -198,7 +226,9 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
     analysis, exports = _read_inputs(paths, actors_file)
     with ClaimStore(db) as store:
         _store_all(store, analysis, exports)
-        chosen = [s.id for s in analysis.sources] + [s.id for e in exports for s in e.sources]
+        chosen = [s.id for s in analysis.sources] + [
+            s.id for e in exports for s in (e.sources if isinstance(e, Analysis) else
+                                            _export_sources(e))]  # fmt: skip
         result = store.analysis(sources=chosen)
     if html_file:
         from claimtrack.htmlreport import render

@@ -35,6 +35,7 @@ __all__ = [
     "converter",
     "dumps",
     "iter_jsonl",
+    "iter_records",
     "loads",
     "structure",
     "unstructure",
@@ -201,9 +202,10 @@ def record_lines(analysis: Analysis) -> Iterator[str]:
             yield json.dumps(data, ensure_ascii=False)
 
 
-def iter_jsonl(lines: Iterable[str], *, name: str = "<jsonl>") -> Analysis:
-    """An analysis from claimtrack JSON Lines (as :func:`record_lines` writes them)."""
-    sections: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES.values()}
+def iter_records(lines: Iterable[str], *, name: str = "<jsonl>") -> Iterator[tuple[str, Any]]:
+    """The records of claimtrack JSON Lines, one at a time, as ``(section, value)`` pairs
+    (section: sources, actors, claims, clusters, conflicts).  Memory stays bounded whatever
+    the size of the file; a bad line raises :class:`SchemaError` naming its number."""
     header_seen = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -218,17 +220,22 @@ def iter_jsonl(lines: Iterable[str], *, name: str = "<jsonl>") -> Analysis:
             header_seen = True
             continue
         if not isinstance(data, dict) or data.get("type") not in _RECORD_TYPES:
-            raise SchemaError(
-                f"{where}: expected a record with a type among {sorted(_RECORD_TYPES)}",
-                path="$.type",
-            )
+            raise SchemaError(f"{where}: expected a record with a type among "
+                              f"{sorted(_RECORD_TYPES)}", path="$.type")  # fmt: skip
         section = _RECORD_TYPES[data.pop("type")]
         try:
-            sections[section].append(structure(data, _item_type(section)))
+            yield section, structure(data, _item_type(section))
         except SchemaError as exc:
             raise SchemaError(f"{where}: {str(exc).rpartition(' @ ')[0]}", path=exc.path) from exc
     if not header_seen:
         raise SchemaError(f"{name}: empty, expected a schema header line", path="$")
+
+
+def iter_jsonl(lines: Iterable[str], *, name: str = "<jsonl>") -> Analysis:
+    """An analysis from claimtrack JSON Lines (as :func:`record_lines` writes them)."""
+    sections: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES.values()}
+    for section, value in iter_records(lines, name=name):
+        sections[section].append(value)
     return Analysis(**sections)
 
 

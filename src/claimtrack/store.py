@@ -315,6 +315,29 @@ class ClaimStore:
             for conflict in analysis.conflicts:
                 self._put_conflict(db, conflict, keep_status=False)
 
+    def add_records(self, records: Iterable[tuple[str, Any]], *, batch_size: int = 10_000
+                    ) -> int:  # fmt: skip
+        """Store ``(section, value)`` records (as :func:`~claimtrack.serialization.iter_records`
+        reads them from JSON Lines) in batches of ``batch_size``, each batch one transaction:
+        memory stays bounded, and a killed import keeps exactly the batches it committed.
+        Returns how many records were stored."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        names = ("sources", "actors", "claims", "clusters", "conflicts")
+        batch: dict[str, list[Any]] = {name: [] for name in names}
+        pending = stored = 0
+        for section, value in records:
+            batch[section].append(value)
+            pending += 1
+            if pending >= batch_size:
+                self.add_analysis(Analysis(**batch))
+                stored += pending
+                batch, pending = {name: [] for name in names}, 0
+        if pending:
+            self.add_analysis(Analysis(**batch))
+            stored += pending
+        return stored
+
     def add_actors(self, actors: Iterable[Actor]) -> None:
         """Store actors (with their aliases) in one transaction."""
         with self._transaction() as db:
