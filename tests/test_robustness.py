@@ -20,22 +20,38 @@ from claimtrack.store import ClaimStore
 
 from .strategies import analyses
 
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 toml_like = st.one_of(
     st.text(max_size=200),
-    st.builds(lambda k, v: f"{k} = {v}\n", st.sampled_from(
-        ["title", "outlet", "published", "kind", "authors", "id", "parts", "claims", "x"]),
-        st.sampled_from(['"2016-07-28"', '"nonsense"', "7", "[1, 2]", '"autumn 2015"',
-                         '"2016-02-30"', '"9999-99"', "true", '""', '[{starts = "zz"}]'])),
+    st.builds(
+        lambda k, v: f"{k} = {v}\n",
+        st.sampled_from(
+            ["title", "outlet", "published", "kind", "authors", "id", "parts", "claims", "x"]
+        ),
+        st.sampled_from(
+            [
+                '"2016-07-28"',
+                '"nonsense"',
+                "7",
+                "[1, 2]",
+                '"autumn 2015"',
+                '"2016-02-30"',
+                '"9999-99"',
+                "true",
+                '""',
+                '[{starts = "zz"}]',
+            ]
+        ),
+    ),
 )
 
 
 @FUZZ
 @given(article=st.binary(max_size=300), sidecar=toml_like)
-def test_reading_any_file_gives_documents_or_a_claimtrack_error(tmp_path_factory, article,
-                                                                 sidecar):
+def test_reading_any_file_gives_documents_or_a_claimtrack_error(tmp_path_factory, article, sidecar):
     """Any bytes as an article and any text as its sidecar: documents, or a clear error."""
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "a.txt").write_bytes(article)
@@ -43,30 +59,36 @@ def test_reading_any_file_gives_documents_or_a_claimtrack_error(tmp_path_factory
     try:
         read_folder(folder)
     except ClaimtrackError as error:
-        assert "a.t" in str(error)
+        assert "a.t" in str(error)  # noqa: PT017 - a fuzz test: raising is allowed, not required
 
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
-                                                                max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
 @FUZZ
-@given(st.one_of(st.text(max_size=300),
-                 json_values.map(json.dumps),
-                 st.dictionaries(st.sampled_from(["sources", "claims", "actors", "clusters",
-                                                  "conflicts", "other"]),
-                                 json_values, max_size=3).map(
-                     lambda d: json.dumps({"schema": SCHEMA_VERSION, **d}))))
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        json_values.map(json.dumps),
+        st.dictionaries(
+            st.sampled_from(["sources", "claims", "actors", "clusters", "conflicts", "other"]),
+            json_values,
+            max_size=3,
+        ).map(lambda d: json.dumps({"schema": SCHEMA_VERSION, **d})),
+    )
+)
 def test_loading_any_json_gives_an_analysis_or_a_schema_error(text):
     """Any text as claimtrack JSON: an Analysis, or a SchemaError naming a path."""
     try:
         assert isinstance(loads(text), Analysis)
     except ClaimtrackError as error:
-        assert "@" in str(error) or "$" in str(error)
+        assert "@" in str(error) or "$" in str(error)  # noqa: PT017
 
 
 @FUZZ
@@ -76,7 +98,7 @@ def test_reading_any_jsonl_gives_records_or_a_schema_error(lines):
     try:
         list(iter_records([json.dumps({"schema": SCHEMA_VERSION}), *lines], name="f.jsonl"))
     except ClaimtrackError as error:
-        assert "f.jsonl:" in str(error) or "$" in str(error)
+        assert "f.jsonl:" in str(error) or "$" in str(error)  # noqa: PT017
 
 
 @FUZZ
@@ -105,9 +127,14 @@ def test_streamed_jsonl_import_equals_the_whole(analysis):
         return
     first = next(iter(sources))
     claims = [attrs.evolve(c, source=first) for c in analysis.claims]
-    clean = attrs.evolve(analysis, sources=list(sources.values()), claims=claims,
-                         actors=list({a.id: a for a in analysis.actors}.values()),
-                         clusters=[], conflicts=[])
+    clean = attrs.evolve(
+        analysis,
+        sources=list(sources.values()),
+        claims=claims,
+        actors=list({a.id: a for a in analysis.actors}.values()),
+        clusters=[],
+        conflicts=[],
+    )
     with ClaimStore(":memory:") as one, ClaimStore(":memory:") as batched:
         one.add_analysis(clean)
         batched.add_records(iter_records(record_lines(clean)), batch_size=2)

@@ -433,11 +433,16 @@ def export_command(db: str, export_format: str, output: str, table: str) -> None
     metavar="OUT",
     help="Also write one JSON prediction per input row, in input order.",
 )
+@click.option(
+    "--embeddings",
+    is_flag=True,
+    help="clusters: match with sentence embeddings too (the embeddings extra).",
+)
 @_friendly
-def evaluate_command(task: str, file: str, predictions: str | None) -> None:
+def evaluate_command(task: str, file: str, predictions: str | None, embeddings: bool) -> None:
     """Score claimtrack on an evaluation file (clusters, pairs, dates or attribution) and
     print the metrics as JSON."""
-    metrics = evaluate(task, file, predictions=predictions)
+    metrics = evaluate(task, file, predictions=predictions, embeddings=embeddings)
     click.echo(json.dumps(metrics, indent=2))
 
 

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from claimtrack.embeddings import EMBEDDING_THRESHOLD, EMBEDDING_WEIGHT, Embedder
 from claimtrack.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
@@ -137,29 +138,63 @@ def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
     return labels
 
 
-def cluster_texts(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
+def cluster_texts(texts: Sequence[str], *, threshold: float | None = None,
                   aliases: Mapping[str, str] | None = None,
                   must_link: Iterable[tuple[int, int]] = (),
                   cannot_link: Iterable[tuple[int, int]] = (),
-                  progress: Callable[[int, int], None] | None = None) -> list[int]:  # fmt: skip
+                  progress: Callable[[int, int], None] | None = None,
+                  embedder: Embedder | None = None) -> list[int]:  # fmt: skip
     """Cluster labels for texts (the smallest index of each text's group).
 
     ``must_link`` pairs are scored 1 whatever their words; ``cannot_link`` pairs are never in
-    one group.  ``progress(done, total)`` is called while pairs are scored.
+    one group.  ``progress(done, total)`` is called while pairs are scored.  With an
+    ``embedder`` (:func:`claimtrack.embeddings.load_embedder`), pairs are scored by a blend of
+    embedding and lexical similarity over all pairs, and ``threshold`` defaults to
+    :data:`~claimtrack.embeddings.EMBEDDING_THRESHOLD`.
     """
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLD if embedder is None else EMBEDDING_THRESHOLD
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within [0, 1], got {threshold}")
-    vectorizer = Vectorizer(texts, aliases=aliases)
-    vectors = vectorizer.vectors()
+    vectors = Vectorizer(texts, aliases=aliases).vectors()
     forced = {(min(i, j), max(i, j)) for i, j in must_link}
-    edges: list[Edge] = []
-    for i, j, score in _edges(vectors, threshold * _KEEP_FRACTION, progress):
-        edges.append((i, j, 1.0 if (i, j) in forced else score))
-        forced.discard((i, j))
-    edges += [(i, j, 1.0) for i, j in forced]
-    if progress is not None:
-        progress(len(texts), len(texts))
-    return average_linkage(len(texts), edges, threshold, cannot_link=cannot_link)
+    minimum = threshold * _KEEP_FRACTION
+    scored = (_edges(vectors, minimum, progress) if embedder is None
+              else _blended_edges(texts, vectors, embedder, minimum))  # fmt: skip
+
+    def edges() -> Iterator[Edge]:
+        for i, j, score in scored:
+            pair = (min(i, j), max(i, j))
+            yield (i, j, 1.0) if pair in forced else (i, j, score)
+            forced.discard(pair)
+        vectors.clear()  # the graph is all that is needed from here on: free the memory
+        yield from ((i, j, 1.0) for i, j in forced)
+        if progress is not None:
+            progress(len(texts), len(texts))
+
+    return average_linkage(len(texts), edges(), threshold, cannot_link=cannot_link)
+
+
+def _blended_edges(texts: Sequence[str], vectors: Sequence[TermVector], embedder: Embedder,
+                   min_score: float) -> Iterator[Edge]:  # fmt: skip
+    """Every pair scored by the blend of embedding cosine and lexical similarity, row block by
+    row block so memory stays bounded by the block, not by n²."""
+    import numpy
+
+    lexical: dict[tuple[int, int], float] = {
+        (min(i, j), max(i, j)): score for i, j, score in scored_pairs(vectors)}  # fmt: skip
+    embedded = embedder.encode(texts)
+    n, block = len(texts), 512
+    for start in range(0, n, block):
+        cosines = embedded[start : start + block] @ embedded.T
+        for offset, row in enumerate(cosines):
+            i = start + offset
+            for j in numpy.nonzero(row[i + 1 :] * EMBEDDING_WEIGHT >= min_score - 1.0 +
+                                   EMBEDDING_WEIGHT)[0] + i + 1:  # fmt: skip
+                score = (EMBEDDING_WEIGHT * float(row[j])
+                         + (1 - EMBEDDING_WEIGHT) * lexical.get((i, int(j)), 0.0))  # fmt: skip
+                if score >= min_score:
+                    yield i, int(j), score
 
 
 # Work shared with forked workers (set before the pool starts, read-only in the workers).
@@ -213,10 +248,11 @@ def _aliases(actors: Iterable[Actor]) -> dict[str, str]:
             if len(name) > 2}  # fmt: skip
 
 
-def cluster(claims: Iterable[Claim], *, threshold: float = DEFAULT_THRESHOLD,
+def cluster(claims: Iterable[Claim], *, threshold: float | None = None,
             actors: Iterable[Actor] = (), sources: Iterable[Source] = (),
             decisions: Mapping[tuple[str, str], bool] | None = None,
-            progress: Callable[[int, int], None] | None = None) -> list[Cluster]:  # fmt: skip
+            progress: Callable[[int, int], None] | None = None,
+            embedder: Embedder | None = None) -> list[Cluster]:  # fmt: skip
     """Group claims by the proposition they state.
 
     ``actors`` make every name of an actor one term ("al-Golani" and "al-Jolani" match);
@@ -235,7 +271,7 @@ def cluster(claims: Iterable[Claim], *, threshold: float = DEFAULT_THRESHOLD,
               if not same and a in position and b in position]  # fmt: skip
     labels = cluster_texts([c.text for c in ordered], threshold=threshold,
                            aliases=_aliases(actors), must_link=must, cannot_link=cannot,
-                           progress=progress)  # fmt: skip
+                           progress=progress, embedder=embedder)  # fmt: skip
     groups: dict[int, list[Claim]] = defaultdict(list)
     for claim, label in zip(ordered, labels, strict=True):
         groups[label].append(claim)

@@ -291,14 +291,20 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
     return {"task": "attribution", "rows": len(rows), **metrics}, predictions
 
 
-def _evaluate_clusters(rows: list[dict[str, Any]]) -> Result:
+def _evaluate_clusters(rows: list[dict[str, Any]], *, embeddings: bool = False) -> Result:
     from claimtrack.clustering import cluster_texts
 
-    labels = cluster_texts([str(row["text"]) for row in rows])
+    embedder = None
+    if embeddings:
+        from claimtrack.embeddings import load_embedder
+
+        embedder = load_embedder()
+    labels = cluster_texts([str(row["text"]) for row in rows], embedder=embedder)
     predicted = {str(row["id"]): f"k{label}" for row, label in zip(rows, labels, strict=True)}
     gold = {str(row["id"]): str(row["cluster"]) for row in rows}
     metrics = {
         "task": "clusters",
+        "matcher": "lexical + all-MiniLM-L6-v2 embeddings" if embeddings else "lexical",
         "rows": len(rows),
         "gold_clusters": len(set(gold.values())),
         "predicted_clusters": len(set(predicted.values())),
@@ -366,15 +372,20 @@ TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {
 """The evaluation tasks, by name; each takes the rows of its format."""
 
 
-def evaluate(
-    task: str, path: str | Path, *, predictions: str | Path | None = None
-) -> dict[str, Any]:
+def evaluate(task: str, path: str | Path, *, predictions: str | Path | None = None,
+             embeddings: bool = False) -> dict[str, Any]:  # fmt: skip
     """Run ``task`` over the rows in ``path``; returns the metrics, and writes one prediction
-    per input row, in input order, to ``predictions`` when given."""
+    per input row, in input order, to ``predictions`` when given.  ``embeddings`` clusters
+    with the optional sentence embeddings (the ``embeddings`` extra; clusters task only)."""
     if task not in TASKS:
         raise InputError(f"unknown task {task!r}; tasks: {', '.join(sorted(TASKS))}")
+    if embeddings and task != "clusters":
+        raise InputError("--embeddings applies to the clusters task only")
     rows = read_rows(path, task)
-    metrics, predicted = TASKS[task](rows)
+    if task == "clusters":
+        metrics, predicted = _evaluate_clusters(rows, embeddings=embeddings)
+    else:
+        metrics, predicted = TASKS[task](rows)
     metrics = {"file": str(path), **metrics}
     if predictions is not None:
         _write_jsonl(Path(predictions), predicted)
