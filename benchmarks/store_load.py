@@ -36,8 +36,13 @@ def article_ingest(folder: Path, copies: int = 40) -> float:
     """Articles per second through read, extract and store (the seeds, copied)."""
     work = Path(tempfile.mkdtemp())
     for i in range(copies):
-        for path in (ROOT / "seeds").glob("*.t*"):
+        for path in (ROOT / "seeds").glob("*.txt"):
             (work / f"{i:03d}_{path.name}").write_bytes(path.read_bytes())
+            sidecar = path.with_suffix(".toml")
+            # each copy's pieces get ids of their own (the explicit part ids would collide)
+            lines = [line for line in sidecar.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("id = ")]
+            (work / f"{i:03d}_{sidecar.name}").write_text("\n".join(lines), encoding="utf-8")
     registry = ActorRegistry.from_file(ROOT / "seeds" / "actors.toml")
     start = time.perf_counter()
     documents = read_folder(work)
