@@ -45,8 +45,11 @@ def main() -> None:
     path = folder / "killed.db"
     survived = 0
     for _ in range(trials):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), "400"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), "400"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 1.5))
         writer.send_signal(signal.SIGKILL)
         writer.wait()
@@ -58,8 +61,15 @@ def main() -> None:
     subprocess.run([sys.executable, "-c", WRITER, str(folder / "clean.db"), "400"], check=True)
     with ClaimStore(path) as resumed, ClaimStore(folder / "clean.db") as clean:
         same = resumed.analysis() == clean.analysis()
-    print(json.dumps({"trials": trials, "stores_sound_with_whole_batches": survived,
-                      "resumed_equals_uninterrupted": same}))
+    print(
+        json.dumps(
+            {
+                "trials": trials,
+                "stores_sound_with_whole_batches": survived,
+                "resumed_equals_uninterrupted": same,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,10 @@ from claimtrack.pipeline import extract_all
 from claimtrack.store import ClaimStore
 
 ROOT = Path(__file__).parent.parent
-WORDS = ("split ties al-Qaeda Nusra group fighters Aleppo Idlib rebels talks funding cut "
-         "ceasefire offensive airstrike commander border leader merger statement audio").split()
+WORDS = (
+    "split ties al-Qaeda Nusra group fighters Aleppo Idlib rebels talks funding cut "
+    "ceasefire offensive airstrike commander border leader merger statement audio"
+).split()
 
 
 def article_ingest(folder: Path, copies: int = 40) -> float:
@@ -40,8 +42,11 @@ def article_ingest(folder: Path, copies: int = 40) -> float:
             (work / f"{i:03d}_{path.name}").write_bytes(path.read_bytes())
             sidecar = path.with_suffix(".toml")
             # each copy's pieces get ids of their own (the explicit part ids would collide)
-            lines = [line for line in sidecar.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("id = ")]
+            lines = [
+                line
+                for line in sidecar.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("id = ")
+            ]
             (work / f"{i:03d}_{sidecar.name}").write_text("\n".join(lines), encoding="utf-8")
     registry = ActorRegistry.from_file(ROOT / "seeds" / "actors.toml")
     start = time.perf_counter()
@@ -62,14 +67,22 @@ def fill(store: ClaimStore, claims: int, per_source: int = 10, batch: int = 500)
         pairs = []
         for s in range(first, min(first + batch, claims // per_source)):
             day = dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(1000))
-            source = Source(id=f"s{s}", text="", outlet=f"outlet {s % 50}",
-                            published=When.on(day))
-            pairs.append((source, [
-                Claim.create(text=" ".join(rng.choices(WORDS, k=8)) + f" {s}-{k}",
-                             source=source.id, speaker=rng.choice(speakers),
-                             said=When.on(day - dt.timedelta(days=rng.randrange(5))),
-                             recorded_by="claimtrack.benchmark")
-                for k in range(per_source)]))
+            source = Source(id=f"s{s}", text="", outlet=f"outlet {s % 50}", published=When.on(day))
+            pairs.append(
+                (
+                    source,
+                    [
+                        Claim.create(
+                            text=" ".join(rng.choices(WORDS, k=8)) + f" {s}-{k}",
+                            source=source.id,
+                            speaker=rng.choice(speakers),
+                            said=When.on(day - dt.timedelta(days=rng.randrange(5))),
+                            recorded_by="claimtrack.benchmark",
+                        )
+                        for k in range(per_source)
+                    ],
+                )
+            )
         store.add_many(pairs)
     return claims / (time.perf_counter() - start)
 
@@ -81,8 +94,10 @@ def latency(run, repeats: int = 50) -> dict[str, float]:
         run(i)
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    return {"median_ms": round(statistics.median(times), 2),
-            "p95_ms": round(times[int(0.95 * len(times)) - 1], 2)}
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(0.95 * len(times)) - 1], 2),
+    }
 
 
 def main() -> None:
@@ -97,14 +112,21 @@ def main() -> None:
                 "claims": store.counts()["claims"],
                 "article_ingest_per_second": round(articles_per_second, 1),
                 "store_ingest_claims_per_second": round(claims_per_second),
-                "query_by_speaker": latency(lambda i: store.claims(
-                    speaker=f"speaker-{rng.randrange(5000)}")),
-                "query_by_text": latency(lambda i: store.claims(
-                    text=f"{rng.choice(WORDS)} {rng.choice(WORDS)}", limit=100)),
-                "query_by_time_range": latency(lambda i: store.claims(
-                    since=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(600)),
-                    until=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(600, 607)),
-                    limit=100)),
+                "query_by_speaker": latency(
+                    lambda i: store.claims(speaker=f"speaker-{rng.randrange(5000)}")
+                ),
+                "query_by_text": latency(
+                    lambda i: store.claims(
+                        text=f"{rng.choice(WORDS)} {rng.choice(WORDS)}", limit=100
+                    )
+                ),
+                "query_by_time_range": latency(
+                    lambda i: store.claims(
+                        since=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(600)),
+                        until=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(600, 607)),
+                        limit=100,
+                    )
+                ),
                 "file_mb": round((folder / "load.db").stat().st_size / 1e6),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             }
