@@ -20,8 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--actors", type=Path, help="actors file (default: FOLDER/actors.toml)")
     args = parser.parse_args(argv)
 
-    actors_file = args.actors or args.folder / "actors.toml"
-    registry = ActorRegistry.from_file(actors_file) if actors_file.exists() else ActorRegistry()
+    registry = ActorRegistry.for_folder(args.folder, extra=args.actors)
     analysis = ct.analyze(ct.read_folder(args.folder), actors=registry)
     names = {a.id: a.name for a in analysis.actors}
     claims = {c.id: c for c in analysis.claims}

@@ -25,11 +25,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("outlets", nargs="*", help="two outlets (default: any)")
     args = parser.parse_args(argv)
 
-    registry = (
-        ActorRegistry.from_file(args.folder / "actors.toml")
-        if (args.folder / "actors.toml").exists()
-        else ActorRegistry()
-    )
+    registry = ActorRegistry.for_folder(args.folder)
     analysis = ct.analyze(ct.read_folder(args.folder), actors=registry)
     sources = {s.id: s for s in analysis.sources}
     claims = {c.id: c for c in analysis.claims}

@@ -21,8 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("output", nargs="?", default="claims.prov.json", type=Path)
     args = parser.parse_args(argv)
 
-    actors_file = args.folder / "actors.toml"
-    registry = ActorRegistry.from_file(actors_file) if actors_file.exists() else ActorRegistry()
+    registry = ActorRegistry.for_folder(args.folder)
     analysis = ct.analyze(ct.read_folder(args.folder), actors=registry)
     export.prov_json(analysis, args.output)
 
@@ -30,8 +29,10 @@ def main(argv: list[str] | None = None) -> None:
 
     document = ProvDocument.deserialize(source=str(args.output), format="json")
     records = list(document.get_records())
-    print(f"wrote {args.output}: {len(records)} PROV records for "
-          f"{len(analysis.claims)} claims from {len(analysis.sources)} sources")
+    print(
+        f"wrote {args.output}: {len(records)} PROV records for "
+        f"{len(analysis.claims)} claims from {len(analysis.sources)} sources"
+    )
 
 
 if __name__ == "__main__":

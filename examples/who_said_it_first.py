@@ -20,11 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
-    registry = (
-        ActorRegistry.from_file(args.folder / "actors.toml")
-        if (args.folder / "actors.toml").exists()
-        else ActorRegistry()
-    )
+    registry = ActorRegistry.for_folder(args.folder)
     analysis = ct.analyze(ct.read_folder(args.folder), actors=registry)
     store = ct.ClaimStore(":memory:")
     store.add_analysis(analysis)

@@ -256,6 +256,17 @@ class ActorRegistry:
         ]
         return cls(actors, threshold=threshold)
 
+    @classmethod
+    def for_folder(cls, folder: str | Path, *, extra: str | Path | None = None) -> ActorRegistry:
+        """The actors of a folder of articles: its ``actors.toml`` if it has one, plus the
+        actors of ``extra`` (a file) when given; an empty registry otherwise."""
+        registry = cls()
+        for path in (Path(folder) / "actors.toml", extra):
+            if path is not None and Path(path).is_file():
+                for actor in cls.from_file(path):
+                    registry.add(actor)
+        return registry
+
     def resolve(self, mention: str, *, introduced: Sequence[Actor] = ()) -> ActorMatch | None:
         """The actor a mention names, or None when no match is sure enough.
 

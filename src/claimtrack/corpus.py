@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -362,8 +362,3 @@ def read_folder(folder: str | Path) -> list[Document]:
                 )
             seen[source.id] = source.path or source.id
     return documents
-
-
-def all_sources(documents: Iterable[Document]) -> list[Source]:
-    """The sources of many documents, in order."""
-    return [s for d in documents for s in d.sources]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -405,12 +405,3 @@ def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
         raise InputError(
             f"cannot write predictions: {exc.strerror or exc}", location=str(path)
         ) from exc
-
-
-def clusters_of(labels: Mapping[str, Hashable]) -> Iterator[list[str]]:
-    """The clusters of a labelling, as lists of items (sorted, for stable output)."""
-    groups: dict[Hashable, list[str]] = defaultdict(list)
-    for item, label in labels.items():
-        groups[label].append(item)
-    for members in sorted(groups.values(), key=lambda m: (-len(m), m)):
-        yield sorted(members)

@@ -1086,7 +1086,6 @@ def _said(
     anchor: When | None,
     speakers: _Speakers,
     speaker: Actor | None,
-    history: list[tuple[int, Actor | None, When | None]],
 ) -> When | None:
     """When the statement was made: a time expression in the attribution (outside the
     content), else the speaker's last dated appearance in the three paragraphs before."""
@@ -1148,7 +1147,6 @@ def extract(
     speakers = _Speakers(registry, source, text)
     anchor = _anchor(source)
     claims: list[Claim] = []
-    history: list[tuple[int, Actor | None, When | None]] = []
     previous: tuple[Actor | None, tuple[str, ...], When | None] | None = None
     sentence_of = {s.start: s for s in sentences(text)}
     starts = sorted(sentence_of)
@@ -1199,12 +1197,11 @@ def extract(
                 if outer_speaker is not None:
                     via_ids += [outer_speaker.id, *outer_via]
             via = tuple(dict.fromkeys(via_ids))
-            said = _said(text, attribution, sentence, anchor, speakers, speaker, history)
+            said = _said(text, attribution, sentence, anchor, speakers, speaker)
         if speaker is not None and speaker.kind is not ActorKind.UNNAMED:
             speakers.recent.append(speaker)
         previous = (speaker, via, said)
         speakers_by_index.append((speaker, via))
-        history.append((sentence.start, speaker, said))
         claims.append(_claim(source, text, attribution, speaker, via, said, anchor))
 
     for start, end in blogger:
