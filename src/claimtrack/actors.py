@@ -228,8 +228,11 @@ class ActorRegistry:
         return list(self._actors.values())
 
     def add(self, actor: Actor) -> Actor:
-        """Add (or replace) an actor; its names become aliases to resolve."""
+        """Add (or replace) an actor; its names become aliases to resolve (except an unnamed
+        source's: "a senior official" in one article is nobody's name in another)."""
         self._actors[actor.id] = actor
+        if actor.kind is ActorKind.UNNAMED:
+            return actor
         for name in actor.names:
             self._by_alias.setdefault(fold(name).strip(), actor.id)
             key = transliteration_key(name)

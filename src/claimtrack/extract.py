@@ -291,7 +291,8 @@ _AUXILIARIES = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CONJUNCTIONS = re.compile(
-    r"(?:even so|in fact|in addition|for example|for instance|but|and|yet|so|still|however|"
+    r"(?:[a-z]+ly,|even so|in fact|in addition|for example|for instance|but|and|yet|so|still|"
+    r"however|"
     r"meanwhile|instead|"
     r"moreover|indeed|now|then|also)[\s,]+",
     re.IGNORECASE,
@@ -471,6 +472,8 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
         return None  # "the claim", "a report": a noun
     if kind != "according" and previous in ("to", "not", "never"):
         return None  # "declined to say", "refused to confirm": no statement
+    if form == "called" and previous in ("so", "so-"):
+        return None  # "a so called Caliph"
     words = [w.lower() for w in before[-2:]]
     passive = bool(words) and (
         words[-1] in _PASSIVE
@@ -722,8 +725,15 @@ def _channel(text: str, start: int, end: int) -> str | None:
     return None
 
 
-# "Trump: I Will Win": a headline quoting a name before a colon.
+# "Trump: I Will Win": a headline quoting a name before a colon -- but not the labels of a
+# web page ("Related:", "Photo Credit:").
 _HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}):\s+\S")
+_PAGE_LABELS = frozenset(
+    {"related", "photo", "photo credit", "credit", "image", "caption", "update", "updated",
+     "breaking", "video", "watch", "listen", "note", "editor's note", "read more", "see also",
+     "source", "sources", "tags", "share", "advertisement", "exclusive", "analysis", "opinion",
+     "live", "developing", "just in", "more", "also read", "file photo", "pictured", "top"}
+)  # fmt: skip
 
 
 def find_attributions(
@@ -740,7 +750,8 @@ def find_attributions(
     last_attributed_end = -10
     for sentence in sentences(text):
         headline = _HEADLINE_COLON.match(sentence.text)
-        if headline and not _inside(sentence.start, quotes):
+        if (headline and not _inside(sentence.start, quotes)
+                and fold(headline.group(1)).strip() not in _PAGE_LABELS):  # fmt: skip
             colon = sentence.start + headline.end(1)
             content = _strip_span(text, colon + 1, sentence.end)
             if _words(text[content[0] : content[1]]) >= 3:
@@ -982,13 +993,6 @@ class _Speakers:
             return self._group(attribution, position)
         if _GENERIC_DOCUMENT.match(head):
             return self.recent[-1] if self.recent else None
-        match = self._resolve_name(head)
-        if match is not None:
-            actor = match.actor
-            if mention.description and not actor.description:
-                actor = attrs.evolve(actor, description=mention.description)
-                self.registry.add(actor)
-            return self._remember(actor)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             scope = self.source.parent or self.source.id
@@ -1000,6 +1004,13 @@ class _Speakers:
                     description=description,
                 )
             )
+        match = self._resolve_name(head)
+        if match is not None:
+            actor = match.actor
+            if mention.description and not actor.description:
+                actor = attrs.evolve(actor, description=mention.description)
+                self.registry.add(actor)
+            return self._remember(actor)
         name = strip_title(head)
         if not re.search(r"[A-Z]", name) or _words(name) > 8:
             return None
