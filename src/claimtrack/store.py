@@ -523,7 +523,8 @@ class ClaimStore:
         text: str | None = None,
         limit: int | None = None,
     ) -> list[Claim]:
-        """Claims matching every filter given, in source and position order.
+        """Claims matching every filter given, in source and position order (best text
+        matches first when ``text`` is given).
 
         ``speaker`` and ``source`` take an id or the object; ``outlet`` matches the source's
         outlet (or its parent's, for pieces of a compilation); ``said`` (a When) or
@@ -561,7 +562,9 @@ class ClaimStore:
             params.append(until.isoformat())
         if where:
             sql.append("WHERE " + " AND ".join(where))
-        sql.append("ORDER BY c.source, c.rowid")
+        # A text search lists the best matches first (FTS5's bm25 rank); otherwise claims
+        # come in source and position order.
+        sql.append("ORDER BY f.rank" if text is not None else "ORDER BY c.source, c.rowid")
         if limit is not None:
             sql.append("LIMIT ?")
             params.append(int(limit))
