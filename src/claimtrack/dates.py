@@ -312,6 +312,12 @@ _PAST_CUES = re.compile(
 )
 
 
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|'ll|plans? to|planned to|planning to|scheduled to|"
+    r"expected to|due to|set to|is to|are to|going to|intends? to|to be)\b"
+)
+
+
 def infer_tense(left: str = "", right: str = "") -> Tense | None:
     """The tense of the clause around an expression, from cue words right next to it.
 
@@ -331,6 +337,11 @@ def infer_tense(left: str = "", right: str = "") -> Tense | None:
     window = f"{near_left} {near_right}"
     future = len(_FUTURE_CUES.findall(window))
     past = len(_PAST_CUES.findall(window))
+    # A plan or an appointment a little further back still points forward: "planned to
+    # leave Nairobi on Thursday", "is to resume trading in Paris Tuesday".
+    clause = re.split(r"[.;:!?]", left.lower())[-1].split()[-8:]
+    if _PLANNED.search(" ".join(clause)) and not past:
+        future += 1
     if future > past:
         return "future"
     if past > future:
@@ -1218,8 +1229,8 @@ def _resolve(expression: str, anchor: dt.date | None, tense: Tense | None) -> Wh
     return _dateutil_fallback(text, expression, anchor)
 
 
+# "Last year" names the year even in results news; the comparisons below name the quarter.
 _YEAR_AGO = {
-    "last year",
     "a year ago",
     "a year earlier",
     "year-earlier",
