@@ -364,9 +364,11 @@ _COUNT = (
     r"more than \w+|nearly \w+|about \w+|almost \w+|[a-z]+(?:[\s-][a-z]+)?)"
 )
 _DURATION = re.compile(
-    rf"^(?:(?:for|over|in|within|during|after|throughout|of)\s+)?(?:(?:the\s+)?(?:past|last|next|"
-    rf"coming|first|previous|recent|following)\s+)?(?P<count>{_COUNT})?[\s-]*(?P<unit>{_UNIT})"
-    rf"(?:[\s-](?:long|old))?$"
+    rf"^(?:(?:for|over|in|within|during|after|throughout|of)\s+)?(?:each of\s+)?"
+    rf"(?:(?:at least|up to|more than|less than|about|almost|nearly|an additional|another)\s+)?"
+    rf"(?:(?:the\s+)?(?:past|last|next|coming|first|previous|recent|following)\s+|"
+    rf"the\s+)?(?P<count>{_COUNT})?(?:\s+(?:to|or)\s+\w+)?[\s-]*(?P<unit>{_UNIT})"
+    rf"(?:[\s-](?:long|old|period))?(?:\s+or\s+so)?$"
 )
 _SET = re.compile(
     r"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<what>\w+(?:\s\w+)?)$|^(?P<adverb>daily|weekly|"
@@ -385,9 +387,18 @@ def _duration_value(text: str) -> str | None:
         return None
     count_text = (m["count"] or "").strip()
     count_text = re.sub(r"^(?:more than|nearly|about|almost)\s+", "", count_text)
-    if count_text in ("", "the past", "the last", "the next", "the coming", "recent"):
-        count: float | None = 1
-    elif count_text in ("several", "a few", "few", "some", "many", "a couple of", "couple of"):
+    plural = m["unit"].endswith("s") and not m["unit"].endswith("ss")
+    if not count_text and not plural and re.match(r"(?:\w+\s+)?the\s+\w+$", text):
+        return None  # "the year", "in the quarter": a date, not a length of time
+    if re.fullmatch(r"1\d{3}|20\d{2}", count_text):
+        return None  # "the 1988 quarter": a year, not a count
+    if count_text in ("a couple of", "couple of"):
+        count: float | None = 2
+    elif not count_text and plural:
+        count = None  # "years", "for weeks": how many is not said
+    elif count_text in ("", "the past", "the last", "the next", "the coming", "recent"):
+        count = 1
+    elif count_text in ("several", "a few", "few", "some", "many"):
         count = None
     else:
         count = _number(count_text)
