@@ -11,9 +11,11 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
+import attrs
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -23,7 +25,7 @@ from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
-from claimtrack.model import Analysis, ConflictKind, ConflictStatus, Source
+from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh
 from claimtrack.report import print_analysis, print_claims, print_clusters, print_conflicts
 from claimtrack.serialization import (
@@ -102,45 +104,54 @@ def main() -> None:
     are the same claim; who contradicts whom."""
 
 
+@attrs.frozen
+class _JsonlExport:
+    """A claimtrack JSONL export, checked line by line, to be streamed into the store."""
+
+    path: Path
+    source_ids: tuple[str, ...]
+
+
 def _read_inputs(
     paths: Sequence[str], actors_file: str | None = None
-) -> tuple[Analysis, list[Analysis | Path]]:
+) -> tuple[Analysis, list[Analysis | _JsonlExport]]:
     """Article folders and files become one analysis; claimtrack's own JSON exports are
     read back as they are, and JSONL exports are checked line by line (and later streamed
     into the store).  Everything is read and checked before anything is stored.
 
     Actors come from ``actors_file`` and from an ``actors.toml`` in each folder read."""
     documents = []
-    exports: list[Analysis | Path] = []
-    registry = ActorRegistry()
+    exports: list[Analysis | _JsonlExport] = []
     actor_files = [Path(actors_file)] if actors_file else []
     for name in paths:
         path = Path(name)
         if path.is_file() and path.suffix == ".jsonl":
-            for _ in _jsonl_records(path):  # check every line before anything is stored
-                pass
-            exports.append(path)
+            ids = tuple(v.id for section, v in _jsonl_records(path) if section == "sources")
+            exports.append(_JsonlExport(path, ids))
         elif path.is_file() and path.suffix == ".json":
-            exports.append(_read_export(path))
+            with _export_file(path) as handle:
+                exports.append(loads(handle.read()))
         else:
             documents += read_folder(path)
             if path.is_dir() and (path / "actors.toml").is_file():
                 actor_files.append(path / "actors.toml")
+    registry = ActorRegistry()
     for actor_file in actor_files:
         for actor in ActorRegistry.from_file(actor_file):
             registry.add(actor)
     return extract_all(documents, actors=registry), exports
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
-    """The records of a claimtrack JSONL export, streamed; errors name the file and line."""
+@contextmanager
+def _export_file(path: Path) -> Iterator[TextIO]:
+    """A claimtrack export opened for reading, its errors naming the file."""
     try:
         with path.open(encoding="utf-8") as handle:
             if not is_claimtrack_json(handle.read(256)):
                 raise InputError('not a claimtrack export (no "schema" at the start)',
                                  location=str(path))  # fmt: skip
             handle.seek(0)
-            yield from iter_records(handle, name=str(path))
+            yield handle
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
     except ClaimtrackError as exc:
@@ -148,34 +159,19 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
         raise InputError(message if str(path) in message else f"{path}: {message}") from exc
 
 
-def _read_export(path: Path) -> Analysis:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            head = handle.read(256)
-            if not is_claimtrack_json(head):
-                raise InputError(
-                    'not a claimtrack export (no "schema" at the start)', location=str(path)
-                )
-            handle.seek(0)
-            return loads(handle.read())
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
-    except ClaimtrackError as exc:
-        message = str(exc)
-        raise InputError(message if str(path) in message else f"{path}: {message}") from exc
-
-
-def _export_sources(path: Path) -> Iterator[Source]:
-    return (value for section, value in _jsonl_records(path) if section == "sources")
+def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """The records of a claimtrack JSONL export, streamed."""
+    with _export_file(path) as handle:
+        yield from iter_records(handle, name=str(path))
 
 
 def _store_all(store: ClaimStore, analysis: Analysis,
-               exports: Sequence[Analysis | Path]) -> None:  # fmt: skip
+               exports: Sequence[Analysis | _JsonlExport]) -> None:  # fmt: skip
     """Store what was read, then cluster and find conflicts over the whole store."""
     store.add_analysis(analysis)
     for part in exports:
-        if isinstance(part, Path):
-            store.add_records(_jsonl_records(part))
+        if isinstance(part, _JsonlExport):
+            store.add_records(_jsonl_records(part.path))
         else:
             store.add_analysis(part)
     total = store.counts()["claims"]
@@ -226,9 +222,10 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
     analysis, exports = _read_inputs(paths, actors_file)
     with ClaimStore(db) as store:
         _store_all(store, analysis, exports)
-        chosen = [s.id for s in analysis.sources] + [
-            s.id for e in exports for s in (e.sources if isinstance(e, Analysis) else
-                                            _export_sources(e))]  # fmt: skip
+        chosen = [s.id for s in analysis.sources]
+        for part in exports:
+            chosen += part.source_ids if isinstance(part, _JsonlExport) else [
+                s.id for s in part.sources]  # fmt: skip
         result = store.analysis(sources=chosen)
     if html_file:
         from claimtrack.htmlreport import render

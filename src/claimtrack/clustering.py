@@ -34,6 +34,7 @@ from claimtrack.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
     Vectorizer,
+    actor_aliases,
     postings_of,
     scored_pairs,
 )
@@ -241,13 +242,6 @@ def _edges(vectors: Sequence[TermVector], min_score: float,
         _SHARED = None
 
 
-def _aliases(actors: Iterable[Actor]) -> dict[str, str]:
-    from claimtrack.text import fold
-
-    return {fold(name): f"@{actor.id}" for actor in actors for name in actor.names
-            if len(name) > 2}  # fmt: skip
-
-
 def cluster(claims: Iterable[Claim], *, threshold: float | None = None,
             actors: Iterable[Actor] = (), sources: Iterable[Source] = (),
             decisions: Mapping[tuple[str, str], bool] | None = None,
@@ -270,7 +264,7 @@ def cluster(claims: Iterable[Claim], *, threshold: float | None = None,
     cannot = [(position[a], position[b]) for (a, b), same in decisions.items()
               if not same and a in position and b in position]  # fmt: skip
     labels = cluster_texts([c.text for c in ordered], threshold=threshold,
-                           aliases=_aliases(actors), must_link=must, cannot_link=cannot,
+                           aliases=actor_aliases(actors), must_link=must, cannot_link=cannot,
                            progress=progress, embedder=embedder)  # fmt: skip
     groups: dict[int, list[Claim]] = defaultdict(list)
     for claim, label in zip(ordered, labels, strict=True):

@@ -43,6 +43,7 @@ from claimtrack.clustering import _appeared
 from claimtrack.lexicon import load
 from claimtrack.matching import (
     Vectorizer,
+    actor_aliases,
     candidate_pairs,
     normalize,
     similarity,
@@ -402,9 +403,7 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
     by_id = {c.id: c for c in claims}
     source_map = {s.id: s for s in sources}
     actor_map = {a.id: a for a in actors}
-    aliases = {fold(name): f"@{actor.id}" for actor in actor_map.values()
-               for name in actor.names if len(name) > 2}  # fmt: skip
-    vectorizer = Vectorizer([c.text for c in claims], aliases=aliases)
+    vectorizer = Vectorizer([c.text for c in claims], aliases=actor_aliases(actor_map.values()))
     vectors = dict(zip((c.id for c in claims), vectorizer.vectors(), strict=True))
     pairs: set[tuple[str, str]] = set()
     for group in clusters:

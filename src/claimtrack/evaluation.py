@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from claimtrack.errors import InputError, NotBuiltError
+from claimtrack.errors import InputError
 
 __all__ = [
     "PRF",
@@ -354,13 +354,6 @@ def _evaluate_pairs(rows: list[dict[str, Any]]) -> Result:
         "contradiction": prf_of_flags(gold_contradiction, contradiction).as_dict(),
     }
     return metrics, predictions
-
-
-def _not_built(task: str, issue: str) -> Callable[[list[dict[str, Any]]], Result]:
-    def run(rows: list[dict[str, Any]]) -> Result:
-        raise NotBuiltError(f"evaluate {task}: {issue} is not built yet in this claimtrack")
-
-    return run
 
 
 TASKS: dict[str, Callable[[list[dict[str, Any]]], Result]] = {

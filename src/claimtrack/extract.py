@@ -21,6 +21,7 @@ speech | Charles Lister, a fellow at the Middle East Institute | said | "The spl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -959,10 +960,12 @@ def _resolve_time(expression: str, anchor: When | None) -> When | None:
 class _Speakers:
     """Speaker resolution inside one source: who was introduced, who spoke last."""
 
-    def __init__(self, registry: ActorRegistry, source: Source, text: str) -> None:
+    def __init__(self, registry: ActorRegistry, source: Source, text: str,
+                 segments: Sequence[Segment]) -> None:  # fmt: skip
         self.registry = registry
         self.source = source
         self.text = text
+        self.segments = segments  # the source's sentences, split once
         self.introduced: list[Actor] = []
         self.recent: list[Actor] = []
 
@@ -1057,8 +1060,8 @@ class _Speakers:
             inside = self.mentioned_organizations(*attribution.span)
             if inside:
                 return inside[0][1]
-        sentence_starts = [s.start for s in sentences(self.text[: max(0, position)])]
-        for begin in reversed(sentence_starts[-3:]):
+        before = [s.start for s in self.segments if s.start < position]
+        for begin in reversed(before[-3:]):
             found = self.mentioned_organizations(begin, position)
             if found:
                 return found[0][1]
@@ -1095,7 +1098,7 @@ def _said(
     attribution: Attribution,
     sentence: Segment,
     anchor: When | None,
-    speakers: _Speakers,
+    segments: Sequence[Segment],
     speaker: Actor | None,
 ) -> When | None:
     """When the statement was made: a time expression in the attribution (outside the
@@ -1109,8 +1112,8 @@ def _said(
     if speaker is None or speaker.kind is not ActorKind.PERSON:
         return None
     names = [fold(n) for n in speaker.names if len(n) > 2]
-    window = text[max(0, sentence.start - 1500) : sentence.start]
-    for previous in reversed(list(sentences(window))):
+    window = [s for s in segments if sentence.start - 1500 <= s.start < sentence.start]
+    for previous in reversed(window):
         folded = fold(previous.text)
         if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", folded) for n in names):
             quoted = _quote_spans(previous.text)
@@ -1155,19 +1158,19 @@ def extract(
     blogger: list[Span] = []
     if parent is not None and parent.authors:
         blogger = _blogger_comments(parent, source)
-    speakers = _Speakers(registry, source, text)
+    segments = list(sentences(text))
+    speakers = _Speakers(registry, source, text, segments)
     anchor = _anchor(source)
     claims: list[Claim] = []
     previous: tuple[Actor | None, tuple[str, ...], When | None] | None = None
-    sentence_of = {s.start: s for s in sentences(text)}
-    starts = sorted(sentence_of)
+    starts = [s.start for s in segments]
 
     def sentence_at(position: int) -> Segment:
-        index = max(0, _bisect(starts, position))
-        return sentence_of[starts[index]]
+        return segments[max(0, bisect.bisect_right(starts, position) - 1)]
 
     speakers_by_index: list[tuple[Actor | None, tuple[str, ...]]] = []
-    for attribution in find_attributions(text, beliefs=beliefs, exclude=[*exclude, *blogger]):
+    attributions = find_attributions(text, beliefs=beliefs, exclude=[*exclude, *blogger])
+    for attribution in attributions:
         sentence = sentence_at(
             attribution.span[0] if attribution.cue is None else attribution.cue[0]
         )
@@ -1208,7 +1211,7 @@ def extract(
                 if outer_speaker is not None:
                     via_ids += [outer_speaker.id, *outer_via]
             via = tuple(dict.fromkeys(via_ids))
-            said = _said(text, attribution, sentence, anchor, speakers, speaker)
+            said = _said(text, attribution, sentence, anchor, segments, speaker)
         if speaker is not None and speaker.kind is not ActorKind.UNNAMED:
             speakers.recent.append(speaker)
         previous = (speaker, via, said)
@@ -1233,17 +1236,12 @@ def extract(
         claims.append(_claim(parent, parent.text, attribution, actor, (), parent.published, None))
 
     if source.kind is SourceKind.COMMENT and source.authors:
-        claims += _author_claims(source, registry, [a.span for a in find_attributions(text)])
+        claims += _author_claims(source, registry, [a.span for a in attributions], segments)
     return claims
 
 
-def _bisect(starts: list[int], position: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, position) - 1
-
-
-def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span]) -> list[Claim]:
+def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
+                   segments: Sequence[Segment]) -> list[Claim]:  # fmt: skip
     """Every assertion in a reader comment is the commenter's claim."""
     author = source.authors[0]
     scope = source.parent or source.id
@@ -1256,7 +1254,7 @@ def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span]) -
         )
     )
     claims = []
-    for sentence in sentences(source.text):
+    for sentence in segments:
         content = _strip_span(source.text, sentence.start, sentence.end, " \t\n•0123456789.")
         if content[0] >= content[1] or _words(source.text[content[0] : content[1]]) < 4:
             continue

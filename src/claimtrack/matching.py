@@ -35,6 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from claimtrack.lexicon import load
+from claimtrack.model import Actor
 from claimtrack.text import fold, transliteration_key
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "Explanation",
     "TermVector",
     "Vectorizer",
+    "actor_aliases",
     "candidate_pairs",
     "informative_limit",
     "normalize",
@@ -107,6 +109,13 @@ def _term(word: str) -> str | None:
     if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
         return None
     return _stem(transliteration_key(word) or word)
+
+
+def actor_aliases(actors: Iterable[Actor]) -> dict[str, str]:
+    """The alias map :func:`normalize` takes: every name of every actor (folded) -> one term
+    for that actor (``@id``), so that all its names match as one word."""
+    return {fold(name): f"@{actor.id}" for actor in actors for name in actor.names
+            if len(name) > 2}  # fmt: skip
 
 
 def _replace_aliases(folded: str, aliases: Mapping[str, str]) -> str:
