@@ -42,7 +42,9 @@ __all__ = [
     "Tense",
     "TimexType",
     "classify",
+    "clock_time",
     "infer_tense",
+    "reference_time",
     "resolve_when",
     "timex_value",
 ]
@@ -198,8 +200,13 @@ _PRESENT = {
     "at this time",
     "this time",
     "the moment",
-    "at the time",
+    "this moment",
+    "at this moment",
     "now-",
+    "already",
+    "yet",
+    "so far",
+    "to date",
 }
 _PAST = {
     "recently",
@@ -232,6 +239,16 @@ _PAST = {
     "the past few years",
     "at one time",
     "once upon a time",
+    "the time",
+    "at the time",
+    "at that time",
+    "more recently",
+    "most recently",
+    "until recently",
+    "then current",
+    "the then current",
+    "recent weeks and months",
+    "recent months and years",
 }
 _FUTURE = {
     "soon",
@@ -260,6 +277,17 @@ _FUTURE = {
     "shortly",
     "in due course",
     "down the road",
+    "a later date",
+    "at a later date",
+    "the short term",
+    "the short run",
+    "as soon as possible",
+    "future quarters",
+    "future years",
+    "the years ahead",
+    "the months ahead",
+    "the weeks ahead",
+    "the days ahead",
 }
 
 
@@ -301,9 +329,9 @@ def _number(word: str) -> float | None:
 
 _FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planned|expects?|expected|scheduled|is to|are "
-    r"to|set to|due|next|upcoming|coming|aims? to|intends? to|to be held|hopes? to|by|until|"
-    r"through|forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
-    r"planning|might|could|extended to|postponed|tomorrow)\b"
+    r"to|set to|due|next|upcoming|coming|aims? to|intends? to|to be held|hopes? to|until|"
+    r"forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
+    r"planning|might|extended to|postponed|tomorrow)\b"
 )
 _PAST_CUES = re.compile(
     r"\b(was|were|had|did|said|told|ago|last|earlier|previously|since|died|killed|took place|began|"
@@ -455,6 +483,8 @@ def classify(expression: str) -> TimexType:
     ['DATE', 'TIME', 'DURATION', 'SET']
     """
     text = _norm(expression)
+    if _strip_lead(text) in _ANAPHORA or _strip_lead(text) in _LAST_ONE:
+        return "DATE"  # "the following year" is a year, not a year long
     if _set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
     if re.search(r"\b(ago|earlier|later|before|after|from now|since)\b", text):
@@ -546,29 +576,52 @@ def _season(year: int, code: str, expression: str, anchor: dt.date | None) -> Wh
 
 
 _SLACK = dt.timedelta(days=10)
+FUTURE_WEIGHT = 2
+FUTURE_HORIZON = 10000
 
 
-def _pick_year(month: int, day: int | None, anchor: dt.date, tense: Tense | None) -> int:
-    """The year of a month (and day) given without one: the occurrence nearest the anchor
-    (news style leaves out the current year), restricted to occurrences on or before the
-    anchor for past-tense reporting and on or after it (with a few days' slack) for the
-    future."""
+def _nearest(
+    occurrences: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense | None
+) -> tuple[dt.date, dt.date]:
+    """Of the occurrences of a recurring date (a month, a holiday) in consecutive years, the
+    one meant: the nearest to the anchor (news style leaves out the current year), restricted
+    to those on or before the anchor for past-tense reporting and on or after it (with a few
+    days' slack) for the future.  Without a tense, news looks back more often than ahead, so a
+    future occurrence counts as further away (``FUTURE_WEIGHT``)."""
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        first = dt.date(year, month, day or 1)
-        last = first if day is not None else first + relativedelta(months=1, days=-1)
+    for index, (first, last) in enumerate(occurrences):
         if tense == "past" and first > anchor:
             continue
         # A little slack: the anchor (a publication date) may lag the writing by days.
         if tense == "future" and last < anchor - _SLACK:
             continue
-        distance = (
-            0
-            if first <= anchor <= last
-            else min(abs((first - anchor).days), abs((last - anchor).days))
-        )
-        candidates.append((distance, -year if tense == "past" else year, year))
-    return min(candidates)[2] if candidates else anchor.year
+        if tense is None and (first - anchor).days > FUTURE_HORIZON:
+            continue
+        if first <= anchor <= last:
+            distance = 0
+        elif last < anchor:
+            distance = (anchor - last).days
+        else:
+            distance = round((first - anchor).days * FUTURE_WEIGHT)
+        candidates.append((distance, -index if tense == "past" else index, first, last))
+    if not candidates:
+        return occurrences[len(occurrences) // 2]
+    _, _, first, last = min(candidates)
+    return first, last
+
+
+def _pick_year(month: int, day: int | None, anchor: dt.date, tense: Tense | None) -> int:
+    """The year of a month (and day) given without one (see :func:`_nearest`)."""
+    occurrences = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day is not None and not _valid(year, month, day):
+            continue
+        first = dt.date(year, month, day or 1)
+        last = first if day is not None else first + relativedelta(months=1, days=-1)
+        occurrences.append((first, last))
+    if not occurrences:
+        return anchor.year
+    return _nearest(occurrences, anchor, tense)[0].year
 
 
 def _weekday(target: int, anchor: dt.date, tense: Tense | None, shift: int = 0) -> dt.date:
@@ -599,12 +652,17 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": lambda y: dt.date(y, 11, 1) + relativedelta(weeks=3, weekday=3),
     "memorial day": lambda y: dt.date(y, 5, 31) - dt.timedelta(days=dt.date(y, 5, 31).weekday()),
     "labor day": lambda y: dt.date(y, 9, 1) + relativedelta(weekday=0),
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
+    # US general elections: the Tuesday after the first Monday of November.
+    "election day": lambda y: dt.date(y, 11, 2) + relativedelta(weekday=1),
 }
 
-_MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH_RE = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>\d{4}|'\d{2})"
 _WEEKDAY_RE = (
@@ -788,6 +846,13 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "the current fiscal year",
         "this fiscal year",
         "fiscal this year",
+        "the fiscal year",
+        "the full year",
+        "the full fiscal year",
+        "the whole year",
+        "the entire year",
+        "earlier in the year",
+        "later in the year",
     ):
         return _year(a.year, expression, a)
     if text in (
@@ -799,6 +864,7 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "a year ago",
         "one year ago",
         "the prior year",
+        "the past year",
         "year-earlier",
         "the year-earlier",
         "a year before",
@@ -808,7 +874,13 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "year-ago",
     ):
         return _year(a.year - 1, expression, a)
-    if text in ("next year", "the following year", "the coming year", "next year's"):
+    if text in (
+        "next year",
+        "the following year",
+        "the next year",
+        "the coming year",
+        "next year's",
+    ):
         return _year(a.year + 1, expression, a)
     if text in (
         "the weekend",
@@ -857,8 +929,8 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
             year -= 1
         return _quarter(year, q, expression, a)
     if m := re.fullmatch(
-        r"(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]"
-        r"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
+        r"(?:the\s+|its\s+|their\s+)?(?:fiscal[\s-]+)?(?P<n>first|second|third|fourth|1st|2nd|"
+        r"3rd|4th)[\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
         text,
     ):
         q = ORDINALS[m["n"]]
@@ -894,6 +966,9 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         return _quarter(year - 1, ORDINALS[m["n"]] if m["n"] else q, expression, a)
     if m := re.fullmatch(r"the\s+(?P<year>\d{4})\s+(?:period|quarter)", text):
         return _quarter(int(m["year"]), _latest_quarter(a)[1], expression, a)
+    if text in ("the quarter a year ago", "the quarter a year earlier", "the year-ago quarter"):
+        year, q = _latest_quarter(a)
+        return _quarter(year - 1, q, expression, a)
     if text in (
         "the corresponding period last year",
         "the same period last year",
@@ -907,11 +982,17 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         year, q = _latest_quarter(a)
         return _quarter(year - 1, q, expression, a)
     if m := re.fullmatch(
-        r"(?:the\s+)?(?P<n>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", text
+        r"(?:the\s+)?(?:(?P<n>first|second|last|latter|1st|2nd)[\s-]half|"
+        r"(?P<quarters>first|last) two quarters)(?:\s+of\s+(?P<rest>.+))?",
+        text,
     ):
-        h = ORDINALS[m["n"]]
-        year = int(m["year"]) if m["year"] else a.year
-        start = dt.date(year, 6 * h - 5, 1)
+        h = 1 if (m["n"] or m["quarters"]) in ("first", "1st") else 2
+        inner = _resolve(m["rest"], a, tense) if m["rest"] else _year(a.year, expression, a)
+        if inner is None or inner.earliest is None:
+            return None
+        if inner.precision is not Precision.YEAR:  # "the last half of the '80s"
+            return _with_mod(inner, "START" if h == 1 else "END")
+        start = dt.date(inner.earliest.year, 6 * h - 5, 1)
         return _span(start, start + relativedelta(months=6, days=-1), Precision.HALF, expression, a)
     text = re.sub(
         r"^(?:nearly|almost|about|some|roughly|more than|less than|over|just over|"
@@ -967,8 +1048,9 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
                 anchor=a,
             )
     if m := re.fullmatch(
-        r"(?:(?P<which>last|this|next|the|the past|the previous|the coming)\s+)?"
-        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(?P<year>\d{4}))?",
+        r"(?:(?P<which>last|this past|this coming|this|next|the|the past|the previous|"
+        r"the coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?"
+        r"(?:\s+(?P<year>\d{4}))?",
         text,
     ):
         code = SEASONS[m["season"]]
@@ -978,13 +1060,15 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         year = a.year
         start = dt.date(year, first_month, 1)
         which = m["which"] or "the"
-        if which in ("last", "the past", "the previous") or (which == "the" and tense == "past"):
+        if which in ("last", "this past", "the past", "the previous") or (
+            which == "the" and tense == "past"
+        ):
             # The most recent such season that has begun before the anchor (and for "last",
             # not the one we are in).
             while start > a or (which == "last" and _season(year, code, "", a).contains(a)):
                 year -= 1
                 start = dt.date(year, first_month, 1)
-        elif which in ("next", "the coming"):
+        elif which in ("next", "the coming", "this coming"):
             while start <= a:
                 year += 1
                 start = dt.date(year, first_month, 1)
@@ -1016,20 +1100,30 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
     if m := re.fullmatch(rf"{_MONTH_RE}\s+(?:of\s+)?(?P<which>this|last|next)\s+year", text):
         year = a.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
         return _month(year, MONTHS[m["month"][:3]], expression, a)
-    if text in ("year-end", "year end", "the end of the year", "the year-end", "end of the year"):
+    if text in (
+        "year-end",
+        "year end",
+        "year's end",
+        "the end of the year",
+        "the year-end",
+        "end of the year",
+        "the year's end",
+    ):
         year = a.year - 1 if tense == "past" else a.year
-        return _day(dt.date(year, 12, 31), expression, a)
+        return _year(year, expression, a, "END")
     holiday = re.sub(r"^(?:last|this|next)\s+", "", text)
     if holiday in _HOLIDAYS:
         rule = _HOLIDAYS[holiday]
-        day = rule(a.year)
-        if text.startswith("last") or (tense == "past" and day > a):
-            day = rule(a.year - 1) if day >= a or text.startswith("last") else day
-        elif text.startswith("next") or (tense == "future" and day < a):
-            day = rule(a.year + 1)
+        if text.startswith("last"):
+            day = max(d for d in (rule(a.year - 1), rule(a.year)) if d < a)
+        elif text.startswith("next"):
+            day = min(d for d in (rule(a.year), rule(a.year + 1)) if d > a)
+        else:
+            days = [rule(year) for year in (a.year - 1, a.year, a.year + 1)]
+            day = _nearest([(d, d) for d in days], a, tense)[0]
         return _day(day, expression, a)
     if m := re.fullmatch(
-        r"(?:(?P<which>last|this|next|that|the past|the previous)\s+)?"
+        r"(?:(?P<which>last|this coming|this past|this|next|that|the past|the previous)\s+)?"
         r"(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\.?"
         r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
         r"(?:,?\s+(?P<rest>.+))?",
@@ -1043,9 +1137,9 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
             )
         target = WEEKDAYS[m["weekday"][:3] if m["weekday"][:3] in WEEKDAYS else m["weekday"]]
         which = m["which"]
-        if which in ("last", "the past", "the previous"):
+        if which in ("last", "the past", "the previous", "this past"):
             day = _weekday(target, a - dt.timedelta(days=1), "past")
-        elif which == "next":
+        elif which in ("next", "this coming"):
             day = _weekday(target, a + dt.timedelta(days=1), "future")
         else:
             day = _weekday(target, a, tense)
@@ -1118,7 +1212,11 @@ def _dateutil_fallback(text: str, expression: str, anchor: dt.date | None) -> Wh
 
 
 def resolve_when(
-    expression: str, anchor: dt.date | None = None, *, tense: Tense | None = None
+    expression: str,
+    anchor: dt.date | None = None,
+    *,
+    tense: Tense | None = None,
+    reference: When | None = None,
 ) -> When | None:
     """The :class:`When` a time expression names, resolved against ``anchor``.
 
@@ -1126,7 +1224,9 @@ def resolve_when(
     date, or the date of the press conference a quote comes from); without it only absolute
     dates resolve.  ``tense`` says which way a bare weekday or month points (see
     :func:`infer_tense`); past-tense and unknown tense take the most recent weekday on or
-    before the anchor.  Durations and sets ("a decade", "every week") are not dates: None.
+    before the anchor.  ``reference`` is the time mentioned last before the expression: "that
+    day", "the following year" and "then" point back to it (see :func:`reference_time`).
+    Durations and sets ("a decade", "every week") are not dates: None.
     Anything unreadable gives None; no exception escapes for any string.
 
     >>> import datetime as dt
@@ -1138,11 +1238,14 @@ def resolve_when(
     '2014-W44-WE'
     >>> resolve_when("Christmas Day", anchor=dt.date(2015, 1, 27), tense="past").timex
     '2014-12-25'
+    >>> june = resolve_when("June 1998")
+    >>> resolve_when("later that year", anchor=dt.date(2000, 1, 28), reference=june).timex
+    '1998'
     """
     if not isinstance(expression, str) or len(expression) > 200:
         return None
     try:
-        return _resolve(expression, anchor, tense)
+        return _resolve(expression, anchor, tense, reference)
     except (ValueError, OverflowError, KeyError):  # out-of-range dates from absurd numbers
         return None
 
@@ -1160,6 +1263,28 @@ _TENS = {
 }
 
 
+_ORDINAL_DAYS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL_DAYS |= {f"twenty-{w}": 20 + n for w, n in list(_ORDINAL_DAYS.items())[:9]}
+_ORDINAL_DAYS |= {"thirtieth": 30, "thirty-first": 31}
+
+
+def _spelled_day(text: str) -> str:
+    """'March eighth' -> 'March 8' (broadcast transcripts spell days out)."""
+    return re.sub(
+        rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>(?:twenty-|thirty-)?[a-z]+)\b",
+        lambda m: f"{m['month']} {_ORDINAL_DAYS[m['day']]}" if m["day"] in _ORDINAL_DAYS else m[0],
+        text,
+    )
+
+
 def _spelled_years(text: str) -> str:
     """'nineteen ninety-six' -> '1996' (broadcast transcripts spell years out)."""
 
@@ -1169,6 +1294,15 @@ def _spelled_years(text: str) -> str:
         units = NUMBERS.get(m["units"] or "", 0)
         return str(century * 100 + tens + int(units))
 
+    def thousands(m: re.Match[str]) -> str:
+        return str(2000 + int(NUMBERS.get(m["units"] or "", 0)))
+
+    text = re.sub(
+        r"\btwo thousand(?:\s+(?:and\s+)?(?P<units>one|two|three|four|five|six|seven|eight|"
+        r"nine|ten))?\b",
+        thousands,
+        text,
+    )
     return re.sub(
         r"\b(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|twenty|thirty|forty|fifty|"
         r"sixty|seventy|eighty|ninety)(?:[\s-](?P<units>one|two|three|four|five|six|"
@@ -1178,17 +1312,221 @@ def _spelled_years(text: str) -> str:
     )
 
 
-def _resolve(expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+_HEDGE_SUFFIXES = {
+    "or later": "ON_OR_AFTER",
+    "or after": "ON_OR_AFTER",
+    "and later": "ON_OR_AFTER",
+    "and beyond": "ON_OR_AFTER",
+    "or earlier": "ON_OR_BEFORE",
+    "or before": "ON_OR_BEFORE",
+    "or so": "APPROX",
+}
+_HEDGE_PREFIXES: dict[str, str | None] = {
+    "sometime": None,
+    "some time": None,
+    "a good part of": None,
+    "a large part of": None,
+    "much of": None,
+    "most of": None,
+    "part of": None,
+    "all of": None,
+    "the whole of": None,
+    "the rest of": None,
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "post-": "AFTER",
+    "pre-": "BEFORE",
+}
+
+
+_ZONE = r"(?:[ecmp][sd]t|et|gmt|utc|bst|cet|local time)"
+_CLOCK = re.compile(
+    rf"(?:(?:at|around|about|by|until|before|after)\s+)?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?"
+    rf"\s*(?P<half>a\.?\s?m|p\.?\s?m)\.?|(?P<word>noon|midday|midnight)|(?P<spoken>\d{{1,2}}|"
+    rf"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)? in the "
+    rf"(?P<part>morning|afternoon|evening))(?:\s+{_ZONE})?"
+)
+
+
+def clock_time(text: str) -> tuple[str | None, str]:
+    """The time of day an expression names as TIMEX3 ``HH:MM`` (or ``24`` for midnight), and
+    the expression without it: '9 a.m. EST Tuesday' -> ('09:00', 'tuesday').
+
+    >>> clock_time("10 p.m. Wednesday")
+    ('22:00', 'wednesday')
+    >>> clock_time("Friday at 10:35 a.m.")
+    ('10:35', 'friday')
+    >>> clock_time("Tuesday")
+    (None, 'tuesday')
+    """
+    text = _norm(text)
+    m = _CLOCK.search(text)
+    if m is None or (m.start() and not text[m.start() - 1].isspace()):
+        return None, text
+    if m["word"]:
+        value = {"noon": "12:00", "midday": "12:00", "midnight": "24"}[m["word"]]
+    elif m["spoken"]:
+        hour = int(_number(m["spoken"]) or 0) % 12 + (0 if m["part"] == "morning" else 12)
+        value = f"{hour:02d}:00"
+    else:
+        hour = int(m["hour"]) % 12 + (12 if m["half"].startswith("p") else 0)
+        if hour > 23 or int(m["minute"] or 0) > 59:
+            return None, text
+        value = f"{hour:02d}:{m['minute'] or '00'}"
+    rest = f"{text[: m.start()]} {text[m.end() :]}"
+    return value, re.sub(r"\s+", " ", rest).strip(" ,")
+
+
+def _with_mod(found: When | None, mod: str | None) -> When | None:
+    if found is None or mod is None or found.mod is not None:
+        return found
+    return When(
+        earliest=found.earliest,
+        latest=found.latest,
+        precision=found.precision,
+        expression=found.expression,
+        anchor=found.anchor,
+        mod=mod,
+    )
+
+
+def _hedged(text: str, expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+    """Expressions built around another one: '1994 or later', 'sometime next year', 'a week or
+    so ago', 'the week of March 6', 'the day before last Tuesday', 'Easter week'."""
+    for suffix, mod in _HEDGE_SUFFIXES.items():
+        if text.endswith(" " + suffix):
+            return _with_mod(_resolve(text.removesuffix(" " + suffix), anchor, tense), mod)
+    for prefix, prefix_mod in _HEDGE_PREFIXES.items():
+        if text.startswith(prefix if prefix.endswith("-") else prefix + " "):
+            rest = text.removeprefix(prefix).strip()
+            return _with_mod(_resolve(rest, anchor, tense), prefix_mod)
+    if m := re.fullmatch(r"(?P<count>.+?)\s+or so\s+(?P<dir>ago|earlier|before|later)", text):
+        return _with_mod(_resolve(f"{m['count']} {m['dir']}", anchor, tense), "APPROX")
+    if m := re.fullmatch(r"(?:the\s+)?week\s+of\s+(?P<rest>.+)", text):
+        inner = _resolve(m["rest"], anchor, tense)
+        if inner is not None and inner.precision is Precision.DAY and inner.earliest:
+            return _week(inner.earliest, expression, anchor)
+        return None
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?:day|night|morning|evening)\s+(?P<dir>before|after)\s+(?P<rest>.+)", text
+    ):
+        inner = _resolve(m["rest"], anchor, tense)
+        if inner is not None and inner.precision is Precision.DAY and inner.earliest:
+            step = dt.timedelta(days=1 if m["dir"] == "after" else -1)
+            return _day(inner.earliest + step, expression, anchor)
+        return None
+    if m := re.fullmatch(r"(?P<holiday>.+?)\s+week", text):
+        holiday = re.sub(r"^(?:last|this|next)\s+", "", m["holiday"])
+        if holiday in _HOLIDAYS and anchor is not None:
+            inner = _resolve(m["holiday"], anchor, tense)
+            if inner is not None and inner.earliest is not None:
+                return _week(inner.earliest, expression, anchor)
+    return None
+
+
+_DAY_SHIFTS = {
+    **dict.fromkeys(
+        ("that day", "the same day", "that same day", "the same date", "earlier that day",
+         "later that day", "that morning", "that afternoon", "that evening", "that night",
+         "later that night", "the day"),
+        0,
+    ),
+    **dict.fromkeys(
+        ("the next day", "the following day", "a day later", "one day later", "the day after",
+         "the next morning", "the following morning", "the next night", "the following night",
+         "the next evening"),
+        1,
+    ),
+    **dict.fromkeys(
+        ("the previous day", "the day before", "a day earlier", "one day earlier",
+         "the night before", "the previous night", "the previous evening", "the eve"),
+        -1,
+    ),
+}  # fmt: skip
+_PERIOD_SHIFTS = {
+    "week": {"that week": 0, "the same week": 0, "later that week": 0, "earlier that week": 0,
+             "the following week": 1, "the next week": 1, "the week after": 1,
+             "the previous week": -1, "the week before": -1},
+    "month": {"that month": 0, "the same month": 0, "later that month": 0,
+              "earlier that month": 0, "the following month": 1, "the next month": 1,
+              "the month after": 1, "the previous month": -1, "the month before": -1},
+    "year": {"that year": 0, "the same year": 0, "later that year": 0, "earlier that year": 0,
+             "the following year": 1, "the next year": 1, "the year after": 1,
+             "the previous year": -1, "the year before": -1},
+}  # fmt: skip
+_ANAPHORA = frozenset(_DAY_SHIFTS).union(*(shifts for shifts in _PERIOD_SHIFTS.values()))
+# "The past year" as a date is the year before; with a count ("the past two years") a length.
+_LAST_ONE = frozenset({"the past year"})
+_FINER_THAN = {
+    "week": (Precision.DAY, Precision.WEEKEND, Precision.WEEK),
+    "month": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH),
+    "year": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH, Precision.SEASON,
+             Precision.QUARTER, Precision.HALF, Precision.YEAR),
+}  # fmt: skip
+
+
+def _anaphoric(text: str, expression: str, reference: When, anchor: dt.date | None) -> When | None:
+    """Expressions that point back to the time last mentioned: 'that day', 'the following
+    year', 'then'.  Only a reference precise enough counts: 'the next day' after 'in 2014'
+    says nothing."""
+    start = reference.earliest
+    if start is None or not reference.known:
+        return None
+    if text in ("then", "that time", "the time then"):
+        return _with_mod(
+            When(
+                earliest=reference.earliest,
+                latest=reference.latest,
+                precision=reference.precision,
+                expression=expression,
+                anchor=anchor,
+            ),
+            reference.mod,
+        )
+    if text in _DAY_SHIFTS:
+        if reference.precision is not Precision.DAY:
+            return None
+        return _day(start + dt.timedelta(days=_DAY_SHIFTS[text]), expression, anchor)
+    for unit, shifts in _PERIOD_SHIFTS.items():
+        if text in shifts:
+            if reference.precision not in _FINER_THAN[unit]:
+                return None
+            shift = shifts[text]
+            if unit == "week":
+                return _week(start + dt.timedelta(weeks=shift), expression, anchor)
+            if unit == "month":
+                month = start + relativedelta(months=shift)
+                return _month(month.year, month.month, expression, anchor)
+            return _year(start.year + shift, expression, anchor)
+    return None
+
+
+def _resolve(
+    expression: str, anchor: dt.date | None, tense: Tense | None, reference: When | None = None
+) -> When | None:
     raw = _norm(expression)
     if not raw:
         return None
     if raw.startswith("since ") and tense is None:
         tense = "past"
     text = re.sub(r"'s$", "", _strip_lead(raw))  # "last week's bombing", "today's announcements"
-    text = re.sub(r"^(?:earlier|later)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "", text)
-    text = _spelled_years(text)
+    text = re.sub(
+        r"^(?:earlier|later)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight)",
+        "",
+        text,
+    )
+    text = _spelled_day(_spelled_years(text))
+    clock, dated = clock_time(text)
+    if clock is not None:  # a time of day: the day it falls on ("10 p.m. Wednesday")
+        if dated in ("", "today", "tonight", "this morning", "this afternoon", "this evening"):
+            return _day(anchor, expression, anchor) if anchor is not None else None
+        text = dated
     if not text:
         return None
+    if (found := _hedged(text, expression, anchor, tense)) is not None:
+        return found
+    if reference is not None and (found := _anaphoric(text, expression, reference, anchor)):
+        return found
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
     if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
         return found
@@ -1226,6 +1564,36 @@ def _resolve(expression: str, anchor: dt.date | None, tense: Tense | None) -> Wh
             precision=Precision.DECADE,
             expression=expression,
             anchor=anchor,
+        )
+    if m := re.fullmatch(
+        r"(?:the\s+)?'?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+        r"nineties)",
+        text,
+    ):
+        tens = _TENS[m["tens"].removesuffix("ies") + "y"]
+        start = 2000 + tens if anchor is not None and 2000 + tens <= anchor.year else 1900 + tens
+        return _span(
+            dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
+        )
+    if m := re.fullmatch(
+        r"(?:the\s+)?(?:(?P<which>this|last|next|the past|the previous)\s+)?"
+        r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))?[\s-]?century",
+        text,
+    ):
+        if m["n"] or m["word"] in _ORDINAL_DAYS:
+            number = int(m["n"]) if m["n"] else _ORDINAL_DAYS[m["word"]]
+        elif m["which"] and m["word"] is None and anchor is not None:
+            shift = {"this": 0, "next": 1}.get(m["which"], -1)
+            number = anchor.year // 100 + 1 + shift
+        else:
+            return None
+        start = (number - 1) * 100
+        return _span(
+            dt.date(max(start, 1), 1, 1),
+            dt.date(start + 99, 12, 31),
+            Precision.CENTURY,
+            expression,
+            anchor,
         )
     if m := re.fullmatch(
         r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})", text
@@ -1280,6 +1648,13 @@ def timex_value(
     """
     text = _norm(expression)
     bare = _strip_lead(text)
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", bare) and (
+        m := re.search(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*"
+                       r"(?:and|or|to|through|-|–)\s*$", left, re.IGNORECASE)
+    ):  # fmt: skip
+        # "April 24 and 25": the second day borrows the first one's month.
+        expression = f"{m['month']} {bare}"
+        text = bare = _norm(expression)
     if bare in _PRESENT:
         return "PRESENT_REF"
     if bare in _PAST:
@@ -1297,18 +1672,16 @@ def timex_value(
         # quarter of the year before.
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
-    when = resolve_when(expression, anchor, tense=tense)
+    when = resolve_when(expression, anchor, tense=tense, reference=reference_time(left, anchor))
     if when is None:
         return None
     value = when.timex
     if value is not None and kind == "TIME" and when.precision is Precision.DAY:
-        if m := re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", text):
+        clock, _ = clock_time(text)
+        if clock is not None:
+            value += "T" + clock
+        elif m := re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", text):
             value += "T" + PARTS_OF_DAY[m[1]]
-        elif m := re.search(r"\b(\d{1,2}):(\d{2})\s*(a\.?m|p\.?m)?", text):
-            hour = (
-                int(m[1]) % 12 + (12 if m[3] and m[3].startswith("p") else 0) if m[3] else int(m[1])
-            )
-            value += f"T{hour:02d}:{m[2]}"
     return value
 
 
@@ -1372,3 +1745,23 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((match.start(), match.end(), expression))
     return found
+
+
+_CALENDAR_PRECISIONS = frozenset(_FINER_THAN["year"])
+
+
+def reference_time(text: str, anchor: dt.date | None) -> When | None:
+    """The time an anaphoric expression ("that day", "the following year") points back to:
+    the last calendar time mentioned in ``text`` (the words before it), or None.
+
+    >>> import datetime as dt
+    >>> reference_time("Farkas was promoted on May 22, 1995, and", dt.date(1998, 4, 18)).timex
+    '1995-05-22'
+    >>> reference_time("Nothing dated here.", dt.date(1998, 4, 18)) is None
+    True
+    """
+    for start, end, expression in reversed(find_times(text)):
+        when = resolve_when(expression, anchor, tense=infer_tense(text[:start], text[end:]))
+        if when is not None and when.precision in _CALENDAR_PRECISIONS:
+            return when
+    return None
