@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.dates import classify, infer_tense, resolve_when, timex_value
+from claimtrack.dates import (
+    classify,
+    clock_time,
+    infer_tense,
+    is_anaphoric,
+    reference_time,
+    resolve_when,
+    timex_value,
+)
 from claimtrack.model import Precision, When
 
 VICE = dt.date(2016, 7, 28)  # seed 000, a Thursday
@@ -118,6 +126,23 @@ def test_without_an_anchor_relative_expressions_do_not_resolve():
         ("soon", VICE, "FUTURE_REF", "the future"),
         ("mid-November", dt.date(1989, 10, 30), "1989-11", "part of a month keeps the month"),
         ("12/25/2015", None, "2015-12-25", "numeric, through dateutil"),
+        ("the 20th century", None, "19", "a century is its first two digits"),
+        ("the nineties", dt.date(1998, 3, 3), "199", "a spelled-out decade"),
+        ("the year two thousand", None, "2000", "a spelled-out year"),
+        ("this coming Sunday, March eighth", dt.date(1998, 3, 5), "1998-03-08", "spelled day"),
+        ("the last half of 1989", None, "1989-H2", "a half year"),
+        ("the fiscal first quarter", dt.date(1989, 10, 26), "1989-Q1", "a fiscal quarter"),
+        ("its fourth quarter", dt.date(1989, 10, 26), "1989-Q4", "a company's quarter"),
+        ("1994 or later", None, "1994", "hedged: the year, mod ON_OR_AFTER"),
+        ("sometime next year", dt.date(1989, 10, 27), "1990", "hedged: the year"),
+        ("a week or so ago", dt.date(1991, 2, 25), "1991-02-18", "approximate count back"),
+        ("the week of March 6", dt.date(2000, 2, 24), "2000-W10", "the week of a day"),
+        ("the day before last Tuesday", dt.date(2000, 2, 24), "2000-02-21", "a day from a day"),
+        ("Election Day", dt.date(1998, 10, 26), "1998-11-03", "first Tuesday after a Monday"),
+        ("Easter week", dt.date(2000, 4, 10), "2000-W16", "the week of a holiday"),
+        ("this past spring", dt.date(1989, 10, 30), "1989-SP", "the spring just gone"),
+        ("Earlier yesterday", dt.date(1989, 11, 1), "1989-10-31", "earlier on a named day"),
+        ("the end of the year", dt.date(1989, 10, 30), "1989", "a year with mod END"),
     ],
 )
 def test_news_forms(expression, anchor, value, why):
@@ -159,6 +184,63 @@ def test_durations_and_sets_are_not_dates(expression, kind, value):
 def test_tense_from_context(left, right, tense):
     """Tense comes from telling words right next to the expression."""
     assert infer_tense(left, right) == tense
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "value"),
+    [
+        ("that day", "Oct. 23, 1998", "1998-10-23"),
+        ("the next day", "Oct. 23, 1998", "1998-10-24"),
+        ("the previous day", "Oct. 23, 1998", "1998-10-22"),
+        ("later that year", "June 1998", "1998"),
+        ("the following year", "May 22, 1995", "1996"),
+        ("the following month", "March 1989", "1989-04"),
+        ("that week", "July 3, 2016", "2016-W26"),
+        ("then", "Nov. 30, 1989", "1989-11-30"),
+    ],
+)
+def test_anaphora_point_back_to_the_time_last_mentioned(expression, reference, value):
+    """'That day', 'the following year', 'then' resolve against the reference, not the anchor."""
+    anchor = dt.date(2000, 1, 28)
+    assert is_anaphoric(expression)
+    when = resolve_when(expression, anchor, reference=resolve_when(reference))
+    assert when is not None
+    assert when.timex == value
+
+
+def test_a_reference_too_coarse_resolves_nothing():
+    """'The next day' after 'in 2014' says nothing about the day."""
+    assert resolve_when("the next day", VICE, reference=resolve_when("2014")) is None
+
+
+def test_the_reference_is_the_last_time_in_the_words_before():
+    """The reference is found in the text before the expression; its own tense counts."""
+    left = "Farkas was promoted on May 22, 1995, and"
+    assert reference_time(left, dt.date(1998, 4, 18)).timex == "1995-05-22"
+    assert timex_value("the following year", dt.date(1998, 4, 18), left=left) == "1996"
+    assert reference_time("Nothing dated here.", VICE) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "left", "value"),
+    [
+        ("10 p.m. Wednesday", dt.date(1998, 2, 13), "", "1998-02-11T22:00"),
+        ("noon Thursday", dt.date(1998, 2, 13), "", "1998-02-12T12:00"),
+        ("5 p.m. EST Nov. 9", dt.date(1989, 11, 2), "the offer until", "1989-11-09T17:00"),
+        ("around 7:15 p.m.", dt.date(1998, 2, 12), "", "1998-02-12T19:15"),
+        ("4 in the morning", dt.date(2000, 4, 5), "", "2000-04-05T04:00"),
+    ],
+)
+def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):
+    """A clock time with or without a day is a TIMEX3 TIME of that day."""
+    assert classify(expression) == "TIME"
+    assert timex_value(expression, anchor, left=left) == value
+
+
+def test_a_second_day_borrows_the_month_of_the_first():
+    """'April 24 and 25': the bare '25' is April 25."""
+    left = "the NATO Washington summit on April 24 and "
+    assert timex_value("25", dt.date(1999, 2, 10), left=left) == "1999-04-25"
 
 
 def test_weekday_follows_tense():
@@ -223,5 +305,23 @@ def test_no_exception_escapes_for_any_string(expression, anchor, tense):
     """Any string, any anchor: a When or None, never an exception."""
     result = resolve_when(expression, anchor, tense=tense)
     assert result is None or isinstance(result, When)
-    value = timex_value(expression, anchor)
+    value = timex_value(expression, anchor, left=expression)
     assert value is None or isinstance(value, str)
+    time_of_day, rest = clock_time(expression)
+    assert time_of_day is None or isinstance(time_of_day, str)
+    assert isinstance(rest, str)
+    reference = reference_time(expression, anchor)
+    assert reference is None or isinstance(reference, When)
+
+
+@given(
+    reference=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    expression=st.sampled_from(
+        ["that day", "the same day", "that week", "that month", "that year"]
+    ),
+)
+def test_the_same_time_as_the_reference_contains_it(reference, expression):
+    """'That day/week/month/year' is a time that contains the reference day."""
+    when = resolve_when(expression, dt.date(2100, 12, 31), reference=When.on(reference))
+    assert when is not None
+    assert when.contains(reference)

@@ -240,3 +240,17 @@ def test_said_is_resolved_against_the_source_date():
     claim = extract(source)[0]
     assert claim.said.timex == "2016-07-28"
     assert claim.said.anchor == dt.date(2016, 7, 28)
+
+
+def test_said_the_next_day_is_the_day_after_the_last_one_mentioned():
+    """'The next day' is not the day after publication but after the day last named."""
+    source = Source(
+        id="s",
+        text=(
+            "The fighters crossed the border on July 3, 2016. "
+            "The next day, the ministry said that the fighters had withdrawn."
+        ),
+        published=When.on(dt.date(2016, 7, 28)),
+    )
+    claim = extract(source)[0]
+    assert claim.said.timex == "2016-07-04"

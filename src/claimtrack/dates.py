@@ -44,6 +44,7 @@ __all__ = [
     "classify",
     "clock_time",
     "infer_tense",
+    "is_anaphoric",
     "reference_time",
     "resolve_when",
     "timex_value",
@@ -327,14 +328,16 @@ def _number(word: str) -> float | None:
 # Tense
 
 
+# "last" and "next" are left out: they belong to time expressions of their own ("due to
+# expire last Thursday, to Nov. 6"), not to the tense of the clause.
 _FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planned|expects?|expected|scheduled|is to|are "
-    r"to|set to|due|next|upcoming|coming|aims? to|intends? to|to be held|hopes? to|until|"
+    r"to|set to|due|upcoming|coming|aims? to|intends? to|to be held|hopes? to|until|"
     r"forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
     r"planning|might|extended to|postponed|tomorrow)\b"
 )
 _PAST_CUES = re.compile(
-    r"\b(was|were|had|did|said|told|ago|last|earlier|previously|since|died|killed|took place|began|"
+    r"\b(was|were|had|did|said|told|ago|earlier|previously|since|died|killed|took place|began|"
     r"came|went|met|held|won|lost|fell|rose|closed|ended|signed|agreed|announced|released|"
     r"launched|arrested|elected|founded|formed|born|occurred|happened)\b"
 )
@@ -493,7 +496,7 @@ def classify(expression: str) -> TimexType:
         r"^(this|last|next|that|the)\s+\w+$", text
     ):
         return "DURATION"
-    if re.search(
+    if clock_time(text)[0] is not None or re.search(
         r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|"
         r"this (morning|afternoon|evening)|(last|tomorrow|yesterday|\w+day) "
         r"(morning|afternoon|evening|night))\b",
@@ -577,7 +580,6 @@ def _season(year: int, code: str, expression: str, anchor: dt.date | None) -> Wh
 
 _SLACK = dt.timedelta(days=10)
 FUTURE_WEIGHT = 2
-FUTURE_HORIZON = 10000
 
 
 def _nearest(
@@ -594,8 +596,6 @@ def _nearest(
             continue
         # A little slack: the anchor (a publication date) may lag the writing by days.
         if tense == "future" and last < anchor - _SLACK:
-            continue
-        if tense is None and (first - anchor).days > FUTURE_HORIZON:
             continue
         if first <= anchor <= last:
             distance = 0
@@ -981,19 +981,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
     ):
         year, q = _latest_quarter(a)
         return _quarter(year - 1, q, expression, a)
-    if m := re.fullmatch(
-        r"(?:the\s+)?(?:(?P<n>first|second|last|latter|1st|2nd)[\s-]half|"
-        r"(?P<quarters>first|last) two quarters)(?:\s+of\s+(?P<rest>.+))?",
-        text,
-    ):
-        h = 1 if (m["n"] or m["quarters"]) in ("first", "1st") else 2
-        inner = _resolve(m["rest"], a, tense) if m["rest"] else _year(a.year, expression, a)
-        if inner is None or inner.earliest is None:
-            return None
-        if inner.precision is not Precision.YEAR:  # "the last half of the '80s"
-            return _with_mod(inner, "START" if h == 1 else "END")
-        start = dt.date(inner.earliest.year, 6 * h - 5, 1)
-        return _span(start, start + relativedelta(months=6, days=-1), Precision.HALF, expression, a)
     text = re.sub(
         r"^(?:nearly|almost|about|some|roughly|more than|less than|over|just over|"
         r"just under|only)\s+(?=\S+\s+(?:days?|weeks?|months?|years?|decades?)\s+"
@@ -1038,15 +1025,8 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
             return _month(day.year, day.month, expression, a)
         if unit == "year":
             return _year(a.year + sign * n, expression, a)
-        if unit == "decade":
-            year = a.year + sign * 10 * n
-            return When(
-                earliest=dt.date(year // 10 * 10, 1, 1),
-                latest=dt.date(year // 10 * 10 + 9, 12, 31),
-                precision=Precision.DECADE,
-                expression=expression,
-                anchor=a,
-            )
+        if unit == "decade":  # "a decade ago" is about that year, not the whole decade
+            return _year(a.year + sign * 10 * n, expression, a)
     if m := re.fullmatch(
         r"(?:(?P<which>last|this past|this coming|this|next|the|the past|the previous|"
         r"the coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?"
@@ -1188,6 +1168,29 @@ def _part_of_period(
         anchor=anchor,
         mod=mod,
     )
+
+
+def _half(text: str, expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+    """'The first half', 'the last half of 1989', 'the first two quarters of 1990'."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?P<n>first|second|last|latter|1st|2nd)[\s-]half|"
+        r"(?P<quarters>first|last) two quarters)(?:\s+of\s+(?P<rest>.+))?",
+        text,
+    )
+    if m is None:
+        return None
+    h = 1 if (m["n"] or m["quarters"]) in ("first", "1st") else 2
+    if m["rest"]:
+        inner = _resolve(m["rest"], anchor, tense)
+    else:
+        inner = None if anchor is None else _year(anchor.year, expression, anchor)
+    if inner is None or inner.earliest is None:
+        return None
+    if inner.precision is not Precision.YEAR:  # "the last half of the '80s"
+        return _with_mod(inner, "START" if h == 1 else "END")
+    start = dt.date(inner.earliest.year, 6 * h - 5, 1)
+    end = start + relativedelta(months=6, days=-1)
+    return _span(start, end, Precision.HALF, expression, anchor)
 
 
 def _dateutil_fallback(text: str, expression: str, anchor: dt.date | None) -> When | None:
@@ -1525,8 +1528,9 @@ def _resolve(
         return None
     if (found := _hedged(text, expression, anchor, tense)) is not None:
         return found
-    if reference is not None and (found := _anaphoric(text, expression, reference, anchor)):
-        return found
+    if reference is not None and text in _ANAPHORA | {"then", "that time"}:
+        # With a reference, the expression means nothing else: not the day after publication.
+        return _anaphoric(text, expression, reference, anchor)
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
     if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
         return found
@@ -1602,6 +1606,8 @@ def _resolve(
     if (found := _absolute(text, expression, anchor, tense)) is not None:
         return found
     if (found := _part_of_period(text, expression, anchor, tense)) is not None:
+        return found
+    if (found := _half(text, expression, anchor, tense)) is not None:
         return found
     if anchor is not None and (found := _relative(text, expression, anchor, tense)) is not None:
         return found
@@ -1719,6 +1725,8 @@ _FINDER = re.compile(
             r"(?:in\s+)?recent\s+(?:days|weeks|months|years)",
             r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+" + _Y,
             r"(?:on\s+)?Christmas(?:\s+Day)?|New\s+Year's\s+Day|Thanksgiving",
+            r"(?:(?:later|earlier)\s+)?(?:that|the\s+same|the\s+next|the\s+following|"
+            r"the\s+previous)\s+(?:day|morning|afternoon|evening|night|week|month|year)",
         )
     ),
     re.IGNORECASE,
@@ -1748,6 +1756,11 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
 
 
 _CALENDAR_PRECISIONS = frozenset(_FINER_THAN["year"])
+
+
+def is_anaphoric(expression: str) -> bool:
+    """Whether an expression points back to a time mentioned before it ("the next day")."""
+    return _strip_lead(_norm(expression)) in _ANAPHORA | {"then", "that time"}
 
 
 def reference_time(text: str, anchor: dt.date | None) -> When | None:

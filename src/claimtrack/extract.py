@@ -30,7 +30,7 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, strip_title
 from claimtrack.anchoring import make_quote
-from claimtrack.dates import find_times, resolve_when
+from claimtrack.dates import find_times, is_anaphoric, reference_time, resolve_when
 from claimtrack.lexicon import load
 from claimtrack.model import (
     Actor,
@@ -949,9 +949,11 @@ def _anchor(source: Source) -> When | None:
     return None
 
 
-def _resolve_time(expression: str, anchor: When | None) -> When | None:
+def _resolve_time(
+    expression: str, anchor: When | None, reference: When | None = None
+) -> When | None:
     day = None if anchor is None else anchor.latest
-    when = resolve_when(expression, day, tense="past")
+    when = resolve_when(expression, day, tense="past", reference=reference)
     if when is None or not when.known:
         return None
     return when
@@ -1108,7 +1110,11 @@ def _said(
         if any(s <= position < e for s, e in attribution.content):
             continue
         del end
-        return _resolve_time(expression, anchor)
+        reference = None
+        if is_anaphoric(expression) and anchor is not None:
+            # "The next day, the ministry said ...": the day after the last one mentioned.
+            reference = reference_time(text[max(0, position - 1000) : position], anchor.latest)
+        return _resolve_time(expression, anchor, reference)
     if speaker is None or speaker.kind is not ActorKind.PERSON:
         return None
     names = [fold(n) for n in speaker.names if len(n) > 2]
