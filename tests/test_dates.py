@@ -162,6 +162,15 @@ def test_news_forms(expression, anchor, value, why):
         ("every week", "SET", "P1W"),
         ("weekly", "SET", "P1W"),
         ("every Monday", "SET", "XXXX-WXX-1"),
+        ("2 1/2 years", "DURATION", "P2Y6M"),
+        ("a minute and a half", "DURATION", "PT1M30S"),
+        ("at least 20 more years", "DURATION", "P20Y"),
+        ("a three-year period", "DURATION", "P3Y"),
+        ("eight trading days", "DURATION", "P8D"),
+        ("the past two quarters", "DURATION", "P2Q"),
+        ("the latest nine months", "DURATION", "P9M"),
+        ("each July", "SET", "XXXX-07"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ],
 )
 def test_durations_and_sets_are_not_dates(expression, kind, value):

@@ -261,7 +261,6 @@ _FUTURE = {
     "near term",
     "later",
     "eventually",
-    "one day",
     "someday",
     "some day",
     "in the coming days",
@@ -396,10 +395,13 @@ _COUNT = (
 )
 _DURATION = re.compile(
     rf"^(?:(?:for|over|in|within|during|after|throughout|of)\s+)?(?:each of\s+)?"
-    rf"(?:(?:at least|up to|more than|less than|about|almost|nearly|an additional|another)\s+)?"
-    rf"(?:(?:the\s+)?(?:past|last|next|coming|first|previous|recent|following)\s+|"
-    rf"the\s+)?(?P<count>{_COUNT})?(?:\s+(?:to|or)\s+\w+)?[\s-]*(?P<unit>{_UNIT})"
-    rf"(?:[\s-](?:long|old|period))?(?:\s+or\s+so)?$"
+    rf"(?:(?:at least|up to|more than|less than|no more than|no less than|about|almost|nearly|"
+    rf"an additional|another)\s+)?"
+    rf"(?:(?:the\s+)?(?P<which>past|last|latest|next|coming|first|previous|recent|following|"
+    rf"year-earlier|year-ago)\s+|the\s+|a\s+(?=\w+-))?(?P<count>{_COUNT})?(?P<half>\s+1/2)?"
+    rf"(?:\s+(?:to|or)\s+\w+)?(?:\s+more)?(?:\s+(?:trading|business|working|calendar))?"
+    rf"[\s-]*(?P<unit>{_UNIT})(?:[\s-](?:long|old|period|term))?(?:\s+or\s+so)?"
+    rf"(?P<and_half>\s+and\s+a\s+half)?$"
 )
 _SET = re.compile(
     r"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<what>\w+(?:\s\w+)?)$|^(?P<adverb>daily|weekly|"
@@ -417,6 +419,8 @@ def _duration_value(text: str) -> str | None:
     if code is None:
         return None
     count_text = (m["count"] or "").strip()
+    if m["which"] in ("latest", "year-earlier", "year-ago") and not count_text:
+        return None  # "the latest quarter" is a date; "the latest nine months" a length
     count_text = re.sub(r"^(?:more than|nearly|about|almost)\s+", "", count_text)
     plural = m["unit"].endswith("s") and not m["unit"].endswith("ss")
     if not count_text and not plural and re.match(r"(?:\w+\s+)?the\s+\w+$", text):
@@ -439,16 +443,28 @@ def _duration_value(text: str) -> str | None:
         code, count = "Y", None if count is None else count * 10
     if unit == "century":
         code, count = "Y", None if count is None else count * 100
-    if unit == "quarter":
-        code, count = "M", None if count is None else count * 3
     if unit == "hour" and count == 24:
         unit, code, count = "day", "D", 1
-    number = "X" if count is None else f"{count:g}"
     time_part = "T" if unit in ("hour", "minute", "second") else ""
+    if count is not None and (m["half"] or m["and_half"]):
+        # "2 1/2 years" is two years and six months: TIMEX3 writes the half in the next unit.
+        halves = {"Y": "6M", "D": "T12H", "H": "30M", "M": "30S" if time_part else "15D"}
+        if code in halves and count == int(count):
+            return f"P{time_part}{int(count)}{code}{halves[code]}"
+    number = "X" if count is None else f"{count:g}"
     return f"P{time_part}{number}{code}"
 
 
 def _set_value(text: str) -> str | None:
+    if text.endswith("s") and (
+        plural := re.fullmatch(
+            r"(?:on\s+)?(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day(?:s|(?=\s))"
+            r"(?:\s+(?P<part>morning|afternoon|evening|night)s)?",
+            text,
+        )
+    ):  # "on Mondays", "Tuesday nights": every such day
+        value = f"XXXX-WXX-{WEEKDAYS[plural['day'] + 'day'] + 1}"
+        return value + (f"T{PARTS_OF_DAY[plural['part']]}" if plural["part"] else "")
     m = _SET.match(text)
     if not m:
         return None
@@ -472,6 +488,8 @@ def _set_value(text: str) -> str | None:
     what = m["what"]
     if what in WEEKDAYS:
         return f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+    if what.rstrip(".") in MONTHS:
+        return f"XXXX-{MONTHS[what.rstrip('.')]:02d}"  # "each July"
     unit = re.sub(r"s$", "", what.split()[-1])
     if unit in UNIT_CODES and unit not in ("morning", "evening", "night", "weekend"):
         count = _number(what.split()[0]) if " " in what else 1
@@ -1661,6 +1679,12 @@ def timex_value(
         # "April 24 and 25": the second day borrows the first one's month.
         expression = f"{m['month']} {bare}"
         text = bare = _norm(expression)
+    if bare == "one day" and infer_tense(left, right) == "future":
+        return "FUTURE_REF"  # "Islam will one day be ..."; otherwise a day long
+    if re.fullmatch(r"the (?:fiscal )?year", bare) and re.match(
+        r"\s*(?:that )?end(?:ed|ing)\b", right
+    ):
+        return "P1Y"  # "the year ended March 31": a fiscal year, given by its last day
     if bare in _PRESENT:
         return "PRESENT_REF"
     if bare in _PAST:
