@@ -69,14 +69,22 @@ def test_layouts_of_attribution(text, expected):
     [
         "The group hasn't claimed any attacks in the West.",
         "It is said that the talks failed.",
-        "He declined to say whether the talks failed.",
         "The State Department issued visas.",
         "Officials from Gulf states met in Doha.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):
-    """Negated, passive, infinitive and noun uses of cue words are not attributions."""
+    """Negated, passive and noun uses of cue words are not attributions."""
     assert find_attributions(text) == []
+
+
+def test_a_refusal_is_an_attitude_not_a_statement():
+    """'He declined to say' states nothing; with attitudes kept (as PolNeAR annotates them)
+    the refusal is the cue, never the infinitive 'say'."""
+    text = "He declined to say whether the talks failed."
+    assert find_attributions(text, beliefs=False) == []
+    [refusal] = find_attributions(text, beliefs=True)
+    assert refusal.cue_text(text) == "declined"
 
 
 def test_a_quote_that_goes_on_is_the_same_speakers():
