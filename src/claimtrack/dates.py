@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+import attrs
 from dateutil import parser as dateutil_parser
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -504,7 +505,7 @@ def classify(expression: str) -> TimexType:
     ['DATE', 'TIME', 'DURATION', 'SET']
     """
     text = _norm(expression)
-    if _strip_lead(text) in _ANAPHORA or _strip_lead(text) in _LAST_ONE:
+    if _strip_lead(text) in _ANAPHORA | _DATES_NOT_LENGTHS:
         return "DATE"  # "the following year" is a year, not a year long
     if _set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
@@ -1401,14 +1402,7 @@ def clock_time(text: str) -> tuple[str | None, str]:
 def _with_mod(found: When | None, mod: str | None) -> When | None:
     if found is None or mod is None or found.mod is not None:
         return found
-    return When(
-        earliest=found.earliest,
-        latest=found.latest,
-        precision=found.precision,
-        expression=found.expression,
-        anchor=found.anchor,
-        mod=mod,
-    )
+    return attrs.evolve(found, mod=mod)
 
 
 def _hedged(text: str, expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
@@ -1475,9 +1469,10 @@ _PERIOD_SHIFTS = {
              "the following year": 1, "the next year": 1, "the year after": 1,
              "the previous year": -1, "the year before": -1},
 }  # fmt: skip
-_ANAPHORA = frozenset(_DAY_SHIFTS).union(*(shifts for shifts in _PERIOD_SHIFTS.values()))
+_SAME_TIME = frozenset({"then", "that time", "the time then"})
+_ANAPHORA = _SAME_TIME.union(_DAY_SHIFTS, *_PERIOD_SHIFTS.values())
 # "The past year" as a date is the year before; with a count ("the past two years") a length.
-_LAST_ONE = frozenset({"the past year"})
+_DATES_NOT_LENGTHS = frozenset({"the past year"})
 _FINER_THAN = {
     "week": (Precision.DAY, Precision.WEEKEND, Precision.WEEK),
     "month": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH),
@@ -1493,17 +1488,8 @@ def _anaphoric(text: str, expression: str, reference: When, anchor: dt.date | No
     start = reference.earliest
     if start is None or not reference.known:
         return None
-    if text in ("then", "that time", "the time then"):
-        return _with_mod(
-            When(
-                earliest=reference.earliest,
-                latest=reference.latest,
-                precision=reference.precision,
-                expression=expression,
-                anchor=anchor,
-            ),
-            reference.mod,
-        )
+    if text in _SAME_TIME:
+        return attrs.evolve(reference, expression=expression, anchor=anchor)
     if text in _DAY_SHIFTS:
         if reference.precision is not Precision.DAY:
             return None
@@ -1546,7 +1532,7 @@ def _resolve(
         return None
     if (found := _hedged(text, expression, anchor, tense)) is not None:
         return found
-    if reference is not None and text in _ANAPHORA | {"then", "that time"}:
+    if reference is not None and text in _ANAPHORA:
         # With a reference, the expression means nothing else: not the day after publication.
         return _anaphoric(text, expression, reference, anchor)
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
@@ -1784,7 +1770,7 @@ _CALENDAR_PRECISIONS = frozenset(_FINER_THAN["year"])
 
 def is_anaphoric(expression: str) -> bool:
     """Whether an expression points back to a time mentioned before it ("the next day")."""
-    return _strip_lead(_norm(expression)) in _ANAPHORA | {"then", "that time"}
+    return _strip_lead(_norm(expression)) in _ANAPHORA
 
 
 def reference_time(text: str, anchor: dt.date | None) -> When | None:
