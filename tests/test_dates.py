@@ -238,6 +238,7 @@ def test_the_reference_is_the_last_time_in_the_words_before():
         ("5 p.m. EST Nov. 9", dt.date(1989, 11, 2), "the offer until", "1989-11-09T17:00"),
         ("around 7:15 p.m.", dt.date(1998, 2, 12), "", "1998-02-12T19:15"),
         ("4 in the morning", dt.date(2000, 4, 5), "", "2000-04-05T04:00"),
+        ("14:30 GMT Tuesday", dt.date(1998, 2, 13), "", "1998-02-10T14:30"),
     ],
 )
 def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):

@@ -505,7 +505,7 @@ def classify(expression: str) -> TimexType:
     ['DATE', 'TIME', 'DURATION', 'SET']
     """
     text = _norm(expression)
-    if _strip_lead(text) in _ANAPHORA | _DATES_NOT_LENGTHS:
+    if _strip_lead(text) in _ALWAYS_DATES:
         return "DATE"  # "the following year" is a year, not a year long
     if _set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
@@ -598,7 +598,7 @@ def _season(year: int, code: str, expression: str, anchor: dt.date | None) -> Wh
 
 
 _SLACK = dt.timedelta(days=10)
-FUTURE_WEIGHT = 2
+_FUTURE_WEIGHT = 2
 
 
 def _nearest(
@@ -608,7 +608,7 @@ def _nearest(
     one meant: the nearest to the anchor (news style leaves out the current year), restricted
     to those on or before the anchor for past-tense reporting and on or after it (with a few
     days' slack) for the future.  Without a tense, news looks back more often than ahead, so a
-    future occurrence counts as further away (``FUTURE_WEIGHT``)."""
+    future occurrence counts as further away (``_FUTURE_WEIGHT``)."""
     candidates = []
     for index, (first, last) in enumerate(occurrences):
         if tense == "past" and first > anchor:
@@ -621,7 +621,7 @@ def _nearest(
         elif last < anchor:
             distance = (anchor - last).days
         else:
-            distance = round((first - anchor).days * FUTURE_WEIGHT)
+            distance = round((first - anchor).days * _FUTURE_WEIGHT)
         candidates.append((distance, -index if tense == "past" else index, first, last))
     if not candidates:
         return occurrences[len(occurrences) // 2]
@@ -985,10 +985,9 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         return _quarter(year - 1, ORDINALS[m["n"]] if m["n"] else q, expression, a)
     if m := re.fullmatch(r"the\s+(?P<year>\d{4})\s+(?:period|quarter)", text):
         return _quarter(int(m["year"]), _latest_quarter(a)[1], expression, a)
-    if text in ("the quarter a year ago", "the quarter a year earlier", "the year-ago quarter"):
-        year, q = _latest_quarter(a)
-        return _quarter(year - 1, q, expression, a)
     if text in (
+        "the quarter a year ago",
+        "the quarter a year earlier",
         "the corresponding period last year",
         "the same period last year",
         "the year-ago period",
@@ -1364,7 +1363,8 @@ _HEDGE_PREFIXES: dict[str, str | None] = {
 _ZONE = r"(?:[ecmp][sd]t|et|gmt|utc|bst|cet|local time)"
 _CLOCK = re.compile(
     rf"(?:(?:at|around|about|by|until|before|after)\s+)?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?"
-    rf"\s*(?P<half>a\.?\s?m|p\.?\s?m)\.?|(?P<word>noon|midday|midnight)|(?P<spoken>\d{{1,2}}|"
+    rf"\s*(?P<half>a\.?\s?m|p\.?\s?m)\.?|(?P<hour24>\d{{1,2}}):(?P<minute24>\d\d)(?![\d:])|"
+    rf"(?P<word>noon|midday|midnight)|(?P<spoken>\d{{1,2}}|"
     rf"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)? in the "
     rf"(?P<part>morning|afternoon|evening))(?:\s+{_ZONE})?"
 )
@@ -1391,10 +1391,14 @@ def clock_time(text: str) -> tuple[str | None, str]:
         hour = int(_number(m["spoken"]) or 0) % 12 + (0 if m["part"] == "morning" else 12)
         value = f"{hour:02d}:00"
     else:
-        hour = int(m["hour"]) % 12 + (12 if m["half"].startswith("p") else 0)
-        if hour > 23 or int(m["minute"] or 0) > 59:
+        if m["hour24"]:
+            hour, minute = int(m["hour24"]), m["minute24"]
+        else:
+            hour = int(m["hour"]) % 12 + (12 if m["half"].startswith("p") else 0)
+            minute = m["minute"] or "00"
+        if hour > 23 or int(minute) > 59:
             return None, text
-        value = f"{hour:02d}:{m['minute'] or '00'}"
+        value = f"{hour:02d}:{minute}"
     rest = f"{text[: m.start()]} {text[m.end() :]}"
     return value, re.sub(r"\s+", " ", rest).strip(" ,")
 
@@ -1405,16 +1409,23 @@ def _with_mod(found: When | None, mod: str | None) -> When | None:
     return attrs.evolve(found, mod=mod)
 
 
-def _hedged(text: str, expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+def _hedged(
+    text: str,
+    expression: str,
+    anchor: dt.date | None,
+    tense: Tense | None,
+    reference: When | None,
+) -> When | None:
     """Expressions built around another one: '1994 or later', 'sometime next year', 'a week or
     so ago', 'the week of March 6', 'the day before last Tuesday', 'Easter week'."""
     for suffix, mod in _HEDGE_SUFFIXES.items():
         if text.endswith(" " + suffix):
-            return _with_mod(_resolve(text.removesuffix(" " + suffix), anchor, tense), mod)
+            inner = _resolve(text.removesuffix(" " + suffix), anchor, tense, reference)
+            return _with_mod(inner, mod)
     for prefix, prefix_mod in _HEDGE_PREFIXES.items():
         if text.startswith(prefix if prefix.endswith("-") else prefix + " "):
             rest = text.removeprefix(prefix).strip()
-            return _with_mod(_resolve(rest, anchor, tense), prefix_mod)
+            return _with_mod(_resolve(rest, anchor, tense, reference), prefix_mod)
     if m := re.fullmatch(r"(?P<count>.+?)\s+or so\s+(?P<dir>ago|earlier|before|later)", text):
         return _with_mod(_resolve(f"{m['count']} {m['dir']}", anchor, tense), "APPROX")
     if m := re.fullmatch(r"(?:the\s+)?week\s+of\s+(?P<rest>.+)", text):
@@ -1471,8 +1482,9 @@ _PERIOD_SHIFTS = {
 }  # fmt: skip
 _SAME_TIME = frozenset({"then", "that time", "the time then"})
 _ANAPHORA = _SAME_TIME.union(_DAY_SHIFTS, *_PERIOD_SHIFTS.values())
-# "The past year" as a date is the year before; with a count ("the past two years") a length.
-_DATES_NOT_LENGTHS = frozenset({"the past year"})
+# "The following year" is a year, not a year long; "the past year" as a date is the year
+# before, while with a count ("the past two years") it is a length.
+_ALWAYS_DATES = _ANAPHORA | {"the past year"}
 _FINER_THAN = {
     "week": (Precision.DAY, Precision.WEEKEND, Precision.WEEK),
     "month": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH),
@@ -1530,7 +1542,7 @@ def _resolve(
         text = dated
     if not text:
         return None
-    if (found := _hedged(text, expression, anchor, tense)) is not None:
+    if (found := _hedged(text, expression, anchor, tense, reference)) is not None:
         return found
     if reference is not None and text in _ANAPHORA:
         # With a reference, the expression means nothing else: not the day after publication.
@@ -1688,7 +1700,8 @@ def timex_value(
         # quarter of the year before.
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
-    when = resolve_when(expression, anchor, tense=tense, reference=reference_time(left, anchor))
+    reference = reference_time(left, anchor) if is_anaphoric(expression) else None
+    when = resolve_when(expression, anchor, tense=tense, reference=reference)
     if when is None:
         return None
     value = when.timex

@@ -1105,11 +1105,10 @@ def _said(
 ) -> When | None:
     """When the statement was made: a time expression in the attribution (outside the
     content), else the speaker's last dated appearance in the three paragraphs before."""
-    for start, end, expression in find_times(text[sentence.start : sentence.end]):
+    for start, _end, expression in find_times(text[sentence.start : sentence.end]):
         position = sentence.start + start
         if any(s <= position < e for s, e in attribution.content):
             continue
-        del end
         reference = None
         if is_anaphoric(expression) and anchor is not None:
             # "The next day, the ministry said ...": the day after the last one mentioned.
