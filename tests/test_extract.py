@@ -195,6 +195,62 @@ def test_last_night_resolves_against_the_press_conference(seeds):
     assert nice[0].about.timex == "2016-07-14"
 
 
+DATED_STATEMENTS = [
+    ("jabhat-al-nusra", "is breaking its ties", "2016-07-28"),  # "announcement ... on Thursday"
+    ("abu-mohammad-al-jolani", "his group will merge", "2016-07-28"),  # the broadcast, today
+    ("john-kerry", "The fact is that Nusra", "2016-07-15"),  # after the Moscow meeting
+    ("abu-ammar-al-shami", "We in Jabhat al-Nusrah", "2016-07"),  # "earlier this month"
+    ("ayman-al-zawahiri", "would not be an obstacle", "2016-05"),  # "In May"
+    ("abu-bakr-al-baghdadi", "he had merged", "2013-04"),  # "in April 2013"
+    ("ayman-al-zawahiri", "the jihad groups in Syria to unite", "2016-05-08"),  # "On May 8, 2016"
+    ("001_54fd4921a38bbcd8:a-statement-released", "The truce, however", "2016-02-23"),  # Tuesday
+    ("vladimir-putin", "joint statement", "2016-02-22"),  # "On Monday"
+    ("jen-psaki", "lost all legitimacy", "2015-W04"),  # "last week"
+    ("barack-obama", "no doubt that the Assad regime", "2013"),  # "the rhetoric of 2013 when he"
+    ("001_54fd4921a38bbcd8:some-of-them", "disaster from a Pentagon", "2015-W04"),  # "last week"
+]
+
+
+@pytest.mark.parametrize(("speaker", "words", "said"), DATED_STATEMENTS)
+def test_dated_statements_of_the_seeds(seeds, speaker, words, said):
+    """Every statement the seeds date gets that date as the time it was said."""
+    analysis, _ = seeds
+    matching = [c for c in _claims_by(analysis, speaker) if words in c.text]
+    assert matching, f"no claim by {speaker} with {words!r}"
+    assert {c.said.timex if c.said else None for c in matching} == {said}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "words"),
+    [
+        # "Kerry and Lavrov met in Moscow on July 15, and according to diplomatic sources they
+        # may have agreed ...": the date is the meeting's, in a clause of its own.
+        ("000_2cd39a7d3fd715a3:diplomatic-sources", "coordinate bombing"),
+        # "cited the 'poor performance' of rebel brigades in Idlib last October": the date is
+        # of what was reported.
+        ("001_54fd4921a38bbcd8:the-official", "poor performance"),
+    ],
+)
+def test_dates_of_other_clauses_are_not_the_statements(seeds, speaker, words):
+    analysis, _ = seeds
+    matching = [c for c in _claims_by(analysis, speaker) if words in c.text]
+    assert matching
+    assert all(c.said is None for c in matching)
+
+
+def test_a_byline_is_not_a_statement(seeds):
+    """'By: Hana Levi Julian Published: February 23rd, 2016' names the author."""
+    analysis, _ = seeds
+    assert not [c for c in analysis.claims if "Published:" in c.text]
+
+
+def test_the_page_keeps_no_copies_of_its_pieces_claims(seeds):
+    """A compilation page owns only what its own author wrote, even a piece's headline."""
+    analysis, _ = seeds
+    page = [c for c in analysis.claims if c.source == "001_54fd4921a38bbcd8"]
+    assert {c.speaker for c in page} == {"dm"}
+
+
 def test_undated_statements_stay_unknown(seeds):
     """A statement without a date is unknown, not silently the publication date."""
     analysis, _ = seeds

@@ -736,6 +736,9 @@ _PAGE_LABELS = frozenset(
      "live", "developing", "just in", "more", "also read", "file photo", "pictured", "top"}
 )  # fmt: skip
 
+# "By: Hana Levi Julian Published: February 23rd, 2016" names an author, not a speaker.
+_BYLINE = re.compile(r"(?:by\b|.*\b(?:published|posted|updated|written)\s*$)", re.IGNORECASE)
+
 
 def find_attributions(
     text: str, *, beliefs: bool = True, exclude: Sequence[Span] = ()
@@ -750,9 +753,12 @@ def find_attributions(
     found: list[Attribution] = []
     last_attributed_end = -10
     for sentence in sentences(text):
+        if _inside(sentence.start + 1, exclude) or any(s <= sentence.start < e for s, e in exclude):
+            continue
         headline = _HEADLINE_COLON.match(sentence.text)
         if (headline and not _inside(sentence.start, quotes)
-                and fold(headline.group(1)).strip() not in _PAGE_LABELS):  # fmt: skip
+                and fold(headline.group(1)).strip() not in _PAGE_LABELS
+                and not _BYLINE.match(headline.group(1))):  # fmt: skip
             colon = sentence.start + headline.end(1)
             content = _strip_span(text, colon + 1, sentence.end)
             if _words(text[content[0] : content[1]]) >= 3:
@@ -766,8 +772,6 @@ def find_attributions(
                     )
                 )
                 continue
-        if _inside(sentence.start + 1, exclude) or any(s <= sentence.start < e for s, e in exclude):
-            continue
         taken: list[Span] = []
         attributed = False
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -976,11 +980,14 @@ class _Speakers:
             self.introduced.append(actor)
         return actor
 
-    def mentioned_organizations(self, start: int, end: int) -> list[tuple[int, Actor]]:
+    def mentioned(
+        self, start: int, end: int, kind: ActorKind = ActorKind.ORGANIZATION
+    ) -> list[tuple[int, Actor]]:
+        """The known actors of one kind named between two offsets, by position."""
         found = []
         folded = fold(self.text[start:end])
         for actor in self.registry:
-            if actor.kind is not ActorKind.ORGANIZATION:
+            if actor.kind is not kind:
                 continue
             for name in actor.names:
                 at = re.search(rf"(?<![\w-]){re.escape(fold(name))}(?![\w-])", folded)
@@ -993,7 +1000,8 @@ class _Speakers:
         if not head:
             return None
         if _PRONOUN.match(head):
-            return self._pronoun(head.lower())
+            start = attribution.source[0] if attribution.source else position
+            return self._pronoun(head.lower(), start)
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
         if _GENERIC_DOCUMENT.match(head):
@@ -1038,7 +1046,17 @@ class _Speakers:
                 return match
         return None
 
-    def _pronoun(self, pronoun: str) -> Actor | None:
+    def _pronoun(self, pronoun: str, position: int) -> Actor | None:
+        if pronoun in ("he", "she"):
+            # "... heard from President Obama. Gone was the rhetoric of 2013 when he said": a
+            # person named in the previous sentence, with no "he" or "she" there to carry on
+            # the earlier speaker, is whom the pronoun picks up.
+            before = [s.start for s in self.segments if s.start < position]
+            begin = before[-2] if len(before) > 1 else 0
+            named = {a.id: a for _, a in self.mentioned(begin, position, ActorKind.PERSON)}
+            carried_on = re.search(r"\b(?:he|she)\b", self.text[begin:position], re.IGNORECASE)
+            if len(named) == 1 and not carried_on:
+                return self._remember(next(iter(named.values())))
         wanted = (
             {ActorKind.PERSON}
             if pronoun in ("he", "she", "i")
@@ -1059,12 +1077,12 @@ class _Speakers:
 
     def _group(self, attribution: Attribution, position: int) -> Actor | None:
         if not attribution.direct:
-            inside = self.mentioned_organizations(*attribution.span)
+            inside = self.mentioned(*attribution.span)
             if inside:
                 return inside[0][1]
         before = [s.start for s in self.segments if s.start < position]
         for begin in reversed(before[-3:]):
-            found = self.mentioned_organizations(begin, position)
+            found = self.mentioned(begin, position)
             if found:
                 return found[0][1]
         return None
@@ -1095,6 +1113,9 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
 
 
+_CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+
+
 def _said(
     text: str,
     attribution: Attribution,
@@ -1103,11 +1124,22 @@ def _said(
     segments: Sequence[Segment],
     speaker: Actor | None,
 ) -> When | None:
-    """When the statement was made: a time expression in the attribution (outside the
-    content), else the speaker's last dated appearance in the three paragraphs before."""
+    """When the statement was made: a time expression in the attribution's own clause
+    (outside the content), else the speaker's last dated appearance in the three paragraphs
+    before."""
+    first = min(span[0] for span in (attribution.source, attribution.cue, attribution.span) if span)
+    # "Kerry and Lavrov met on July 15, and according to diplomatic sources they may have
+    # agreed ...": the date belongs to the meeting, in a clause of its own.
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(text, sentence.start, first))
+    clause_start = boundaries[-1].end() if boundaries else sentence.start
+    reported_after_cue = attribution.cue is not None and attribution.cue[1] <= attribution.span[0]
     for start, _end, expression in find_times(text[sentence.start : sentence.end]):
         position = sentence.start + start
-        if any(s <= position < e for s, e in attribution.content):
+        if position < clause_start or any(s <= position < e for s, e in attribution.content):
+            continue
+        if reported_after_cue and position >= attribution.span[1]:
+            # "cited the 'poor performance' of rebel brigades last October": the tail of
+            # what was reported, not the time of reporting it.
             continue
         reference = None
         if is_anaphoric(expression) and anchor is not None:
