@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from claimtrack.dates import (
     classify,
     clock_time,
+    find_times,
     infer_tense,
     is_anaphoric,
     reference_time,
@@ -140,6 +141,7 @@ def test_without_an_anchor_relative_expressions_do_not_resolve():
         ("the day before last Tuesday", dt.date(2000, 2, 24), "2000-02-21", "a day from a day"),
         ("Election Day", dt.date(1998, 10, 26), "1998-11-03", "first Tuesday after a Monday"),
         ("Easter week", dt.date(2000, 4, 10), "2000-W16", "the week of a holiday"),
+        ("this crucial moment", dt.date(1990, 8, 15), "PRESENT_REF", "a moment is now"),
         ("this past spring", dt.date(1989, 10, 30), "1989-SP", "the spring just gone"),
         ("Earlier yesterday", dt.date(1989, 11, 1), "1989-10-31", "earlier on a named day"),
         ("the end of the year", dt.date(1989, 10, 30), "1989", "a year with mod END"),
@@ -222,6 +224,21 @@ def test_a_reference_too_coarse_resolves_nothing():
     assert resolve_when("the next day", VICE, reference=resolve_when("2014")) is None
 
 
+@pytest.mark.parametrize("expression", ["the next day", "the following year", "that week"])
+def test_without_a_reference_anaphora_stay_unknown(expression):
+    """Nothing to point back to: not the day after publication, but unknown."""
+    assert resolve_when(expression, VICE) is None
+
+
+def test_numbers_that_look_like_years_are_not_references():
+    """'close at 2082.1' and '$2000' are not years to point back to."""
+    assert find_times("the index closed at 2082.1, after $2000 and 1,999 shares") == []
+    assert (
+        reference_time("the index shed 47.3 points to close at 2082.1, down 4.5% from", VICE)
+        is None
+    )
+
+
 def test_the_reference_is_the_last_time_in_the_words_before():
     """The reference is found in the text before the expression; its own tense counts."""
     left = "Farkas was promoted on May 22, 1995, and"
@@ -245,6 +262,26 @@ def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):
     """A clock time with or without a day is a TIMEX3 TIME of that day."""
     assert classify(expression) == "TIME"
     assert timex_value(expression, anchor, left=left) == value
+
+
+def test_a_holiday_week_already_begun_is_this_years():
+    """'as Easter week began' on its Monday: this year's, though Easter Sunday is to come."""
+    assert timex_value("Easter week", dt.date(2000, 4, 17), left="prayed as", right=" began") == (
+        "2000-W16"
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "left", "value"),
+    [
+        ("eighth day", "In Saudi Arabia, today is the ", "1990-08-15"),
+        ("the second day", "More heavy gunfire. It's ", "1990-08-15"),
+        ("the third week", "This is ", "1990-W33"),
+    ],
+)
+def test_the_nth_unit_that_it_is_now(expression, left, value):
+    """'Today is the eighth day of Desert Shield' names the day it is said."""
+    assert timex_value(expression, dt.date(1990, 8, 15), left=left) == value
 
 
 def test_a_second_day_borrows_the_month_of_the_first():

@@ -210,6 +210,7 @@ _PRESENT = {
     "so far",
     "to date",
 }
+_PRESENT_MOMENT = re.compile(r"(?:at )?this (?:[a-z]+ )?(?:moment|juncture)")
 _PAST = {
     "recently",
     "recent",
@@ -784,8 +785,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "today's",
         "this day",
         "the day",
-        "that day",
-        "the same day",
         "same day",
         "hours earlier",
         "hours later",
@@ -798,21 +797,13 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "yesterday afternoon",
         "yesterday evening",
         "overnight",
-        "the previous day",
-        "the day before",
-        "a day earlier",
-        "one day earlier",
         "a day before",
-        "the night before",
     ):
         return _day(a - dt.timedelta(days=1), expression, a)
     if text in (
         "tomorrow",
         "tomorrow morning",
         "tomorrow night",
-        "the next day",
-        "the following day",
-        "a day later",
     ):
         return _day(a + dt.timedelta(days=1), expression, a)
     if text in ("the day before yesterday",):
@@ -828,8 +819,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
     if text in (
         "last week",
         "the past week",
-        "the previous week",
-        "the week before",
         "a week ago",
         "one week ago",
         "a week earlier",
@@ -837,7 +826,7 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         if text in ("a week ago", "one week ago", "a week earlier"):
             return _day(a - dt.timedelta(weeks=1), expression, a)
         return _week(a - dt.timedelta(weeks=1), expression, a)
-    if text in ("next week", "the following week", "the coming week"):
+    if text in ("next week", "the coming week"):
         return _week(a + dt.timedelta(weeks=1), expression, a)
     if text in (
         "this month",
@@ -848,10 +837,10 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         "this month's",
     ):
         return _month(a.year, a.month, expression, a)
-    if text in ("last month", "the previous month", "the month before", "a month earlier"):
+    if text in ("last month", "a month earlier"):
         prev = a - relativedelta(months=1)
         return _month(prev.year, prev.month, expression, a)
-    if text in ("next month", "the following month", "the coming month"):
+    if text in ("next month", "the coming month"):
         nxt = a + relativedelta(months=1)
         return _month(nxt.year, nxt.month, expression, a)
     if text in (
@@ -876,8 +865,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         return _year(a.year, expression, a)
     if text in (
         "last year",
-        "the previous year",
-        "the year before",
         "last year's",
         "a year earlier",
         "a year ago",
@@ -895,8 +882,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         return _year(a.year - 1, expression, a)
     if text in (
         "next year",
-        "the following year",
-        "the next year",
         "the coming year",
         "next year's",
     ):
@@ -1444,6 +1429,15 @@ def _hedged(
     if m := re.fullmatch(r"(?P<holiday>.+?)\s+week", text):
         holiday = re.sub(r"^(?:last|this|next)\s+", "", m["holiday"])
         if holiday in _HOLIDAYS and anchor is not None:
+            if holiday == m["holiday"]:
+                # The week is the occurrence: "as Easter week began" on its Monday is this
+                # year's, though Easter Sunday itself is still to come.
+                weeks = []
+                for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+                    day = _HOLIDAYS[holiday](year)
+                    monday = day - dt.timedelta(days=day.weekday())
+                    weeks.append((monday, monday + dt.timedelta(days=6)))
+                return _week(_nearest(weeks, anchor, tense)[0], expression, anchor)
             inner = _resolve(m["holiday"], anchor, tense)
             if inner is not None and inner.earliest is not None:
                 return _week(inner.earliest, expression, anchor)
@@ -1545,13 +1539,15 @@ def _resolve(
     if (found := _hedged(text, expression, anchor, tense, reference)) is not None:
         return found
     if reference is not None and text in _ANAPHORA:
-        # With a reference, the expression means nothing else: not the day after publication.
+        # With a reference, the expression means nothing else.
         return _anaphoric(text, expression, reference, anchor)
+    if text in _ANAPHORA and text != "the day":  # "later in the day" is today's
+        return None  # unknown, rather than, say, the day after publication
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
     if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
         return found
     if anchor is not None:
-        if text in _PRESENT:
+        if text in _PRESENT or _PRESENT_MOMENT.fullmatch(text):
             return When(
                 earliest=anchor,
                 latest=anchor,
@@ -1651,6 +1647,13 @@ _FINANCIAL = re.compile(
 )
 
 
+_NTH_UNIT = re.compile(
+    r"(?:the )?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth(?:-\w+)?) (?P<unit>day|week|month|year)"
+)
+_CURRENT = {"day": "today", "week": "this week", "month": "this month", "year": "this year"}
+
+
 def timex_value(
     expression: str, anchor: dt.date | None = None, *, left: str = "", right: str = ""
 ) -> str | None:
@@ -1683,8 +1686,16 @@ def timex_value(
         r"\s*(?:that )?end(?:ed|ing)\b", right
     ):
         return "P1Y"  # "the year ended March 31": a fiscal year, given by its last day
-    if bare in _PRESENT:
+    if bare in _PRESENT or _PRESENT_MOMENT.fullmatch(bare):
         return "PRESENT_REF"
+    if (
+        anchor is not None
+        and (m := _NTH_UNIT.fullmatch(bare))
+        and re.search(r"\b(?:today|it|this|now)\s*(?:is|'s)\s+(?:the\s+)?$", left, re.IGNORECASE)
+    ):
+        # "Today is the eighth day of Desert Shield": the unit it is now.
+        current = resolve_when(_CURRENT[m["unit"]], anchor)
+        return None if current is None else current.timex
     if bare in _PAST:
         return "PAST_REF"
     if bare in _FUTURE:
@@ -1723,7 +1734,7 @@ _M = (
 )
 _W = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _D = r"\d{1,2}(?:st|nd|rd|th)?"
-_Y = r"(?:1[89]\d\d|20\d\d)"
+_Y = r"(?<![\d$£€.,])(?:1[89]\d\d|20\d\d)(?![.,]\d)"  # not "2082.1" or "$2000"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?)"
 _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few)"
 _FINDER = re.compile(
