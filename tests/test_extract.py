@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
 from claimtrack.extract import EXTRACTOR, extract, find_attributions
-from claimtrack.model import ActorKind, Source, Stance, When
+from claimtrack.model import Actor, ActorKind, Source, Stance, When
 from claimtrack.pipeline import analyze
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -57,6 +57,17 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
         ),
         ("“The split is real,” Kerry said.", [("Kerry", "said", "The split is real")]),
         ("''The split is real,'' Kerry said.", [("Kerry", "said", "The split is real")]),
+        (
+            "At its best, Republican senators argue, it's not going to work.",
+            [("Republican senators", "argue", "At its best it's not going to work")],
+        ),
+        (
+            "The combatants say they suffer from neglect and argue that aid comes too late.",
+            [
+                ("The combatants", "say", "they suffer from neglect"),
+                ("The combatants", "argue", "aid comes too late"),
+            ],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):
@@ -71,6 +82,8 @@ def test_layouts_of_attribution(text, expected):
         "It is said that the talks failed.",
         "The State Department issued visas.",
         "Officials from Gulf states met in Doha.",
+        "Funding cuts —explained and unexplained— create advantages for extremists.",
+        "Thus reports that the leader was wounded are unconfirmed.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):
@@ -85,6 +98,40 @@ def test_a_refusal_is_an_attitude_not_a_statement():
     assert find_attributions(text, beliefs=False) == []
     [refusal] = find_attributions(text, beliefs=True)
     assert refusal.cue_text(text) == "declined"
+
+
+def test_an_inverted_speaker_between_commas():
+    """'A, say opposition sources, that B': the speaker sits inside what is reported."""
+    text = "At the meeting the participants agreed, say opposition sources, that the SRF must go."
+    [attribution] = find_attributions(text, beliefs=False)
+    assert attribution.source_text(text) == "opposition sources"
+    content = attribution.content_text(text)
+    assert content == "At the meeting the participants agreed the SRF must go"
+
+
+def test_a_title_before_a_known_name_resolves_to_it():
+    """'Secretary of State John Kerry' is the John Kerry the registry knows."""
+    registry = ActorRegistry()
+    registry.add(Actor.named("John Kerry", kind=ActorKind.PERSON))
+    text = "Secretary of State John Kerry said that the plan would work."
+    [claim] = extract(Source(id="s", text=text), actors=registry)
+    assert claim.speaker == "john-kerry"
+
+
+def test_a_pronoun_picks_up_a_person_named_just_before():
+    """With no 'he' in between, 'he' is the person the previous sentence named, not the
+    speaker before that."""
+    registry = ActorRegistry()
+    registry.add(Actor.named("Jen Psaki", kind=ActorKind.PERSON))
+    registry.add(Actor.named("Barack Obama", kind=ActorKind.PERSON, aliases=("President Obama",)))
+    text = (
+        'Syrians listened as Jen Psaki insisted, "Assad has lost all legitimacy." It was the '
+        "first such statement in weeks. But that was not what they had heard from President "
+        "Obama a few days before. Gone was the rhetoric of 2013 when he said he had no doubt "
+        "that change was coming."
+    )
+    claims = extract(Source(id="s", text=text), actors=registry)
+    assert [c.speaker for c in claims] == ["jen-psaki", "barack-obama"]
 
 
 def test_a_quote_that_goes_on_is_the_same_speakers():

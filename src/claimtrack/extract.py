@@ -361,7 +361,8 @@ def _words(text: str) -> int:
 
 _NOT_A_SUBJECT = re.compile(
     r"(?:this|that|these|those|already|privately|publicly|there|here|"
-    r"which|what|who|so|then|now|also|[a-z]+ly)",
+    r"which|what|who|so|then|now|also|thus|hence|therefore|however|meanwhile|instead|indeed|"
+    r"[a-z]+ly)",
     re.IGNORECASE,
 )
 _FINITE_VERB = re.compile(
@@ -482,6 +483,10 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
     )
     if kind != "according" and passive and not form.endswith(("s", "ing")):
         return None  # "the coordination being claimed", "it is said": passive, no speaker
+    opened = text[sentence.start : match.start()]
+    dashes = len(re.findall("[—–]", opened))
+    if kind != "according" and dashes % 2 and re.search(r"[—–]\s*$", opened):
+        return None  # "funding cuts —explained and unexplained— create": set off by dashes
     if kind != "according" and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
         return None  # "added by Juan Cole": a caption, not a statement
     if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
@@ -586,6 +591,8 @@ def _attribution_at(
 
     left_text = text[s:cs].rstrip()
     right_text = text[ce:e]
+    if (parenthetical := _parenthetical(text, s, e, cue)) is not None:
+        return attrs.evolve(parenthetical, kind=kind)
     # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
     if (
         left_text.endswith(",")
@@ -646,6 +653,43 @@ def _attribution_at(
     return Attribution(
         kind, source, cue, (content,), _is_quote(text, content), hearer=hearer, channel=channel
     )
+
+
+def _parenthetical(text: str, s: int, e: int, cue: Span) -> Attribution | None:
+    """A speaker set off by commas inside what is reported: 'At its best, Republican senators
+    argue, it's not going to work'; 'the participants agreed, say opposition sources, that
+    the front should be eliminated'.  The content is the two parts around it."""
+    cs, ce = cue
+    left = text[s:cs].rstrip()
+    comma = left.rfind(",")
+    if comma < 0:
+        return None
+    if comma == len(left) - 1:
+        # Inverted: ', say opposition sources, that ...'
+        inverted = re.match(r"\s+([^,;:]+?),\s+that\s+(?=\S)", text[ce:e])
+        if inverted is None or _words(inverted.group(1)) > 6 or _FINITE.search(inverted.group(1)):
+            return None
+        speaker: Span = (ce + inverted.start(1), ce + inverted.end(1))
+        before = _trim_content(text, s, s + comma)
+        after = _trim_content(text, ce + inverted.end(), e)
+    else:
+        # Middle: ', they say, ...'
+        tail = re.match(r"\s*,\s+(?=\S)", text[ce:e])
+        speaker = _strip_span(text, s + comma + 1, cs)
+        named = text[speaker[0] : speaker[1]]
+        if (
+            tail is None
+            or not 0 < _words(named) <= 6
+            or _FINITE.search(named)
+            or _NOT_A_SUBJECT.fullmatch(named)
+            or _LEADING_TIME.match(left[: comma + 1] + " ")
+        ):
+            return None
+        before = _trim_content(text, s, s + comma)
+        after = _trim_content(text, ce + tail.end(), e)
+    if before[0] >= before[1] or _words(text[after[0] : after[1]]) < 3:
+        return None
+    return Attribution("speech", speaker, cue, (before, after), False)
 
 
 _APPOSITIVE = re.compile(
@@ -780,6 +824,14 @@ def find_attributions(
             kind = _classify_cue(text, match, sentence)
             if kind is None or (kind in ("belief", "evaluation") and not beliefs):
                 continue
+            if (coordinated := _coordinated(text, sentence, match, kind, found)) is not None:
+                # "the combatants say they suffer ... and argue that ...": one speaker, two
+                # statements; the first one ends where the second verb's "and" begins.
+                found[-1] = coordinated[1]
+                found.append(coordinated[0])
+                taken.append((match.start(), match.end()))
+                attributed = True
+                continue
             # "al-Hayat reports that Zawahiri called for unity": a statement inside another's
             # content is passed on by the outer speaker; its clause starts with that content.
             outer = next(
@@ -838,6 +890,34 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return found
+
+
+def _coordinated(
+    text: str, sentence: Segment, match: re.Match[str], kind: str, found: list[Attribution]
+) -> tuple[Attribution, Attribution] | None:
+    """A cue verb joined by "and" to the cue of the attribution before it in the sentence:
+    the new attribution, with the earlier speaker, and the earlier one cut short."""
+    if kind == "according" or not found:
+        return None
+    previous = found[-1]
+    if previous.source is None or previous.cue is None or previous.cue[0] < sentence.start:
+        return None
+    joint = re.search(r",?\s+and\s+$", text[previous.cue[1] : match.start()])
+    if joint is None or len(previous.content) != 1 or previous.span[1] < match.start():
+        return None
+    start, _ = previous.span
+    cut = previous.cue[1] + joint.start()
+    if cut <= start:
+        return None
+    content = _trim_content(text, match.end(), sentence.end)
+    if _words(text[content[0] : content[1]]) < 3:
+        return None
+    earlier = _strip_span(text, start, cut)
+    cue = (match.start(), match.end())
+    return (
+        Attribution(kind, previous.source, cue, (content,), _is_quote(text, content)),
+        attrs.evolve(previous, content=(earlier,), direct=_is_quote(text, earlier)),
+    )
 
 
 def merge_continuations(attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -1033,11 +1113,13 @@ class _Speakers:
 
     def _resolve_name(self, head: str) -> ActorMatch | None:
         """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
-        Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
+        Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
+        'Secretary of State John Kerry' -> 'John Kerry'."""
         candidates = [head]
         short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
-        words = short.split()
-        candidates += [short] + [" ".join(words[i:]) for i in range(1, len(words))]
+        for phrase in (short, head):
+            words = phrase.split()
+            candidates += [" ".join(words[i:]) for i in range(len(words))]
         for candidate in candidates:
             if not candidate[:1].isupper() and candidate is not head:
                 continue
