@@ -210,6 +210,7 @@ _PRESENT = {
     "so far",
     "to date",
 }
+# "at this crucial moment", "this juncture": now, whatever the adjective.
 _PRESENT_MOMENT = re.compile(r"(?:at )?this (?:[a-z]+ )?(?:moment|juncture)")
 _PAST = {
     "recently",

@@ -591,8 +591,8 @@ def _attribution_at(
 
     left_text = text[s:cs].rstrip()
     right_text = text[ce:e]
-    if (parenthetical := _parenthetical(text, s, e, cue)) is not None:
-        return attrs.evolve(parenthetical, kind=kind)
+    if (parenthetical := _parenthetical(text, s, e, cue, kind)) is not None:
+        return parenthetical
     # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
     if (
         left_text.endswith(",")
@@ -655,7 +655,7 @@ def _attribution_at(
     )
 
 
-def _parenthetical(text: str, s: int, e: int, cue: Span) -> Attribution | None:
+def _parenthetical(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
     """A speaker set off by commas inside what is reported: 'At its best, Republican senators
     argue, it's not going to work'; 'the participants agreed, say opposition sources, that
     the front should be eliminated'.  The content is the two parts around it."""
@@ -689,7 +689,7 @@ def _parenthetical(text: str, s: int, e: int, cue: Span) -> Attribution | None:
         after = _trim_content(text, ce + tail.end(), e)
     if before[0] >= before[1] or _words(text[after[0] : after[1]]) < 3:
         return None
-    return Attribution("speech", speaker, cue, (before, after), False)
+    return Attribution(kind, speaker, cue, (before, after), False)
 
 
 _APPOSITIVE = re.compile(
