@@ -682,7 +682,7 @@ def _parenthetical(text: str, s: int, e: int, cue: Span, kind: str) -> Attributi
             or not 0 < _words(named) <= 6
             or _FINITE.search(named)
             or _NOT_A_SUBJECT.fullmatch(named)
-            or _LEADING_TIME.match(left[: comma + 1] + " ")
+            or _LEADING_TIME.match(left[: comma + 1])
         ):
             return None
         before = _trim_content(text, s, s + comma)
@@ -1051,9 +1051,14 @@ class _Speakers:
         self.registry = registry
         self.source = source
         self.text = text
-        self.segments = segments  # the source's sentences, split once
+        self.starts = [s.start for s in segments]  # the source's sentences, split once
         self.introduced: list[Actor] = []
         self.recent: list[Actor] = []
+
+    def _sentence_starts(self, position: int, count: int) -> list[int]:
+        """Where the last ``count`` sentences beginning before ``position`` begin."""
+        before = bisect.bisect_left(self.starts, position)
+        return self.starts[max(0, before - count) : before]
 
     def _remember(self, actor: Actor) -> Actor:
         if actor not in self.introduced:
@@ -1120,7 +1125,7 @@ class _Speakers:
         for phrase in (short, head):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
-        for candidate in candidates:
+        for candidate in dict.fromkeys(candidates):
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
@@ -1133,8 +1138,7 @@ class _Speakers:
             # "... heard from President Obama. Gone was the rhetoric of 2013 when he said": a
             # person named in the previous sentence, with no "he" or "she" there to carry on
             # the earlier speaker, is whom the pronoun picks up.
-            before = [s.start for s in self.segments if s.start < position]
-            begin = before[-2] if len(before) > 1 else 0
+            begin = (self._sentence_starts(position, 2) or [0])[0]
             named = {a.id: a for _, a in self.mentioned(begin, position, ActorKind.PERSON)}
             carried_on = re.search(r"\b(?:he|she)\b", self.text[begin:position], re.IGNORECASE)
             if len(named) == 1 and not carried_on:
@@ -1162,8 +1166,7 @@ class _Speakers:
             inside = self.mentioned(*attribution.span)
             if inside:
                 return inside[0][1]
-        before = [s.start for s in self.segments if s.start < position]
-        for begin in reversed(before[-3:]):
+        for begin in reversed(self._sentence_starts(position, 3)):
             found = self.mentioned(begin, position)
             if found:
                 return found[0][1]
