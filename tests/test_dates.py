@@ -190,10 +190,15 @@ def test_durations_and_sets_are_not_dates(expression, kind, value):
         ("The group was founded in", "by veterans.", "past"),
         ("Officials met on", "", "past"),
         ("", "", None),
+        # Cues in the next sentence say nothing about this one.
+        ("he will not be repatriated between now and", ".'' Earlier Friday, lawyers", "future"),
+        ("Since KKR bought RJR in", "for $25 billion", "past"),
+        # A plan overtaken by events.
+        ("The offer was extended to Nov. 16. It had been due to expire", ".", None),
     ],
 )
 def test_tense_from_context(left, right, tense):
-    """Tense comes from telling words right next to the expression."""
+    """Tense comes from telling words next to the expression, in its own sentence."""
     assert infer_tense(left, right) == tense
 
 

@@ -345,6 +345,7 @@ _PAST_CUES = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])['\"”’`]*\s+(?=[`'\"“‘(]*[A-Z0-9])")
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|plans? to|planned to|planning to|scheduled to|"
     r"expected to|due to|set to|is to|are to|going to|intends? to|to be)\b"
@@ -365,20 +366,27 @@ def infer_tense(left: str = "", right: str = "") -> Tense | None:
     >>> infer_tense("", "") is None
     True
     """
-    near_left = " ".join(left.lower().split()[-4:])
-    near_right = " ".join(right.lower().split()[:2])
+    # Cues count only within the expression's own sentence: in "between now and Feb. 10.''
+    # Earlier Friday, ..." the next sentence's "earlier" says nothing about Feb. 10.
+    left = _SENTENCE_END.split(left)[-1].lower()
+    right = _SENTENCE_END.split(right, maxsplit=1)[0].lower()
+    near_left = " ".join(left.split()[-4:])
+    near_right = " ".join(right.split()[:2])
     window = f"{near_left} {near_right}"
     future = len(_FUTURE_CUES.findall(window))
     past = len(_PAST_CUES.findall(window))
+    clause = " ".join(re.split(r"[;:]", left)[-1].split()[-8:])
     # A plan or an appointment a little further back still points forward: "planned to
     # leave Nairobi on Thursday", "is to resume trading in Paris Tuesday".
-    clause = re.split(r"[.;:!?]", left.lower())[-1].split()[-8:]
-    if _PLANNED.search(" ".join(clause)) and not past:
+    if _PLANNED.search(clause) and not past:
         future += 1
+    # ... unless it was a plan overtaken by events: "it had been due to expire Friday".
+    if re.search(r"\bhad been\b", clause):
+        future = 0
     if future > past:
         return "future"
-    if past > future:
-        return "past"
+    if past > future or re.search(r"\bsince\b", clause):
+        return "past"  # "Since KKR bought RJR in February"
     return None
 
 
