@@ -145,6 +145,12 @@ def test_without_an_anchor_relative_expressions_do_not_resolve():
         ("this past spring", dt.date(1989, 10, 30), "1989-SP", "the spring just gone"),
         ("Earlier yesterday", dt.date(1989, 11, 1), "1989-10-31", "earlier on a named day"),
         ("the end of the year", dt.date(1989, 10, 30), "1989", "a year with mod END"),
+        ("Q3 2015", None, "2015-Q3", "a quarter with its year"),
+        ("3Q 2015", None, "2015-Q3", "a quarter, analysts' order"),
+        ("the third quarter of 2015", None, "2015-Q3", "a quarter spelled out"),
+        ("H1 2012", None, "2012-H1", "a half with its year"),
+        ("this past week", VICE, "2016-W29", "the week just gone"),
+        ("this past weekend", VICE, "2016-W29-WE", "the weekend just gone"),
     ],
 )
 def test_news_forms(expression, anchor, value, why):
@@ -242,6 +248,22 @@ def test_numbers_that_look_like_years_are_not_references():
         reference_time("the index shed 47.3 points to close at 2082.1, down 4.5% from", VICE)
         is None
     )
+
+
+def test_times_are_found_in_running_text():
+    """The finder sees numeric dates, quarters and weekends, not fractions or ratios."""
+    text = (
+        "On 2016-07-28 and 9/11/2001, in Q3 2015 and the third quarter of 2015, officials "
+        "said over the weekend and this past week; 3/4 of them, 1.5/2.3 of the vote."
+    )
+    assert [e for _, _, e in find_times(text)] == [
+        "2016-07-28",
+        "9/11/2001",
+        "Q3 2015",
+        "the third quarter of 2015",
+        "over the weekend",
+        "this past week",
+    ]
 
 
 def test_the_reference_is_the_last_time_in_the_words_before():

@@ -1182,6 +1182,30 @@ def _part_of_period(
     )
 
 
+_QUARTER_OF_YEAR = re.compile(
+    r"(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?"
+    r"(?P<unit>quarter|half)(?:\s+of)?|q(?P<q>[1-4])(?:\s+of)?|(?P<qn>[1-4])q|h(?P<h>[12])|"
+    r"(?P<hn>[12])h)\s+(?:fiscal\s+|fy\s*)?(?P<year>1\d{3}|20\d{2})"
+)
+
+
+def _quarter_of_year(text: str, expression: str, anchor: dt.date | None) -> When | None:
+    """A quarter or half of a year given with its year: "Q3 2015", "the third quarter of
+    2015", "3Q 2015", "H1 2012".  A fiscal year is taken as the calendar year of its name."""
+    m = _QUARTER_OF_YEAR.fullmatch(text)
+    if m is None:
+        return None
+    year = int(m["year"])
+    if m["ordinal"]:
+        number = ORDINALS[m["ordinal"]]
+        if m["unit"] == "half":
+            return _half_year(year, number, expression, anchor) if number <= 2 else None
+        return _quarter(year, number, expression, anchor)
+    if half := m["h"] or m["hn"]:
+        return _half_year(year, int(half), expression, anchor)
+    return _quarter(year, int(m["q"] or m["qn"]), expression, anchor)
+
+
 def _half(text: str, expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
     """'The first half', 'the last half of 1989', 'the first two quarters of 1990'."""
     m = re.fullmatch(
@@ -1200,7 +1224,11 @@ def _half(text: str, expression: str, anchor: dt.date | None, tense: Tense | Non
         return None
     if inner.precision is not Precision.YEAR:  # "the last half of the '80s"
         return _with_mod(inner, "START" if h == 1 else "END")
-    start = dt.date(inner.earliest.year, 6 * h - 5, 1)
+    return _half_year(inner.earliest.year, h, expression, anchor)
+
+
+def _half_year(year: int, half: int, expression: str, anchor: dt.date | None) -> When:
+    start = dt.date(year, 6 * half - 5, 1)
     end = start + relativedelta(months=6, days=-1)
     return _span(start, end, Precision.HALF, expression, anchor)
 
@@ -1537,6 +1565,8 @@ def _resolve(
         "",
         text,
     )
+    text = re.sub(r"^this past (?=week|weekend|month|year|spring|summer|fall|autumn|winter)",
+                  "last ", text)  # fmt: skip
     text = _spelled_day(_spelled_years(text))
     clock, dated = clock_time(text)
     if clock is not None:  # a time of day: the day it falls on ("10 p.m. Wednesday")
@@ -1624,6 +1654,8 @@ def _resolve(
         r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})", text
     ):
         return _season(int(m["year"]), SEASONS[m["season"]], expression, anchor)
+    if (found := _quarter_of_year(text, expression, anchor)) is not None:
+        return found
     if (found := _absolute(text, expression, anchor, tense)) is not None:
         return found
     if (found := _part_of_period(text, expression, anchor, tense)) is not None:
@@ -1762,8 +1794,12 @@ _FINDER = re.compile(
             rf"{_Y}(?![\w-])",
             r"(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))",
             r"(?:today|yesterday|tomorrow|tonight|last\s+night)(?:'s)?",
-            r"(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
-            r"(?:'s)?",
+            r"(?:last|this|next|this\s+past)\s+(?:weekend|week|month|year|spring|summer|fall|"
+            r"autumn|winter)(?:'s)?",
+            r"(?:over\s+)?the\s+weekend",
+            r"(?<![\d/.-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/.-])",
+            rf"(?:Q[1-4]|[1-4]Q|H[12])\s+{_Y}",
+            rf"(?:the\s+)?(?:first|second|third|fourth)[\s-]+(?:quarter|half)\s+(?:of\s+)?{_Y}",
             rf"{_N}\s+{_UNITS}\s+(?:ago|earlier|later|before)",
             r"(?:in\s+)?recent\s+(?:days|weeks|months|years)",
             r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+" + _Y,
