@@ -283,12 +283,30 @@ def test_the_reference_is_the_last_time_in_the_words_before():
         ("around 7:15 p.m.", dt.date(1998, 2, 12), "", "1998-02-12T19:15"),
         ("4 in the morning", dt.date(2000, 4, 5), "", "2000-04-05T04:00"),
         ("14:30 GMT Tuesday", dt.date(1998, 2, 13), "", "1998-02-10T14:30"),
+        ("later this afternoon", dt.date(1998, 2, 22), "", "1998-02-22TAF"),
+        ("mid-afternoon yesterday", dt.date(1989, 11, 2), "", "1989-11-01TAF"),
+        ("early morning", dt.date(1998, 2, 22), "", "1998-02-22TMO"),
     ],
 )
 def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):
-    """A clock time with or without a day is a TIMEX3 TIME of that day."""
+    """A clock time or a part of a day, with or without a day, is a TIMEX3 TIME of that day."""
     assert classify(expression) == "TIME"
     assert timex_value(expression, anchor, left=left) == value
+
+
+@pytest.mark.parametrize(
+    ("left", "expression", "right", "value"),
+    [
+        ("The blast occurred at about", "10:35 a.m.", " (0735 GMT) Friday, toppling", "1998-08-07"),
+        ("The father will leave at", "4 in the morning", " (4 a.m. EDT Thursday),", "1998-08-13"),
+        ("The blast occurred at about", "10:35 a.m.", ", and on Friday", "1998-08-08"),
+    ],
+)
+def test_a_clock_time_takes_the_day_that_follows_it(left, expression, right, value):
+    """'10:35 a.m. (0735 GMT) Friday': the day after a clock time, in the same clause, is its
+    day; a day in another clause is not."""
+    found = timex_value(expression, dt.date(1998, 8, 8), left=left, right=right)
+    assert found.split("T")[0] == value
 
 
 def test_a_holiday_week_already_begun_is_this_years():

@@ -297,7 +297,21 @@ _FUTURE = {
 def _norm(expression: str) -> str:
     text = expression.lower().replace("’", "'").replace("‘", "'").replace("—", " ")
     text = re.sub(r"[“”\"()\[\]]", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;:.!?-")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.!?-")
+    return _PART_OF_DAY_PHRASE.sub(_day_and_part, text)
+
+
+# "mid-afternoon yesterday", "later this afternoon", "late afternoon": a part of a day, said
+# as "<day> <part>" ("yesterday afternoon", "this afternoon") so one rule reads them all.
+_PART_OF_DAY_PHRASE = re.compile(
+    r"^(?:(?:earlier|later) (?P<this>this) |(?:mid|early|late)[\s-]?)"
+    r"(?P<part>morning|afternoon|evening)(?: (?P<day>yesterday|today|tomorrow|[a-z]+day))?$"
+)
+
+
+def _day_and_part(m: re.Match[str]) -> str:
+    day = m["day"] or "this"
+    return f"{day} {m['part']}"
 
 
 _LEAD = re.compile(
@@ -1753,6 +1767,8 @@ def timex_value(
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
     reference = reference_time(left, anchor) if is_anaphoric(expression) else None
+    if kind == "TIME" and clock_time(text)[1] == "" and (day := _day_after_clock(right)):
+        expression = f"{expression} {day}"  # "at 10:35 a.m. (0735 GMT) Friday"
     when = resolve_when(expression, anchor, tense=tense, reference=reference)
     if when is None:
         return None
@@ -1764,6 +1780,17 @@ def timex_value(
         elif m := re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", text):
             value += "T" + PARTS_OF_DAY[m[1]]
     return value
+
+
+def _day_after_clock(right: str) -> str | None:
+    """The day a bare clock time falls on when the day follows it within a few words of the
+    same clause, past a time zone or a parenthesis: "10:35 a.m. (0735 GMT) Friday"."""
+    clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", clause.lower())[:4]
+    return next((w for w in words if w in _DAY_WORDS), None)
+
+
+_DAY_WORDS = frozenset(w for w in WEEKDAYS if len(w) > 4) | {"yesterday", "today", "tomorrow"}
 
 
 # ---------------------------------------------------------------------------------------------
