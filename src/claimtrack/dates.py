@@ -434,7 +434,18 @@ _SET = re.compile(
 )
 
 
+# Lengths of time with no unit at all: "for a while", "for a fairly lengthy period".
+_VAGUE_DURATION = re.compile(
+    r"(?:(?:for|over|after|within)\s+)?(?:a\s+while|quite\s+a\s+while|some\s+time|"
+    r"a\s+(?:\w+\s+)?(?:long|lengthy|short|brief|extended)\s+(?:time|period|while|spell))"
+)
+
+
 def _duration_value(text: str) -> str | None:
+    if _VAGUE_DURATION.fullmatch(text):
+        return "PXX"
+    if m := re.fullmatch(rf"(?:(?:for|over|within)\s+)?(?P<unit>{_UNIT}) or {_UNIT}", text):
+        text = m["unit"]  # "within weeks or months": weeks, how many not said
     m = _DURATION.match(text)
     if not m:
         return None
