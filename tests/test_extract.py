@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.actors import ActorRegistry
 from claimtrack.corpus import read_folder
-from claimtrack.extract import EXTRACTOR, extract, find_attributions
+from claimtrack.extract import EXTRACTOR, _split_mention, extract, find_attributions
 from claimtrack.model import Actor, ActorKind, Source, Stance, When
 from claimtrack.pipeline import analyze
 
@@ -107,6 +107,39 @@ def test_an_inverted_speaker_between_commas():
     assert attribution.source_text(text) == "opposition sources"
     content = attribution.content_text(text)
     assert content == "At the meeting the participants agreed the SRF must go"
+
+
+def test_an_opening_participle_clause_is_not_the_speaker():
+    """'Addressing the relationship ..., he hints': the speaker is 'he'; with an apposition
+    after the speaker, the clause still ends before the name."""
+    text = (
+        "Addressing its affiliate in Syria, Nusra, he hints that the ties between them are strong."
+    )
+    [attribution] = find_attributions(text)
+    assert attribution.source_text(text) == "he"
+    text = "Recalling that moment, David Axelrod, who was chief strategist, said it was over."
+    [attribution] = find_attributions(text)
+    assert attribution.source_text(text) == "David Axelrod, who was chief strategist"
+
+
+@pytest.mark.parametrize(
+    ("mention", "head", "description"),
+    [
+        ("Charles Lister, a Senior Fellow at the Middle East Institute", "Charles Lister",
+         "a Senior Fellow at the Middle East Institute"),
+        ("an official source at the Foreign Ministry", "an official source",
+         "at the Foreign Ministry"),
+        ("Syrian rebel groups and their Washington, D.C. allies",
+         "Syrian rebel groups and their Washington, D.C. allies", None),
+        ("police in Fresno, Calif.", "police", "in Fresno, Calif"),
+        ("officials on the eve of the talks", "officials", None),
+    ],
+)  # fmt: skip
+def test_a_mention_splits_into_the_speaker_and_what_describes_it(mention, head, description):
+    """The comma of 'Washington, D.C.' is not an apposition's; a place or an employer after
+    the head describes the speaker and is kept; a time is dropped."""
+    split = _split_mention(mention)
+    assert (split.head, split.description) == (head, description)
 
 
 def test_a_title_before_a_known_name_resolves_to_it():
@@ -250,6 +283,8 @@ DATED_STATEMENTS = [
     ("ayman-al-zawahiri", "would not be an obstacle", "2016-05"),  # "In May"
     ("abu-bakr-al-baghdadi", "he had merged", "2013-04"),  # "in April 2013"
     ("ayman-al-zawahiri", "the jihad groups in Syria to unite", "2016-05-08"),  # "On May 8, 2016"
+    # "Addressing the relationship between Al-Qaeda and its affiliate in Syria, ..., he hints"
+    ("ayman-al-zawahiri", "the ties between them are strong", "2016-05-08"),
     ("001_54fd4921a38bbcd8:a-statement-released", "The truce, however", "2016-02-23"),  # Tuesday
     ("vladimir-putin", "joint statement", "2016-02-22"),  # "On Monday"
     ("jen-psaki", "lost all legitimacy", "2015-W04"),  # "last week"

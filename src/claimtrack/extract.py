@@ -377,6 +377,9 @@ _OPENING_CLAUSE = re.compile(
 _LEADING_TIME = re.compile(
     r"(?:in|on|since|during|last|earlier|later)\b[^,]{0,30},\s*", re.IGNORECASE
 )
+_OPENING_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b"
+)
 _RELEASED = re.compile(
     r"\s+(?:released|issued|published|posted|made|gave|delivered|sent|put out|aired)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:recording|statement|message|video|"
@@ -407,6 +410,15 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
             lead = pattern.match(text, begin, end)
             if lead and lead.end() > begin:
                 begin, stripped = lead.end(), True
+    # "Addressing the relationship with Nusra, he hints ...": an opening participle clause
+    # ends at the last comma before the subject, not at one opening a clause after it
+    # ("Recalling that moment, David Axelrod, who was chief strategist, said").
+    if _OPENING_PARTICIPLE.match(text, begin, end):
+        commas = [begin + m.end() for m in re.finditer(r",\s+", text[begin:end])]
+        while len(commas) > 1 and re.match(r"(?:who|which|whose|without)\b", text[commas[-1] :]):
+            commas.pop()
+        if commas:
+            begin = commas[-1]
     released = _RELEASED.search(text, begin, end)
     if released:
         end = released.start()
@@ -946,7 +958,14 @@ _ROLE_NOUNS = re.compile(
     r"(?:from|by|of|issued by|released by)\s+",
     re.IGNORECASE,
 )
-_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|earlier|this)\s+[\w\s.,]+$", re.IGNORECASE)
+# The phrase after a speaker's head noun: a place, an employer ("officials in Damascus", "a
+# source at the ministry"), or a time the finder does not know ("on the eve of the talks").
+_HEAD_TAIL = re.compile(r"\s+(?:on|in|at|last|earlier|this)\s+[\w\s.,]+$", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r",?\s*\b(?:on|in|at|last|earlier|this)\s+(?:[\w.,]+\s+)*?(?:the\s+)?(?:day|days|week|"
+    r"weeks|month|months|year|years|eve|morning|afternoon|evening|night|time|weekend)\b.*$",
+    re.IGNORECASE,
+)
 _GENERIC_GROUP = re.compile(
     r"^(?:the|this|that)\s+(?:group|organization|organisation|movement|"
     r"militants|jihadists|faction|front|network)$",
@@ -961,6 +980,14 @@ _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|der|la)(?:-[\w'’-]+)?)"
+
+
+# The comma before an apposition, not the one inside "Washington, D.C.", "Amherst, N.Y.",
+# "Fresno, Calif." or "John Smith, Jr." (titles such as "Dr." begin an apposition).
+_APPOSITION_COMMA = re.compile(
+    r",\s+(?!(?:[A-Z]\.){2,3}(?=[\s,]|$)|(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov)\.)"
+    r"[A-Z][a-z]{1,4}\.(?=[\s,]|$))"
+)
 
 
 @attrs.frozen
@@ -984,8 +1011,12 @@ def _split_mention(mention: str) -> _Mention:
         if start > 0:
             mention = mention[:start]
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
-    head, _, description = mention.partition(", ")
-    description = re.sub(r",?\s*(?:on|in|last|earlier|this)\b.*$", "", description)
+    head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
+    if tail := _HEAD_TAIL.search(head):
+        # "an official source at the Foreign Ministry": the head names the speaker, the
+        # place or employer describes it.
+        head = head[: tail.start()]
+        description = ", ".join(p for p in (tail.group(0).strip(" ,"), description) if p)
     # "the head of the group's media office, Abu Ammar al-Shami": the name is the speaker.
     name_after = re.fullmatch(rf"((?:{_NAME_WORD}\s?){{1,6}})", description.strip())
     if head[:1].islower() and name_after:
