@@ -109,6 +109,18 @@ def test_an_inverted_speaker_between_commas():
     assert content == "At the meeting the participants agreed the SRF must go"
 
 
+def test_question_is_a_cue_only_when_it_asks_something():
+    """'Analysts question whether ...' asks; 'the critical question for the fighters is' and
+    'question American motives' do not report a statement."""
+    text = "Analysts question whether the split is real."
+    [attribution] = find_attributions(text)
+    assert (attribution.source_text(text), attribution.kind) == ("Analysts", "question")
+    assert (
+        find_attributions("While Washington talks, the critical question for them is, “why?”") == []
+    )
+    assert find_attributions("Rebels question American motives and remain furious.") == []
+
+
 def test_an_opening_participle_clause_is_not_the_speaker():
     """'Addressing the relationship ..., he hints': the speaker is 'he'; with an apposition
     after the speaker, the clause still ends before the name."""

@@ -279,6 +279,7 @@ _AMBIGUOUS_FORMS = frozenset(
         "hint",
         "maintains",
         "holds",
+        "question",
     }
 )
 _AUXILIARIES = re.compile(
@@ -507,7 +508,10 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
         return None  # "the Islamic State", "State Department": a name, not a verb
     if form in _AMBIGUOUS_FORMS:
         following = text[match.end() : match.end() + 8].lstrip()
-        introduces = r"(?:that|:|[\"“]|to\b)" if kind == "belief" else r"(?:that|:|[\"“])"
+        introduces = {
+            "belief": r"(?:that|:|[\"“]|to\b)",
+            "question": r"(?:that|:|[\"“]|whether|if|why|how|what|who)",
+        }.get(kind, r"(?:that|:|[\"“])")
         if not re.match(introduces, following):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
