@@ -15,6 +15,7 @@ from claimtrack.evaluation import (
     pairwise,
     prf_of_counts,
     prf_of_flags,
+    span_exact_counts,
     span_overlap,
     value_accuracy,
 )
@@ -89,6 +90,15 @@ def test_span_overlap_with_discontinuous_spans():
     result = span_overlap(gold, predicted)
     assert (result.precision, result.recall) == (0.5, 0.5)
     assert span_overlap([[(0, 5)]], [[(5, 9)]]).precision == 0.0  # touching is not overlapping
+
+
+def test_exact_spans_forgive_edges_but_not_run_on_words():
+    """'Obama,' is the gold 'Obama'; 'Speaking in Harlem, Obama' overlaps it but is wrong."""
+    text = "Speaking in Harlem, Obama, the president, said it."
+    gold = [[(20, 25)]]
+    assert span_exact_counts(text, gold, [[(20, 26)]]) == (1, 1, 1, 1)
+    assert span_exact_counts(text, gold, [[(0, 25)]]) == (0, 1, 0, 1)
+    assert span_overlap(gold, [[(0, 25)]]).precision == 1.0
 
 
 def test_evaluate_dates_writes_predictions_in_input_order(tmp_path):

@@ -36,6 +36,7 @@ __all__ = [
     "prf_of_counts",
     "prf_of_flags",
     "read_rows",
+    "span_exact_counts",
     "span_overlap",
     "span_overlap_counts",
     "span_overlap_prf",
@@ -169,6 +170,26 @@ def span_overlap_counts(
     return correct, len(predicted), found, len(gold)
 
 
+def span_exact_counts(
+    text: str, gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]
+) -> tuple[int, int, int, int]:
+    """Like :func:`span_overlap_counts`, but a span is right only when its words are exactly a
+    gold span's (spaces and punctuation at the edges aside).  Overlap forgives a speaker span
+    that runs on into the clause before it; this does not."""
+
+    def words(span: Sequence[Span]) -> str:
+        return " ".join(" ".join(text[s:e] for s, e in span).strip(_EDGE).split())
+
+    gold_words = [words(g) for g in gold if g]
+    predicted_words = [words(p) for p in predicted if p]
+    correct = sum(1 for p in predicted_words if p in gold_words)
+    found = sum(1 for g in gold_words if g in predicted_words)
+    return correct, len(predicted_words), found, len(gold_words)
+
+
+_EDGE = " \t\n,;:.\"'“”‘’()-—"
+
+
 def span_overlap_prf(correct: int, predicted: int, found: int, gold: int) -> PRF:
     """PRF from summed span-overlap counts."""
     precision = correct / predicted if predicted else 1.0
@@ -267,6 +288,7 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
     from claimtrack.extract import find_attributions, merge_continuations
 
     totals = {role: [0, 0, 0, 0] for role in ROLES}
+    exact_totals = {role: [0, 0, 0, 0] for role in ROLES}
     predictions = []
     for row in rows:
         text = str(row["text"])
@@ -282,13 +304,17 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
         predictions.append({"id": row["id"], "attributions": predicted})
         gold = row["attributions"] if isinstance(row["attributions"], list) else []
         for role in ROLES:
-            counts = span_overlap_counts(
-                [[(int(a), int(b)) for a, b in g.get(role, [])] for g in gold],
-                [[(int(a), int(b)) for a, b in p[role]] for p in predicted],
-            )
+            gold_spans = [[(int(a), int(b)) for a, b in g.get(role, [])] for g in gold]
+            predicted_spans = [[(int(a), int(b)) for a, b in p[role]] for p in predicted]
+            counts = span_overlap_counts(gold_spans, predicted_spans)
             totals[role] = [t + c for t, c in zip(totals[role], counts, strict=True)]
+            exact = span_exact_counts(text, gold_spans, predicted_spans)
+            exact_totals[role] = [t + c for t, c in zip(exact_totals[role], exact, strict=True)]
     metrics = {role: span_overlap_prf(*totals[role]).as_dict() for role in ROLES}
-    return {"task": "attribution", "rows": len(rows), **metrics}, predictions
+    exact_metrics = {role: span_overlap_prf(*exact_totals[role]).as_dict() for role in ROLES}
+    return {"task": "attribution", "rows": len(rows), **metrics, "exact": exact_metrics}, (
+        predictions
+    )
 
 
 def _evaluate_clusters(rows: list[dict[str, Any]], *, embeddings: bool = False) -> Result:
