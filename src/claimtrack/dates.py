@@ -304,14 +304,13 @@ def _norm(expression: str) -> str:
 # "mid-afternoon yesterday", "later this afternoon", "late afternoon": a part of a day, said
 # as "<day> <part>" ("yesterday afternoon", "this afternoon") so one rule reads them all.
 _PART_OF_DAY_PHRASE = re.compile(
-    r"^(?:(?:earlier|later) (?P<this>this) |(?:mid|early|late)[\s-]?)"
+    r"^(?:(?:earlier|later) this |(?:mid|early|late)[\s-]?)"
     r"(?P<part>morning|afternoon|evening)(?: (?P<day>yesterday|today|tomorrow|[a-z]+day))?$"
 )
 
 
 def _day_and_part(m: re.Match[str]) -> str:
-    day = m["day"] or "this"
-    return f"{day} {m['part']}"
+    return f"{m['day'] or 'this'} {m['part']}"
 
 
 _LEAD = re.compile(
