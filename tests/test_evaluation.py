@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -99,6 +100,22 @@ def test_exact_spans_forgive_edges_but_not_run_on_words():
     assert span_exact_counts(text, gold, [[(20, 26)]]) == (1, 1, 1, 1)
     assert span_exact_counts(text, gold, [[(0, 25)]]) == (0, 1, 0, 1)
     assert span_overlap(gold, [[(0, 25)]]).precision == 1.0
+
+
+@pytest.mark.parametrize(
+    ("attributions", "message"),
+    [
+        ('[{"source": [["a", 5]]}]', "attribution 0: 'source' must be a list of [start, end]"),
+        ('[{"source": [[0]]}]', "attribution 0: 'source' must be a list of [start, end]"),
+        ('"nope"', "'attributions' must be a list"),
+    ],
+)
+def test_malformed_gold_spans_are_named(tmp_path, attributions, message):
+    """A gold span that is not a pair of integers is an input error naming the article."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text(f'{{"id": "x", "text": "Kerry said it.", "attributions": {attributions}}}\n')
+    with pytest.raises(InputError, match=re.escape(f"article x: {message}")):
+        evaluate("attribution", path)
 
 
 def test_evaluate_dates_writes_predictions_in_input_order(tmp_path):

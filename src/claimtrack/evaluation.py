@@ -170,6 +170,9 @@ def span_overlap_counts(
     return correct, len(predicted), found, len(gold)
 
 
+_EDGE = " \t\n,;:.\"'“”‘’()-—"
+
+
 def span_exact_counts(
     text: str, gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]
 ) -> tuple[int, int, int, int]:
@@ -185,9 +188,6 @@ def span_exact_counts(
     correct = sum(1 for p in predicted_words if p in gold_words)
     found = sum(1 for g in gold_words if g in predicted_words)
     return correct, len(predicted_words), found, len(gold_words)
-
-
-_EDGE = " \t\n,;:.\"'“”‘’()-—"
 
 
 def span_overlap_prf(correct: int, predicted: int, found: int, gold: int) -> PRF:
@@ -284,11 +284,29 @@ def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
 ROLES = ("source", "cue", "content")
 
 
+def _gold_spans(row: Mapping[str, Any], role: str) -> list[list[Span]]:
+    """One role's gold spans of an article, each a list of ``(start, end)`` pieces."""
+    attributions = row["attributions"]
+    if not isinstance(attributions, list):
+        raise InputError("'attributions' must be a list", location=f"article {row['id']}")
+    spans = []
+    for number, attribution in enumerate(attributions):
+        try:
+            pieces = attribution.get(role, [])
+            spans.append([(int(start), int(end)) for start, end in pieces])
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise InputError(
+                f"attribution {number}: {role!r} must be a list of [start, end] integer pairs",
+                location=f"article {row['id']}",
+            ) from exc
+    return spans
+
+
 def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
     from claimtrack.extract import find_attributions, merge_continuations
 
-    totals = {role: [0, 0, 0, 0] for role in ROLES}
-    exact_totals = {role: [0, 0, 0, 0] for role in ROLES}
+    overlap = {role: [0, 0, 0, 0] for role in ROLES}
+    exact = {role: [0, 0, 0, 0] for role in ROLES}
     predictions = []
     for row in rows:
         text = str(row["text"])
@@ -302,19 +320,17 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
             for a in found
         ]
         predictions.append({"id": row["id"], "attributions": predicted})
-        gold = row["attributions"] if isinstance(row["attributions"], list) else []
         for role in ROLES:
-            gold_spans = [[(int(a), int(b)) for a, b in g.get(role, [])] for g in gold]
-            predicted_spans = [[(int(a), int(b)) for a, b in p[role]] for p in predicted]
-            counts = span_overlap_counts(gold_spans, predicted_spans)
-            totals[role] = [t + c for t, c in zip(totals[role], counts, strict=True)]
-            exact = span_exact_counts(text, gold_spans, predicted_spans)
-            exact_totals[role] = [t + c for t, c in zip(exact_totals[role], exact, strict=True)]
-    metrics = {role: span_overlap_prf(*totals[role]).as_dict() for role in ROLES}
-    exact_metrics = {role: span_overlap_prf(*exact_totals[role]).as_dict() for role in ROLES}
-    return {"task": "attribution", "rows": len(rows), **metrics, "exact": exact_metrics}, (
-        predictions
-    )
+            gold = _gold_spans(row, role)
+            guessed = [[(a, b) for a, b in p[role]] for p in predicted]
+            for totals, counts in (
+                (overlap, span_overlap_counts(gold, guessed)),
+                (exact, span_exact_counts(text, gold, guessed)),
+            ):
+                totals[role] = [t + c for t, c in zip(totals[role], counts, strict=True)]
+    metrics: dict[str, Any] = {role: span_overlap_prf(*overlap[role]).as_dict() for role in ROLES}
+    metrics["exact"] = {role: span_overlap_prf(*exact[role]).as_dict() for role in ROLES}
+    return {"task": "attribution", "rows": len(rows), **metrics}, predictions
 
 
 def _evaluate_clusters(rows: list[dict[str, Any]], *, embeddings: bool = False) -> Result:

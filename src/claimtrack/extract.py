@@ -381,6 +381,7 @@ _LEADING_TIME = re.compile(
 _OPENING_PARTICIPLE = re.compile(
     r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b"
 )
+_CLAUSE_AFTER_SUBJECT = re.compile(r"(?:who|which|whose|without)\b")
 _RELEASED = re.compile(
     r"\s+(?:released|issued|published|posted|made|gave|delivered|sent|put out|aired)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:recording|statement|message|video|"
@@ -416,7 +417,7 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     # ("Recalling that moment, David Axelrod, who was chief strategist, said").
     if _OPENING_PARTICIPLE.match(text, begin, end):
         commas = [begin + m.end() for m in re.finditer(r",\s+", text[begin:end])]
-        while len(commas) > 1 and re.match(r"(?:who|which|whose|without)\b", text[commas[-1] :]):
+        while len(commas) > 1 and _CLAUSE_AFTER_SUBJECT.match(text, commas[-1]):
             commas.pop()
         if commas:
             begin = commas[-1]
