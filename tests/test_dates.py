@@ -222,6 +222,8 @@ def test_tense_from_context(left, right, tense):
         ("the following month", "March 1989", "1989-04"),
         ("that week", "July 3, 2016", "2016-W26"),
         ("then", "Nov. 30, 1989", "1989-11-30"),
+        ("the previous Friday", "Friday, Oct. 27, 1989", "1989-10-20"),
+        ("the following Tuesday", "Tuesday, Oct. 24, 1989", "1989-10-31"),
     ],
 )
 def test_anaphora_point_back_to_the_time_last_mentioned(expression, reference, value):
@@ -242,6 +244,37 @@ def test_a_reference_too_coarse_resolves_nothing():
 def test_without_a_reference_anaphora_stay_unknown(expression):
     """Nothing to point back to: not the day after publication, but unknown."""
     assert resolve_when(expression, VICE) is None
+
+
+@pytest.mark.parametrize(
+    ("anchor", "left", "expression", "right", "value"),
+    [
+        # Punctuation does not use up the window of words after it: "had" is in it.
+        (dt.date(1999, 5, 7), "questioning him. Until", "Thursday", ", they had not called",
+         "1999-05-06"),
+        # A relative clause after it has a tense of its own: "will" is about the shares.
+        (dt.date(1989, 10, 27), "a block of shares issued", "July 1",
+         ", which will receive only partial dividends", "1989-07-01"),
+    ],
+)  # fmt: skip
+def test_tense_words_count_within_the_clause(anchor, left, expression, right, value):
+    assert timex_value(expression, anchor, left=left, right=right) == value
+
+
+def test_a_reference_given_stands_in_for_words_too_few_to_hold_it():
+    """With only the last few words to go on, the caller may say what time came before."""
+    march = resolve_when("March 1989")
+    left = "urged the company to take some steps to maximize shareholder value."
+    assert timex_value("The following month", dt.date(1989, 10, 27), left=left) is None
+    value = timex_value("The following month", dt.date(1989, 10, 27), left=left, reference=march)
+    assert value == "1989-04"
+    # A reference in the words themselves is nearer, so it wins.
+    left = "The offer came on May 2, 1989, and"
+    assert timex_value("the next day", dt.date(1989, 10, 27), left=left, reference=march) == (
+        "1989-05-03"
+    )
+    # Only expressions that point back use it.
+    assert timex_value("Friday", dt.date(1989, 10, 30), reference=march) == "1989-10-27"
 
 
 def test_numbers_that_look_like_years_are_not_references():

@@ -162,6 +162,28 @@ def test_evaluate_dates_writes_predictions_in_input_order(tmp_path):
     ]
 
 
+def test_evaluate_dates_points_back_within_a_document_only(tmp_path):
+    """Rows come in reading order: "the following month" is the month after the time resolved
+    last in its own document, past a length of time; a new document starts with none."""
+
+    def row(doc, text, value, kind="DATE"):
+        return {"doc": doc, "anchor": "1989-10-27", "text": text, "type": kind,
+                "value": value, "left": "", "right": ""}  # fmt: skip
+
+    rows = [
+        row("d1", "March 1989", "1989-03"),
+        row("d1", "two weeks", "P2W", "DURATION"),
+        row("d1", "The following month", "1989-04"),
+        row("d2", "The following month", "1989-04"),
+    ]
+    data = tmp_path / "dates.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "predictions.jsonl"
+    evaluate("dates", data, predictions=out)
+    values = [json.loads(line)["value"] for line in out.read_text().splitlines()]
+    assert values == ["1989-03", "P2W", "1989-04", None]
+
+
 def test_unknown_tasks_and_bad_rows_are_clear_errors(tmp_path):
     """An unknown task or a row without its fields is named in the error."""
     with pytest.raises(InputError, match="unknown task"):

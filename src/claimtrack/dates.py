@@ -46,6 +46,7 @@ __all__ = [
     "clock_time",
     "infer_tense",
     "is_anaphoric",
+    "last_mentioned",
     "reference_time",
     "resolve_when",
     "timex_value",
@@ -358,6 +359,7 @@ _PAST_CUES = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])['\"”’`]*\s+(?=[`'\"“‘(]*[A-Z0-9])")
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|plans? to|planned to|planning to|scheduled to|"
@@ -383,8 +385,10 @@ def infer_tense(left: str = "", right: str = "") -> Tense | None:
     # Earlier Friday, ..." the next sentence's "earlier" says nothing about Feb. 10.
     left = _SENTENCE_END.split(left)[-1].lower()
     right = _SENTENCE_END.split(right, maxsplit=1)[0].lower()
-    near_left = " ".join(left.split()[-4:])
-    near_right = " ".join(right.split()[:2])
+    # A relative clause after it has a subject of its own: "shares issued July 1, which will".
+    right = re.split(r",\s*(?:which|who|whose|where)\b", right, maxsplit=1)[0]
+    near_left = " ".join(_WORD.findall(left)[-4:])
+    near_right = " ".join(_WORD.findall(right)[:2])
     window = f"{near_left} {near_right}"
     future = len(_FUTURE_CUES.findall(window))
     past = len(_PAST_CUES.findall(window))
@@ -1535,6 +1539,10 @@ _PERIOD_SHIFTS = {
              "the following year": 1, "the next year": 1, "the year after": 1,
              "the previous year": -1, "the year before": -1},
 }  # fmt: skip
+# "The previous Friday" is the Friday before the day last mentioned, not before today.
+_WEEKDAY_SHIFT = re.compile(
+    r"the (?P<which>previous|following) (?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
 _SAME_TIME = frozenset({"then", "that time", "the time then"})
 _ANAPHORA = _SAME_TIME.union(_DAY_SHIFTS, *_PERIOD_SHIFTS.values())
 # "The following year" is a year, not a year long; "the past year" as a date is the year
@@ -1557,6 +1565,15 @@ def _anaphoric(text: str, expression: str, reference: When, anchor: dt.date | No
         return None
     if text in _SAME_TIME:
         return attrs.evolve(reference, expression=expression, anchor=anchor)
+    if m := _WEEKDAY_SHIFT.fullmatch(text):
+        if reference.precision is not Precision.DAY:
+            return None
+        target = WEEKDAYS[m["weekday"][:3]]
+        if m["which"] == "previous":
+            day = _weekday(target, start - dt.timedelta(days=1), "past")
+        else:
+            day = _weekday(target, start + dt.timedelta(days=1), "future")
+        return _day(day, expression, anchor)
     if text in _DAY_SHIFTS:
         if reference.precision is not Precision.DAY:
             return None
@@ -1601,7 +1618,7 @@ def _resolve(
         return None
     if (found := _hedged(text, expression, anchor, tense, reference)) is not None:
         return found
-    if reference is not None and text in _ANAPHORA:
+    if reference is not None and (text in _ANAPHORA or _WEEKDAY_SHIFT.fullmatch(text)):
         # With a reference, the expression means nothing else.
         return _anaphoric(text, expression, reference, anchor)
     if text in _ANAPHORA and text != "the day":  # "later in the day" is today's
@@ -1720,11 +1737,18 @@ _CURRENT = {"day": "today", "week": "this week", "month": "this month", "year": 
 
 
 def timex_value(
-    expression: str, anchor: dt.date | None = None, *, left: str = "", right: str = ""
+    expression: str,
+    anchor: dt.date | None = None,
+    *,
+    left: str = "",
+    right: str = "",
+    reference: When | None = None,
 ) -> str | None:
     """The TIMEX3 value of any time expression: a date, a time, a duration or a set.
 
     ``left`` and ``right`` are the words around the expression; they decide the tense.
+    ``reference`` is the time mentioned last before it, for when ``left`` is too short to
+    hold it: "the following month" is the month after that one.
 
     >>> import datetime as dt
     >>> timex_value("three years", anchor=dt.date(1998, 1, 8))
@@ -1776,7 +1800,8 @@ def timex_value(
         # quarter of the year before.
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
-    reference = reference_time(left, anchor) if is_anaphoric(expression) else None
+    if is_anaphoric(expression):  # the words before it, when they reach that far, are nearer
+        reference = reference_time(left, anchor) or reference
     if kind == "TIME" and clock_time(text)[1] == "" and (day := _day_after_clock(right)):
         expression = f"{expression} {day}"  # "at 10:35 a.m. (0735 GMT) Friday"
     when = resolve_when(expression, anchor, tense=tense, reference=reference)
@@ -1876,7 +1901,23 @@ _CALENDAR_PRECISIONS = frozenset(_FINER_THAN["year"])
 
 def is_anaphoric(expression: str) -> bool:
     """Whether an expression points back to a time mentioned before it ("the next day")."""
-    return _strip_lead(_norm(expression)) in _ANAPHORA
+    text = _strip_lead(_norm(expression))
+    return text in _ANAPHORA or _WEEKDAY_SHIFT.fullmatch(text) is not None
+
+
+def last_mentioned(value: str | None, previous: When | None) -> When | None:
+    """The time to point back to after an expression whose TIMEX3 value is ``value``: that
+    time if it is a calendar time, else still ``previous`` (a length of time is not one).
+
+    >>> last_mentioned("1989-03", None).timex
+    '1989-03'
+    >>> last_mentioned("P3M", last_mentioned("1989-03", None)).timex
+    '1989-03'
+    """
+    when = When.from_timex(value) if value else None
+    if when is not None and when.precision in _CALENDAR_PRECISIONS:
+        return when
+    return previous
 
 
 def reference_time(text: str, anchor: dt.date | None) -> When | None:

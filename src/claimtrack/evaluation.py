@@ -262,10 +262,16 @@ Result = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
-    from claimtrack.dates import timex_value
+    from claimtrack.dates import last_mentioned, timex_value
 
     predictions, triples = [], []
+    # The rows of a document come in reading order, and their context is a few words only:
+    # the time resolved last in the same document is what "the following month" points back
+    # to, as the words before it would tell a reader of the whole article.
+    document, reference = None, None
     for row in rows:
+        if row["doc"] != document:
+            document, reference = row["doc"], None
         try:
             anchor = dt.date.fromisoformat(str(row["anchor"])[:10]) if row["anchor"] else None
         except ValueError:
@@ -275,7 +281,9 @@ def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
             anchor,
             left=str(row.get("left") or ""),
             right=str(row.get("right") or ""),
+            reference=reference,
         )
+        reference = last_mentioned(value, reference)
         predictions.append({"doc": row["doc"], "text": row["text"], "value": value})
         triples.append((str(row["type"]), str(row["value"]), value))
     return {"task": "dates", "rows": len(rows), "accuracy": value_accuracy(triples)}, predictions
