@@ -179,6 +179,43 @@ def test_a_pronoun_picks_up_a_person_named_just_before():
     assert [c.speaker for c in claims] == ["jen-psaki", "barack-obama"]
 
 
+def test_the_official_is_the_official_brought_in_before():
+    """'The official' after 'a senior U.S. official' is that official, and 'the activist'
+    after 'activist Muzamjar al-Sham' is Muzamjar; a new description is a new speaker."""
+    text = (
+        "A senior U.S. official said that the talks had failed. The official added that "
+        'new talks were planned. Activist Muzamjar al-Sham said: "The split is real." The '
+        "activist asked whether anyone had noticed. The spokesman said nothing was decided."
+    )
+    claims = extract(Source(id="s", text=text))
+    assert [c.speaker for c in claims] == [
+        "s:a-senior-u-s-official",
+        "s:a-senior-u-s-official",
+        "muzamjar-al-sham",
+        "muzamjar-al-sham",
+        "s:the-spokesman",
+    ]
+
+
+def test_a_person_quoted_again_is_still_on_the_occasion_dated():
+    """With no time of its own, a person's next statement is on the occasion the article
+    dated, whether it named them or described them ("an activist ... on Tuesday, July 26");
+    not when the words say it was another ("has said on several occasions")."""
+    text = (
+        "An activist in northern Syria published a series of tweets on Tuesday, July 26. "
+        'Activist Muzamjar al-Sham said: "The split is real." The activist asked whether '
+        "anyone had noticed. Muzamjar al-Sham has said on several occasions that the front is "
+        "weak."
+    )
+    published = When.parse("2016-07-28")
+    claims = extract(Source(id="s", text=text, published=published))
+    assert [(c.speaker, c.said.timex if c.said else None) for c in claims] == [
+        ("muzamjar-al-sham", "2016-07-26"),
+        ("muzamjar-al-sham", "2016-07-26"),
+        ("muzamjar-al-sham", None),
+    ]
+
+
 def test_a_quote_that_goes_on_is_the_same_speakers():
     """A quote sentence right after an attributed quote continues it."""
     text = '"We will unite," Amarasingam said. "They take away any argument."'
@@ -302,6 +339,12 @@ DATED_STATEMENTS = [
     ("jen-psaki", "lost all legitimacy", "2015-W04"),  # "last week"
     ("barack-obama", "no doubt that the Assad regime", "2013"),  # "the rhetoric of 2013 when he"
     ("001_54fd4921a38bbcd8:some-of-them", "disaster from a Pentagon", "2015-W04"),  # "last week"
+    # "An activist ... published a series of tweets on Twitter on Tuesday, July 26": every
+    # statement of Muzamjar's, "the activist" and "the activists" included, is from them.
+    ("muzamjar-al-sham", "not the only change which Nusra will see", "2016-07-26"),
+    ("muzamjar-al-sham", "the one barrier to the unification", "2016-07-26"),
+    ("muzamjar-al-sham", "convincing the Yarmouk brigade", "2016-07-26"),
+    ("muzamjar-al-sham", "The movement refused this", "2016-07-26"),
 ]
 
 
@@ -322,7 +365,10 @@ def test_dated_statements_of_the_seeds(seeds, speaker, words, said):
         ("000_2cd39a7d3fd715a3:diplomatic-sources", "coordinate bombing"),
         # "cited the 'poor performance' of rebel brigades in Idlib last October": the date is
         # of what was reported.
-        ("001_54fd4921a38bbcd8:the-official", "poor performance"),
+        ("001_54fd4921a38bbcd8:a-state-department-official", "poor performance"),
+        # "Al-Nusra has stated on several occasions that ...": not on the day it announced
+        # the split.
+        ("jabhat-al-nusra", "no interest in launching terrorist attacks"),
     ],
 )
 def test_dates_of_other_clauses_are_not_the_statements(seeds, speaker, words):

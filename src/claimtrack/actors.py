@@ -123,16 +123,20 @@ _TITLES = re.compile(
     r"^(?:(?:u\.?s\.?|former|then|deputy|vice|acting|senior)\s+)*(?:mr|mrs|ms|dr|sen|senator|"
     r"rep|gov|governor|gen|general|col|president|secretary|minister|sheikh|shaykh|imam|prof|"
     r"professor|judge|mayor|king|prince|emir|chairman|director|ambassador|spokesman|"
-    r"spokeswoman|chief|lt|capt|adm)\.?\s+",
+    r"spokeswoman|chief|lt|capt|adm|activist|analyst|blogger|cleric|commander|journalist|"
+    r"researcher|scholar|lawyer|attorney|historian|economist)\.?\s+(?=[\"“]?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
 
 def strip_title(name: str) -> str:
-    """'Sen. Lindsey Graham' -> 'Lindsey Graham'; titles are not part of a name."""
+    """'Sen. Lindsey Graham' -> 'Lindsey Graham'; titles are not part of a name, nor are the
+    quotation marks of 'activist “Muzamjar al-Sham”' (a pseudonym)."""
     previous = None
     while previous != name:
         previous, name = name, _TITLES.sub("", name).strip()
+    if m := re.fullmatch(r"[\"“](?P<name>[^\"“”]+)[\"”]", name):
+        return m["name"]
     return name
 
 
@@ -177,6 +181,10 @@ def is_unnamed(mention: str) -> bool:
     return head in heads and not any(w[:1].isupper() for w in mention.split()[-1:])
 
 
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'-]*|bin|ibn|bint|abu|de|da|"
+                            r"del|van|von|der|la|le")  # fmt: skip
+
+
 def guess_kind(mention: str) -> ActorKind:
     """A best guess at what kind of actor a new mention names."""
     if is_unnamed(mention):
@@ -184,8 +192,9 @@ def guess_kind(mention: str) -> ActorKind:
     words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
     if words & _ORGANIZATION_WORDS:
         return ActorKind.ORGANIZATION
-    names = [w for w in mention.split() if w[:1].isupper()]
-    if 2 <= len(names) <= 4 and len(names) == len(mention.split()):
+    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
+    names = [w for w in mention.split() if w[:1].isupper() or _NAME_PARTICLE.fullmatch(w)]
+    if 2 <= len(names) <= 4 and len(names) == len(mention.split()) and names[0][:1].isupper():
         return ActorKind.PERSON
     return ActorKind.UNKNOWN
 

@@ -982,6 +982,10 @@ _GENERIC_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+# "The activist asked ...", "the official added": one noun after "the", naming someone the
+# article has already brought in ("an activist ..., Muzamjar al-Sham"; "a senior official").
+_DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[a-z]+)$",
+                                   re.IGNORECASE)  # fmt: skip
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|der|la)(?:-[\w'’-]+)?)"
@@ -1090,6 +1094,9 @@ class _Speakers:
         self.starts = [s.start for s in segments]  # the source's sentences, split once
         self.introduced: list[Actor] = []
         self.recent: list[Actor] = []
+        # Everyone who has spoken so far, in order, with the words the article described
+        # them by ("activist", "official"), for "the activist" to point back to.
+        self.described: list[tuple[Actor, frozenset[str]]] = []
 
     def _sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
@@ -1127,10 +1134,12 @@ class _Speakers:
             return self._group(attribution, position)
         if _GENERIC_DOCUMENT.match(head):
             return self.recent[-1] if self.recent else None
+        if (antecedent := self._antecedent(head)) is not None:
+            return antecedent
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             scope = self.source.parent or self.source.id
-            return self.registry.add(
+            actor = self.registry.add(
                 Actor(
                     id=f"{scope}:{slugify(head)[:60]}",
                     name=head,
@@ -1138,19 +1147,46 @@ class _Speakers:
                     description=description,
                 )
             )
+            return self._describe(actor, head)
         match = self._resolve_name(head)
         if match is not None:
             actor = match.actor
             if mention.description and not actor.description:
                 actor = attrs.evolve(actor, description=mention.description)
                 self.registry.add(actor)
-            return self._remember(actor)
+            return self._describe(self._remember(actor), head, mention.description)
         name = strip_title(head)
         if not re.search(r"[A-Z]", name) or _words(name) > 8:
             return None
         actor = Actor.named(name, kind=guess_kind(name), description=mention.description)
         self.registry.add(actor)
-        return self._remember(actor)
+        return self._describe(self._remember(actor), head)
+
+    def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
+        """Note the words ``actor`` was described by; returns ``actor``."""
+        text = " ".join(filter(None, (*words_about, actor.description)))
+        self.described.append((actor, frozenset(fold(text).split())))
+        return actor
+
+    def words_for(self, actor: Actor | None) -> frozenset[str]:
+        """The words the article has described ``actor`` by so far."""
+        if actor is None:
+            return frozenset()
+        return frozenset().union(*(words for a, words in self.described if a.id == actor.id))
+
+    def _antecedent(self, head: str) -> Actor | None:
+        """Whom a definite description ("the activist", "the official") points back to: the
+        last speaker described by that noun, if there is one."""
+        m = _DEFINITE_DESCRIPTION.match(head)
+        if m is None:
+            return None
+        noun = fold(m["noun"])
+        # "The activists said" of one activist: the plural of a noun the article used.
+        forms = {noun, noun.removesuffix("s")} if len(noun) > 4 else {noun}
+        for actor, words in reversed(self.described):
+            if forms & words:
+                return actor
+        return None
 
     def _resolve_name(self, head: str) -> ActorMatch | None:
         """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
@@ -1234,6 +1270,12 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
 
 
+# Words that put a statement on an occasion of its own, or on many.
+_ANOTHER_OCCASION = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:said|stated|told|claimed|argued|written|warned)|"
+    r"repeatedly|often|several occasions|many occasions|at the time|previously|once|earlier)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
 
 
@@ -1244,10 +1286,16 @@ def _said(
     anchor: When | None,
     segments: Sequence[Segment],
     speaker: Actor | None,
+    described_as: frozenset[str] = frozenset(),
+    said_before: When | None = None,
 ) -> When | None:
     """When the statement was made: a time expression in the attribution's own clause
-    (outside the content), else the speaker's last dated appearance in the three paragraphs
-    before."""
+    (outside the content); else, for a person, their last dated appearance in the three
+    paragraphs before, by name or as "a(n) <word the article described them by>" ("An
+    activist ... published a series of tweets on Tuesday, July 26"); else the time of their
+    statement before (``said_before``), as a person quoted again is still on the occasion
+    the article dated, unless the words say it was another ("has said on several
+    occasions")."""
     first = min(span[0] for span in (attribution.source, attribution.cue, attribution.span) if span)
     # "Kerry and Lavrov met on July 15, and according to diplomatic sources they may have
     # agreed ...": the date belongs to the meeting, in a clause of its own.
@@ -1269,16 +1317,31 @@ def _said(
         return _resolve_time(expression, anchor, reference)
     if speaker is None or speaker.kind is not ActorKind.PERSON:
         return None
-    names = [fold(n) for n in speaker.names if len(n) > 2]
+    if _ANOTHER_OCCASION.search(_outside(text, sentence, attribution.content)):
+        return None
+    names = [re.escape(fold(n)) for n in speaker.names if len(n) > 2]
+    names += [rf"an? {re.escape(word)}" for word in described_as if len(word) > 3]
+    if not names:
+        return said_before
+    mentioned = re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
     window = [s for s in segments if sentence.start - 1500 <= s.start < sentence.start]
     for previous in reversed(window):
-        folded = fold(previous.text)
-        if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", folded) for n in names):
+        if mentioned.search(fold(previous.text)):
             quoted = _quote_spans(previous.text)
             times = [t for t in find_times(previous.text) if not _inside(t[0], quoted)]
             if times:
                 return _resolve_time(times[0][2], anchor)
-    return None
+    return said_before
+
+
+def _outside(text: str, sentence: Segment, spans: Sequence[Span]) -> str:
+    """A sentence's words outside the given spans (what frames a statement, not what it says)."""
+    pieces, position = [], sentence.start
+    for start, end in sorted(spans):
+        pieces.append(text[position : max(position, start)])
+        position = max(position, end)
+    pieces.append(text[position : sentence.end])
+    return " ".join(pieces)
 
 
 def _blogger_comments(page: Source, part: Source) -> list[Span]:
@@ -1321,6 +1384,7 @@ def extract(
     anchor = _anchor(source)
     claims: list[Claim] = []
     previous: tuple[Actor | None, tuple[str, ...], When | None] | None = None
+    last_said: dict[str, When] = {}
     starts = [s.start for s in segments]
 
     def sentence_at(position: int) -> Segment:
@@ -1369,7 +1433,11 @@ def extract(
                 if outer_speaker is not None:
                     via_ids += [outer_speaker.id, *outer_via]
             via = tuple(dict.fromkeys(via_ids))
-            said = _said(text, attribution, sentence, anchor, segments, speaker)
+            said = _said(text, attribution, sentence, anchor, segments, speaker,
+                         speakers.words_for(speaker),
+                         last_said.get(speaker.id) if speaker else None)  # fmt: skip
+        if speaker is not None and said is not None:
+            last_said[speaker.id] = said
         if speaker is not None and speaker.kind is not ActorKind.UNNAMED:
             speakers.recent.append(speaker)
         previous = (speaker, via, said)
