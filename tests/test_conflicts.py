@@ -38,6 +38,12 @@ def _claim(text, speaker="x", said=None, about=None, **fields):
         ("The split from al-Qaeda is real", "The split is in name only", ConflictKind.NULLIFIER),
         ("A man is playing the guitar", "Nobody is playing the guitar", ConflictKind.NEGATION),
         ("The crowd is watching a game", "The crowd is not watching a game", ConflictKind.NEGATION),
+        # ... but it does deny "only".
+        (
+            "The split is the only change Nusra will see",
+            "The split is not the only change Nusra will see",
+            ConflictKind.NEGATION,
+        ),
         (
             "The group broke ties with al-Qaeda",
             "The group maintained ties with al-Qaeda",
@@ -70,6 +76,12 @@ def test_typed_signals(a, b, kind):
         ("A man is playing the guitar", "A woman is slicing an onion"),
         ("The talks will resume", "The talks will resume on Monday"),
         ("Two dogs are playing inside", "Two dogs are playing outside"),  # other scenes
+        # "not only", "not the only change": more is said, nothing is denied ...
+        (
+            "Nusra Front will also witness the defection of several leaders",
+            "The split is not the only change which Nusra will see: leaders defected",
+        ),
+        ("The group wants to topple Assad", "The group wants not only to topple Assad"),
     ],
 )
 def test_no_conflict_without_evidence(a, b):

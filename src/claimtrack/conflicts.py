@@ -113,11 +113,19 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _negations(text: str) -> list[Cue]:
+# "not only", "not the only change": more is said; only "only" is denied.
+_ADDITIVE = re.compile(r"\s+(?:the\s+)?(?P<word>only|just|merely|simply|alone)\b", re.IGNORECASE)
+
+
+def _negations(text: str, other: str) -> list[Cue]:
     """Negations of the claim itself: those in a subordinate clause ("so he won't turn into
-    a werewolf") or a quotation inside the claim say nothing of its polarity."""
+    a werewolf") or a quotation inside the claim say nothing of its polarity, and an
+    additive "not (the) only" denies something only of an ``other`` claim that says "only"."""
     cues = []
     for m in _NEGATION_TOKEN.finditer(text):
+        additive = _ADDITIVE.match(text, m.end()) if m.group(0).lower() == "not" else None
+        if additive and not re.search(rf"\b{additive['word']}\b", other, re.IGNORECASE):
+            continue
         clause = re.split(r"[,;:.!?—–]", text[: m.start()])[-1]
         contrastive = not clause.strip() and re.search(r",\s*$", text[: m.start()]) is not None
         if contrastive or _SUBORDINATE.search(clause) or \
@@ -245,7 +253,7 @@ def _signals(a: Claim, b: Claim, *, same_proposition: bool = False,
     denials = _phrases("negation", "denials")
     deny_a = _find(a.text, denials, "denial") or _stance_cue(a)
     deny_b = _find(b.text, denials, "denial") or _stance_cue(b)
-    neg_a, neg_b = _negations(a.text), _negations(b.text)
+    neg_a, neg_b = _negations(a.text, b.text), _negations(b.text, a.text)
     against_a, against_b = bool(deny_a or neg_a), bool(deny_b or neg_b)
     if against_a != against_b:
         if (deny_a or deny_b) and related > 0:
