@@ -216,6 +216,45 @@ def test_a_person_quoted_again_is_still_on_the_occasion_dated():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Former Secretary of State Madeleine Albright recently urged women to vote for "
+            'Clinton, saying, "There is a special place in hell for women."',
+            "Former Secretary of State Madeleine Albright",
+        ),
+        (
+            "Huma Abedin, vice chairwoman of the campaign, emailed supporters on Monday, "
+            "saying that the campaign had raised record sums.",
+            "Huma Abedin, vice chairwoman of the campaign",
+        ),
+        (
+            '"It is a reflection of frustration," McCain said, citing low economic growth '
+            "and high unemployment.",
+            "McCain",
+        ),
+        (
+            "Hours later, Trump returned the compliment to Adelson, telling Reuters that the "
+            "meeting had gone well.",
+            "Trump",
+        ),
+        (
+            "Muzamjar spoke about a video where Nusra announces a break with al-Qaeda, adding "
+            "that a dispute had gone on for months.",
+            "Muzamjar",
+        ),
+    ],
+)
+def test_a_participle_cue_is_said_by_the_subject_of_its_clause(text, source):
+    """', saying ...' hangs on a clause whose subject, not the whole clause, is the speaker;
+    what it says is not part of what a cue before it reports ("urged women to vote")."""
+    attributions = find_attributions(text)
+    [attribution] = [a for a in attributions if a.cue and a.cue_text(text).endswith("ing")]
+    assert attribution.source_text(text) == source
+    assert all(a.span[1] <= attribution.cue[0] for a in attributions if a is not attribution)
+
+
 def test_a_quote_that_goes_on_is_the_same_speakers():
     """A quote sentence right after an attributed quote continues it."""
     text = '"We will unite," Amarasingam said. "They take away any argument."'

@@ -376,12 +376,23 @@ _OPENING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_TIME = re.compile(
-    r"(?:in|on|since|during|last|earlier|later)\b[^,]{0,30},\s*", re.IGNORECASE
+    r"(?:(?:in|on|since|during|last|earlier|later|for|after|before|by)\b[^,]{0,30}|"
+    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)),\s*",
+    re.IGNORECASE,
 )
 _OPENING_PARTICIPLE = re.compile(
     r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b"
 )
 _CLAUSE_AFTER_SUBJECT = re.compile(r"(?:who|which|whose|without)\b")
+# The verb of a clause after its subject: an auxiliary, a past form, or a present one of a
+# reporting verb, perhaps after an adverb ("recently urged", "has denounced", "says").
+_MAIN_VERB = re.compile(
+    r"(?<=[\w,’'])\s+(?:(?:also|then|later|again|already|still|even|never|once|\w+ly)\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|did|does|said|says|told|tells|"
+    r"held|began|sought|took|made|gave|went|came|wrote|spoke|met|ran|won|lost|left|kept|sent|"
+    r"stood|led|became|saw|got|found|thought|chose|drew|put|set|hit|struck|brought|"
+    r"[a-z]{3,}ed)\b"
+)
 _RELEASED = re.compile(
     r"\s+(?:released|issued|published|posted|made|gave|delivered|sent|put out|aired)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:recording|statement|message|video|"
@@ -429,6 +440,14 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
         with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
         if with_:
             begin += with_[-1].end()
+        elif text[begin:end].rstrip().endswith(","):
+            # "Albright recently urged women to vote for Clinton, saying ...": the one who
+            # says is the subject of the clause the participle hangs on, before its verb.
+            for verb in _MAIN_VERB.finditer(text, begin, end):
+                before = text[begin : verb.start()].split()
+                if before and before[-1].lower() not in _DETERMINERS:  # not "the embattled"
+                    end = verb.start()
+                    break
     s, e = _strip_span(text, begin, end, ' \t\n,;:"“”')
     if s >= e or _words(text[s:e]) > _MAX_SOURCE_WORDS:
         return None
@@ -460,7 +479,7 @@ def _trim_content(text: str, start: int, end: int) -> Span:
     start, end = _strip_span(text, start, end)
     lead = re.match(
         r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+)?"
-        r"(?:that|whether|if)\s+",
+        r"(?:that|whether|if),?\s+",
         text[start:end],
         re.IGNORECASE,
     )
@@ -574,6 +593,11 @@ def _attribution_at(
         between = _strip_span(text, quote[1], cs, " \t\n,;:")
         if between[0] < between[1] and not re.fullmatch(r"[\s,]*", text[between[0] : between[1]]):
             named = _strip_span(text, *between, ' \t\n,;:"“”')
+            if match.group(0).lower().endswith("ing"):
+                # '"...," McCain said, citing ...': the speaker without the verb before.
+                verb = _MAIN_VERB.search(text, *named)
+                if verb is not None:
+                    named = _strip_span(text, named[0], verb.start())
             source = named if _words(text[named[0] : named[1]]) <= _MAX_SOURCE_WORDS else None
             hearer = _hearer(text, ce, e) if match.group(0).lower() in ("told", "tells") else None
         else:
@@ -613,7 +637,8 @@ def _attribution_at(
     # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
     if (
         left_text.endswith(",")
-        and _inverted_speaker(right_text)
+        and not match.group(0).lower().endswith("ing")  # ", telling Reuters that" is not
+        and _inverted_speaker(right_text)  # inverted like ", said Reuters"
         and not _APPOSITIVE_SUBJECT.match(left_text)
     ):
         content = _trim_content(text, s, s + len(left_text))
@@ -841,7 +866,9 @@ def find_attributions(
             kind = _classify_cue(text, match, sentence)
             if kind is None or (kind in ("belief", "evaluation") and not beliefs):
                 continue
-            if (coordinated := _coordinated(text, sentence, match, kind, found)) is not None:
+            if (coordinated := _coordinated(text, sentence, match, kind, found)) is None:
+                coordinated = _participle_after(text, sentence, match, kind, found)
+            if coordinated is not None:
                 # "the combatants say they suffer ... and argue that ...": one speaker, two
                 # statements; the first one ends where the second verb's "and" begins.
                 found[-1] = coordinated[1]
@@ -933,6 +960,45 @@ def _coordinated(
     cue = (match.start(), match.end())
     return (
         Attribution(kind, previous.source, cue, (content,), _is_quote(text, content)),
+        attrs.evolve(previous, content=(earlier,), direct=_is_quote(text, earlier)),
+    )
+
+
+def _participle_after(
+    text: str, sentence: Segment, match: re.Match[str], kind: str, found: list[Attribution]
+) -> tuple[Attribution, Attribution] | None:
+    """A participle cue after a comma inside what the attribution before it reports ("urged
+    women to vote for Clinton, saying, ..."; "announces a break, adding that ..."): a second
+    statement by the same speaker, and the earlier one cut short at the comma."""
+    if kind not in ("speech", "question") or not match.group(0).lower().endswith("ing"):
+        return None
+    if not found or (previous := found[-1]).source is None or previous.cue is None:
+        return None
+    if previous.cue[0] < sentence.start or len(previous.content) != 1:
+        return None
+    start, end = previous.content[0]
+    comma = re.search(r",\s*$", text[start : match.start()])
+    if not start < match.start() < end or comma is None:
+        return None
+    content = _trim_content(text, match.end(), end)
+    if _words(text[content[0] : content[1]]) < 3:
+        return None
+    earlier = _strip_span(text, start, start + comma.start())
+    if earlier[0] >= earlier[1]:
+        return None
+    source: Span = previous.source
+    if re.search(r"\b(?:where|which|who|whom|that|when)\s+$", text[sentence.start : source[0]]):
+        # "Muzamjar spoke about a video where Nusra announces ..., adding that": the earlier
+        # speaker is inside a relative clause; the participle hangs on the main one.
+        verb = _MAIN_VERB.search(text, sentence.start, source[0])
+        if verb is None:
+            return None
+        source = _strip_span(text, sentence.start, verb.start(), ' \t\n,;:"“”')
+        if not 0 < _words(text[source[0] : source[1]]) <= _MAX_SOURCE_WORDS:
+            return None
+    cue = (match.start(), match.end())
+    return (
+        Attribution(kind, source, cue, (content,), _is_quote(text, content)),
         attrs.evolve(previous, content=(earlier,), direct=_is_quote(text, earlier)),
     )
 
