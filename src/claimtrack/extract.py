@@ -1160,9 +1160,9 @@ class _Speakers:
         self.starts = [s.start for s in segments]  # the source's sentences, split once
         self.introduced: list[Actor] = []
         self.recent: list[Actor] = []
-        # Everyone who has spoken so far, in order, with the words the article described
-        # them by ("activist", "official"), for "the activist" to point back to.
-        self.described: list[tuple[Actor, frozenset[str]]] = []
+        # Everyone who has spoken so far, the latest last, with the role words the article
+        # described them by ("activist", "official"), for "the activist" to point back to.
+        self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
 
     def _sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
@@ -1229,16 +1229,18 @@ class _Speakers:
         return self._describe(self._remember(actor), head)
 
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
-        """Note the words ``actor`` was described by; returns ``actor``."""
+        """Note the role words ``actor`` was described by, as the latest speaker."""
         text = " ".join(filter(None, (*words_about, actor.description)))
-        self.described.append((actor, frozenset(fold(text).split())))
+        roles = _role_words() & frozenset(re.findall(r"[a-z]+", fold(text)))
+        _, before = self.described.pop(actor.id, (actor, frozenset()))
+        self.described[actor.id] = (actor, before | roles)
         return actor
 
-    def words_for(self, actor: Actor | None) -> frozenset[str]:
-        """The words the article has described ``actor`` by so far."""
-        if actor is None:
+    def roles_of(self, actor: Actor | None) -> frozenset[str]:
+        """The role words ("activist", "official") the article has described ``actor`` by."""
+        if actor is None or actor.id not in self.described:
             return frozenset()
-        return frozenset().union(*(words for a, words in self.described if a.id == actor.id))
+        return self.described[actor.id][1]
 
     def _antecedent(self, head: str) -> Actor | None:
         """Whom a definite description ("the activist", "the official") points back to: the
@@ -1249,8 +1251,8 @@ class _Speakers:
         noun = fold(m["noun"])
         # "The activists said" of one activist: the plural of a noun the article used.
         forms = {noun, noun.removesuffix("s")} if len(noun) > 4 else {noun}
-        for actor, words in reversed(self.described):
-            if forms & words:
+        for actor, roles in reversed(self.described.values()):
+            if forms & roles:
                 return actor
         return None
 
@@ -1336,6 +1338,13 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    """Words an article calls someone by when it refers back to them ("the activist")."""
+    speakers = load("reporting")["speakers"]
+    return frozenset(w for w in (*speakers["unnamed_heads"], *speakers["roles"]) if len(w) > 3)
+
+
 # Words that put a statement on an occasion of its own, or on many.
 _ANOTHER_OCCASION = re.compile(
     r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:said|stated|told|claimed|argued|written|warned)|"
@@ -1352,12 +1361,12 @@ def _said(
     anchor: When | None,
     segments: Sequence[Segment],
     speaker: Actor | None,
-    described_as: frozenset[str] = frozenset(),
+    roles: frozenset[str] = frozenset(),
     said_before: When | None = None,
 ) -> When | None:
     """When the statement was made: a time expression in the attribution's own clause
     (outside the content); else, for a person, their last dated appearance in the three
-    paragraphs before, by name or as "a(n) <word the article described them by>" ("An
+    paragraphs before, by name or as "a(n) <role the article gave them>" ("An
     activist ... published a series of tweets on Tuesday, July 26"); else the time of their
     statement before (``said_before``), as a person quoted again is still on the occasion
     the article dated, unless the words say it was another ("has said on several
@@ -1386,7 +1395,7 @@ def _said(
     if _ANOTHER_OCCASION.search(_outside(text, sentence, attribution.content)):
         return None
     names = [re.escape(fold(n)) for n in speaker.names if len(n) > 2]
-    names += [rf"an? {re.escape(word)}" for word in described_as if len(word) > 3]
+    names += [rf"an? {re.escape(role)}" for role in roles]
     if not names:
         return said_before
     mentioned = re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
@@ -1500,7 +1509,7 @@ def extract(
                     via_ids += [outer_speaker.id, *outer_via]
             via = tuple(dict.fromkeys(via_ids))
             said = _said(text, attribution, sentence, anchor, segments, speaker,
-                         speakers.words_for(speaker),
+                         speakers.roles_of(speaker),
                          last_said.get(speaker.id) if speaker else None)  # fmt: skip
         if speaker is not None and said is not None:
             last_said[speaker.id] = said
