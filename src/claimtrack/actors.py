@@ -181,8 +181,11 @@ def is_unnamed(mention: str) -> bool:
     return head in heads and not any(w[:1].isupper() for w in mention.split()[-1:])
 
 
-_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'-]*|bin|ibn|bint|abu|de|da|"
-                            r"del|van|von|der|la|le")  # fmt: skip
+NAME_PARTICLE = (
+    r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-[\w'’-]+|al|el|bin|ibn|bint|abu|de|da|del|van|von|der|"
+    r"la|le)"
+)
+"""Lower-case words that belong to a person's name: "al-Sham", "bin", "van"."""
 
 
 def guess_kind(mention: str) -> ActorKind:
@@ -193,7 +196,7 @@ def guess_kind(mention: str) -> ActorKind:
     if words & _ORGANIZATION_WORDS:
         return ActorKind.ORGANIZATION
     # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
-    names = [w for w in mention.split() if w[:1].isupper() or _NAME_PARTICLE.fullmatch(w)]
+    names = [w for w in mention.split() if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
     if 2 <= len(names) <= 4 and len(names) == len(mention.split()) and names[0][:1].isupper():
         return ActorKind.PERSON
     return ActorKind.UNKNOWN

@@ -28,7 +28,14 @@ from functools import cache
 
 import attrs
 
-from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, strip_title
+from claimtrack.actors import (
+    NAME_PARTICLE,
+    ActorMatch,
+    ActorRegistry,
+    guess_kind,
+    is_unnamed,
+    strip_title,
+)
 from claimtrack.anchoring import make_quote
 from claimtrack.dates import find_times, is_anaphoric, reference_time, resolve_when
 from claimtrack.lexicon import load
@@ -1054,7 +1061,7 @@ _DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[
                                    re.IGNORECASE)  # fmt: skip
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|der|la)(?:-[\w'’-]+)?)"
+_NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
 
 
 # The comma before an apposition, not the one inside "Washington, D.C.", "Amherst, N.Y.",
