@@ -964,9 +964,22 @@ def _coordinated(
     if _words(text[content[0] : content[1]]) < 3:
         return None
     earlier = _strip_span(text, start, cut)
+    return _second_statement(text, previous, earlier, kind, previous.source, match, content)
+
+
+def _second_statement(
+    text: str,
+    previous: Attribution,
+    earlier: Span,
+    kind: str,
+    source: Span,
+    match: re.Match[str],
+    content: Span,
+) -> tuple[Attribution, Attribution]:
+    """A new attribution at cue ``match``, and the one before it cut back to ``earlier``."""
     cue = (match.start(), match.end())
     return (
-        Attribution(kind, previous.source, cue, (content,), _is_quote(text, content)),
+        Attribution(kind, source, cue, (content,), _is_quote(text, content)),
         attrs.evolve(previous, content=(earlier,), direct=_is_quote(text, earlier)),
     )
 
@@ -1003,11 +1016,7 @@ def _participle_after(
         source = _strip_span(text, sentence.start, verb.start(), ' \t\n,;:"“”')
         if not 0 < _words(text[source[0] : source[1]]) <= _MAX_SOURCE_WORDS:
             return None
-    cue = (match.start(), match.end())
-    return (
-        Attribution(kind, source, cue, (content,), _is_quote(text, content)),
-        attrs.evolve(previous, content=(earlier,), direct=_is_quote(text, earlier)),
-    )
+    return _second_statement(text, previous, earlier, kind, source, match, content)
 
 
 def merge_continuations(attributions: Sequence[Attribution]) -> list[Attribution]:
