@@ -151,6 +151,8 @@ def test_without_an_anchor_relative_expressions_do_not_resolve():
         ("H1 2012", None, "2012-H1", "a half with its year"),
         ("this past week", VICE, "2016-W29", "the week just gone"),
         ("this past weekend", VICE, "2016-W29-WE", "the weekend just gone"),
+        ("the first quarter", dt.date(1989, 10, 26), "1989-Q1", "a quarter, like the second"),
+        ("days ago", VICE, "PAST_REF", "an uncounted time back, like 'years ago'"),
     ],
 )
 def test_news_forms(expression, anchor, value, why):
@@ -204,6 +206,10 @@ def test_durations_and_sets_are_not_dates(expression, kind, value):
         ("Since KKR bought RJR in", "for $25 billion", "past"),
         # A plan overtaken by events.
         ("The offer was extended to Nov. 16. It had been due to expire", ".", None),
+        # A plan, even with a past verb, is for later.
+        ("they also can participate in planning for the NATO summit in", ".", "future"),
+        # A possessive dates its noun, not the clause: the ruling is done.
+        ("relatives said they would look for ways to get around", "'s ruling", None),
     ],
 )
 def test_tense_from_context(left, right, tense):
@@ -224,6 +230,8 @@ def test_tense_from_context(left, right, tense):
         ("then", "Nov. 30, 1989", "1989-11-30"),
         ("the previous Friday", "Friday, Oct. 27, 1989", "1989-10-20"),
         ("the following Tuesday", "Tuesday, Oct. 24, 1989", "1989-10-31"),
+        ("that quarter", "the third quarter of 1988", "1988-Q3"),
+        ("the following quarter", "Nov. 30, 1989", "1990-Q1"),
     ],
 )
 def test_anaphora_point_back_to_the_time_last_mentioned(expression, reference, value):

@@ -226,6 +226,11 @@ _PAST = {
     "before",
     "past",
     "years ago",
+    "days ago",
+    "weeks ago",
+    "months ago",
+    "decades ago",
+    "centuries ago",
     "in recent years",
     "in recent days",
     "in recent weeks",
@@ -236,6 +241,10 @@ _PAST = {
     "recent years",
     "several years ago",
     "years earlier",
+    "days earlier",
+    "weeks earlier",
+    "months earlier",
+    "decades earlier",
     "long ago",
     "the old days",
     "some time ago",
@@ -362,7 +371,7 @@ _PAST_CUES = re.compile(
 _WORD = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])['\"”’`]*\s+(?=[`'\"“‘(]*[A-Z0-9])")
 _PLANNED = re.compile(
-    r"\b(?:will|would|shall|'ll|plans? to|planned to|planning to|scheduled to|"
+    r"\b(?:will|would|shall|'ll|plans?|planned|planning|scheduled to|"
     r"expected to|due to|set to|is to|are to|going to|intends? to|to be)\b"
 )
 
@@ -383,6 +392,10 @@ def infer_tense(left: str = "", right: str = "") -> Tense | None:
     """
     # Cues count only within the expression's own sentence: in "between now and Feb. 10.''
     # Earlier Friday, ..." the next sentence's "earlier" says nothing about Feb. 10.
+    # A possessive dates a noun, not the clause: in "would look for ways to get around
+    # Wednesday's ruling" the ruling is done whatever the looking is.
+    if re.match(r"['’]s\b", right):
+        return None
     left = _SENTENCE_END.split(left)[-1].lower()
     right = _SENTENCE_END.split(right, maxsplit=1)[0].lower()
     # A relative clause after it has a subject of its own: "shares issued July 1, which will".
@@ -460,6 +473,8 @@ def _duration_value(text: str) -> str | None:
     count_text = (m["count"] or "").strip()
     if m["which"] in ("latest", "year-earlier", "year-ago") and not count_text:
         return None  # "the latest quarter" is a date; "the latest nine months" a length
+    if m["which"] == "first" and unit == "quarter" and not count_text:
+        return None  # "the first quarter" is a quarter of the year, as the second one is
     count_text = re.sub(r"^(?:more than|nearly|about|almost)\s+", "", count_text)
     plural = m["unit"].endswith("s") and not m["unit"].endswith("ss")
     if not count_text and not plural and re.match(r"(?:\w+\s+)?the\s+\w+$", text):
@@ -1535,6 +1550,10 @@ _PERIOD_SHIFTS = {
     "month": {"that month": 0, "the same month": 0, "later that month": 0,
               "earlier that month": 0, "the following month": 1, "the next month": 1,
               "the month after": 1, "the previous month": -1, "the month before": -1},
+    # "The previous quarter" is left to the anchor: in earnings news it is the one before
+    # the quarter being reported, which the anchor tells as well.
+    "quarter": {"that quarter": 0, "the same quarter": 0, "the following quarter": 1,
+                "the quarter before": -1},
     "year": {"that year": 0, "the same year": 0, "later that year": 0, "earlier that year": 0,
              "the following year": 1, "the next year": 1, "the year after": 1,
              "the previous year": -1, "the year before": -1},
@@ -1551,6 +1570,8 @@ _ALWAYS_DATES = _ANAPHORA | {"the past year"}
 _FINER_THAN = {
     "week": (Precision.DAY, Precision.WEEKEND, Precision.WEEK),
     "month": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH),
+    "quarter": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH,
+                Precision.QUARTER),
     "year": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH, Precision.SEASON,
              Precision.QUARTER, Precision.HALF, Precision.YEAR),
 }  # fmt: skip
@@ -1588,6 +1609,9 @@ def _anaphoric(text: str, expression: str, reference: When, anchor: dt.date | No
             if unit == "month":
                 month = start + relativedelta(months=shift)
                 return _month(month.year, month.month, expression, anchor)
+            if unit == "quarter":
+                month = start + relativedelta(months=3 * shift)
+                return _quarter(month.year, (month.month - 1) // 3 + 1, expression, anchor)
             return _year(start.year + shift, expression, anchor)
     return None
 
