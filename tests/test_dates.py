@@ -232,6 +232,7 @@ def test_tense_from_context(left, right, tense):
         ("the following Tuesday", "Tuesday, Oct. 24, 1989", "1989-10-31"),
         ("that quarter", "the third quarter of 1988", "1988-Q3"),
         ("the following quarter", "Nov. 30, 1989", "1990-Q1"),
+        ("the morning", "Friday, Oct. 27, 1989", "1989-10-27"),
     ],
 )
 def test_anaphora_point_back_to_the_time_last_mentioned(expression, reference, value):
@@ -241,6 +242,13 @@ def test_anaphora_point_back_to_the_time_last_mentioned(expression, reference, v
     when = resolve_when(expression, anchor, reference=resolve_when(reference))
     assert when is not None
     assert when.timex == value
+
+
+def test_a_part_of_the_day_last_mentioned_is_a_time():
+    """'Dealers placed orders in the morning' after 'Friday': Friday morning, a TIME."""
+    friday = resolve_when("Friday, Oct. 27, 1989")
+    assert classify("that morning") == "TIME"
+    assert timex_value("the morning", dt.date(1989, 10, 30), reference=friday) == "1989-10-27TMO"
 
 
 def test_a_reference_too_coarse_resolves_nothing():

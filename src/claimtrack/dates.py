@@ -559,7 +559,8 @@ def classify(expression: str) -> TimexType:
     """
     text = _norm(expression)
     if _strip_lead(text) in _ALWAYS_DATES:
-        return "DATE"  # "the following year" is a year, not a year long
+        # "The following year" is a year, not a year long; "that morning" a time of a day.
+        return "TIME" if re.search(r"\b(?:morning|afternoon|evening|night)$", text) else "DATE"
     if _set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
     if re.search(r"\b(ago|earlier|later|before|after|from now|since)\b", text):
@@ -1528,7 +1529,7 @@ _DAY_SHIFTS = {
     **dict.fromkeys(
         ("that day", "the same day", "that same day", "the same date", "earlier that day",
          "later that day", "that morning", "that afternoon", "that evening", "that night",
-         "later that night", "the day"),
+         "later that night", "the day", "the morning", "the afternoon", "the evening"),
         0,
     ),
     **dict.fromkeys(
