@@ -277,6 +277,19 @@ def test_tense_words_count_within_the_clause(anchor, left, expression, right, va
     assert timex_value(expression, anchor, left=left, right=right) == value
 
 
+@pytest.mark.parametrize(
+    ("left", "value"),
+    [
+        ("Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion", "1988-Q3"),
+        ("GM was 45% of sales in the latest nine months, compared with 40%", "1988"),
+    ],
+)
+def test_a_year_earlier_in_results_is_the_period_compared(left, value):
+    """Results compare the latest quarter with the year-earlier one, unless the sentence
+    compares a longer period."""
+    assert timex_value("a year earlier", dt.date(1989, 10, 26), left=left, right=".") == value
+
+
 def test_a_reference_given_stands_in_for_words_too_few_to_hold_it():
     """With only the last few words to go on, the caller may say what time came before."""
     march = resolve_when("March 1989")

@@ -1754,6 +1754,14 @@ _FINANCIAL = re.compile(
 )
 
 
+# ... unless the sentence compares a longer period: "in the latest nine months, compared with
+# 40% a year earlier" is the year before, not its third quarter.
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|\d+)[\s-]months?\b|\b(?:first|latest) (?:half|nine|six)\b|"
+    r"\b(?:full|fiscal) year\b|\byear[\s-]to[\s-]date\b"
+)
+
+
 _NTH_UNIT = re.compile(
     r"(?:the )?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth(?:-\w+)?) (?P<unit>day|week|month|year)"
@@ -1820,11 +1828,19 @@ def timex_value(
     if kind == "DURATION":
         return _duration_value(_strip_lead(text)) or _duration_value(text)
     tense = infer_tense(left, right)
-    if anchor is not None and bare in _YEAR_AGO and _FINANCIAL.search(f"{left} {right}".lower()):
+    longer_period = _LONGER_PERIOD.search(_SENTENCE_END.split(left)[-1].lower())
+    if (
+        anchor is not None
+        and bare in _YEAR_AGO
+        and _FINANCIAL.search(f"{left} {right}".lower())
+        and not longer_period
+    ):
         # Results "up from $1 billion a year ago" compare the latest quarter with the same
         # quarter of the year before.
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
+    if longer_period and (m := re.fullmatch(r"the (\d{4}) period", bare)):
+        return m[1]  # "the first nine months ..., compared with ... in the 1988 period"
     if is_anaphoric(expression):  # the words before it, when they reach that far, are nearer
         reference = reference_time(left, anchor) or reference
     if kind == "TIME" and clock_time(text)[1] == "" and (day := _day_after_clock(right)):
