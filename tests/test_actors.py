@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimtrack.actors import ActorRegistry, guess_kind, is_unnamed
+from claimtrack.actors import ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.errors import InputError
 from claimtrack.model import Actor, ActorKind
 
@@ -96,3 +98,38 @@ def test_threshold_is_validated():
     """A threshold outside 0-100 is refused with the allowed range."""
     with pytest.raises(ValueError, match=r"\[0, 100\]"):
         ActorRegistry(threshold=120)
+
+
+@pytest.mark.parametrize(
+    ("mention", "title", "name"),
+    [
+        ("Secretary of State John Kerry", "Secretary of State", "John Kerry"),
+        ("Russian Foreign Minister Sergei Lavrov", "Russian Foreign Minister", "Sergei Lavrov"),
+        ("State Department spokesman John Kirby", "State Department spokesman", "John Kirby"),
+        ("Lt. Gen. Ali Smith", "Lt. Gen.", "Ali Smith"),
+        ("White House Chief of Staff Denis McDonough", "White House Chief of Staff",
+         "Denis McDonough"),
+        ("Syrian President Bashar al-Assad", "Syrian President", "Bashar al-Assad"),
+        ("activist “Muzamjar al-Sham”", "activist", "Muzamjar al-Sham"),
+        # Not a title and a name: companies, assemblies, a name with a title word in it.
+        ("General Motors", "", "General Motors"),
+        ("General Electric Co.", "", "General Electric Co."),
+        ("Martin Luther King", "", "Martin Luther King"),
+        ("President", "", "President"),
+        ("the Syrian Foreign Ministry", "", "the Syrian Foreign Ministry"),
+    ],
+)  # fmt: skip
+def test_titles_are_split_from_names(mention, title, name):
+    assert split_title(mention) == (title, name)
+
+
+@given(st.text(max_size=60))
+def test_a_split_title_keeps_the_words_it_was_given(mention):
+    """The title and the name are the mention's own words, in order; nothing is invented."""
+    title, name = split_title(mention)
+    stripped = mention.strip()
+    if not title:
+        assert name == stripped or name.strip('"“”') in stripped
+    else:
+        assert stripped.startswith(title)
+        assert name.strip('"“”') in stripped[len(title) :]

@@ -88,7 +88,10 @@ _ORGANIZATION_WORDS = frozenset(
         "bank",
         "company",
         "corp",
+        "co",
         "inc",
+        "ltd",
+        "plc",
         "command",
         "administration",
         "alliance",
@@ -119,25 +122,12 @@ _ORGANIZATION_WORDS = frozenset(
         "newspaper",
     }
 )
-_TITLES = re.compile(
-    r"^(?:(?:u\.?s\.?|former|then|deputy|vice|acting|senior)\s+)*(?:mr|mrs|ms|dr|sen|senator|"
-    r"rep|gov|governor|gen|general|col|president|secretary|minister|sheikh|shaykh|imam|prof|"
-    r"professor|judge|mayor|king|prince|emir|chairman|director|ambassador|spokesman|"
-    r"spokeswoman|chief|lt|capt|adm|activist|analyst|blogger|cleric|commander|journalist|"
-    r"researcher|scholar|lawyer|attorney|historian|economist)\.?\s+(?=[\"“]?(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
 
 
 def strip_title(name: str) -> str:
     """'Sen. Lindsey Graham' -> 'Lindsey Graham'; titles are not part of a name, nor are the
     quotation marks of 'activist “Muzamjar al-Sham”' (a pseudonym)."""
-    previous = None
-    while previous != name:
-        previous, name = name, _TITLES.sub("", name).strip()
-    if m := re.fullmatch(r"[\"“](?P<name>[^\"“”]+)[\"”]", name):
-        return m["name"]
-    return name
+    return split_title(name)[1]
 
 
 def is_unnamed(mention: str) -> bool:
@@ -186,6 +176,52 @@ NAME_PARTICLE = (
     r"la|le)"
 )
 """Lower-case words that belong to a person's name: "al-Sham", "bin", "van"."""
+
+
+# The word a title ends in ("Russian Foreign Minister", "State Department spokesman"), with
+# the portfolios of "Secretary of State" and "Chief of Staff" as part of it.
+_TITLE_HEAD = (
+    r"(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|gen|general|col|colonel|lt|"
+    r"capt|captain|adm|admiral|brig|sgt|president|premier|chancellor|minister|"
+    r"secretary(?:-general)?|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"commander|leader|chief|director|chairman|chairwoman|judge|justice|mayor|king|queen|"
+    r"prince|princess|emir|sheikh|shaykh|imam|cleric|prof|professor|activist|analyst|blogger|"
+    r"journalist|researcher|scholar|lawyer|attorney|historian|economist|founder|editor|"
+    r"correspondent|coordinator)\.?"
+    r"(?:\s+of\s+(?:the\s+)?(?:state|defen[cs]e|foreign\s+affairs|interior|justice|energy|"
+    r"health|commerce|labou?r|education|treasury|agriculture|transportation|homeland\s+security|"
+    r"veterans\s+affairs|national\s+intelligence|staff|information|finance|economy|trade|war))?"
+)
+_NAME_WORD = rf"(?-i:[\"“]?(?:[A-Z][\w.'’-]*|{NAME_PARTICLE})[\"”]?)"
+# The longest title that leaves a name of one to four words: "Lt. Gen. Ali Smith".
+_TITLED = re.compile(
+    rf"(?P<title>(?:\S+\s+)*{_TITLE_HEAD})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+
+
+def split_title(mention: str) -> tuple[str, str]:
+    """The title and the name of a mention: ('Secretary of State', 'John Kerry').  The title
+    is '' when there is none, or when what would be left is not a person's name ('General
+    Motors', 'General Electric Co.').
+
+    >>> split_title("Russian Foreign Minister Sergei Lavrov")
+    ('Russian Foreign Minister', 'Sergei Lavrov')
+    >>> split_title("General Motors")
+    ('', 'General Motors')
+    """
+    mention = mention.strip()
+    m = _TITLED.fullmatch(mention)
+    title, name = (m["title"], m["name"]) if m else ("", mention)
+    if title and (
+        set(re.findall(r"[a-z]+", fold(name))) & _ORGANIZATION_WORDS
+        # "General" spelled out names companies and assemblies as often as officers.
+        or (re.search(r"(?i)\bgeneral$", title) and len(name.split()) == 1)
+    ):
+        title, name = "", mention
+    if quoted := re.fullmatch(r"[\"“](?P<name>[^\"“”]+)[\"”]", name):
+        name = quoted["name"]  # a pseudonym: 'activist “Muzamjar al-Sham”'
+    return title, name
 
 
 def guess_kind(mention: str) -> ActorKind:

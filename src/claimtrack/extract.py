@@ -34,7 +34,7 @@ from claimtrack.actors import (
     ActorRegistry,
     guess_kind,
     is_unnamed,
-    strip_title,
+    split_title,
 )
 from claimtrack.anchoring import make_quote
 from claimtrack.dates import find_times, is_anaphoric, reference_time, resolve_when
@@ -1237,10 +1237,13 @@ class _Speakers:
                 actor = attrs.evolve(actor, description=mention.description)
                 self.registry.add(actor)
             return self._describe(self._remember(actor), head, mention.description)
-        name = strip_title(head)
+        title, name = split_title(head)
         if not re.search(r"[A-Z]", name) or _words(name) > 8:
             return None
-        actor = Actor.named(name, kind=guess_kind(name), description=mention.description)
+        # The title is what the article says the speaker is: "Secretary of State".
+        actor = Actor.named(
+            name, kind=guess_kind(name), description=mention.description or title or None
+        )
         self.registry.add(actor)
         return self._describe(self._remember(actor), head)
 
