@@ -163,6 +163,18 @@ def test_a_title_before_a_known_name_resolves_to_it():
     assert claim.speaker == "john-kerry"
 
 
+def test_a_titled_speaker_is_the_same_actor_in_another_article():
+    """Without an actors file, 'Foreign Minister Sergei Lavrov' in one article and 'Sergei
+    Lavrov' in the next are one actor, described by the title."""
+    registry = ActorRegistry()
+    first = "Foreign Minister Sergei Lavrov said that the talks would go on."
+    second = "Sergei Lavrov said the talks had failed."
+    [a] = extract(Source(id="a", text=first), actors=registry)
+    [b] = extract(Source(id="b", text=second), actors=registry)
+    assert a.speaker == b.speaker == "sergei-lavrov"
+    assert registry.get("sergei-lavrov").description == "Foreign Minister"
+
+
 def test_a_pronoun_picks_up_a_person_named_just_before():
     """With no 'he' in between, 'he' is the person the previous sentence named, not the
     speaker before that."""
