@@ -68,6 +68,15 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
                 ("The combatants", "argue", "aid comes too late"),
             ],
         ),
+        # A phrase put first about the saying is not the speaker.
+        (
+            "Citing Taliban leader Mullah Omar, Al-Zawahiri states that Allah promised victory.",
+            [("Al-Zawahiri", "states", "Allah promised victory")],
+        ),
+        (
+            "Asked about the split, a senior U.S. official said it was cosmetic.",
+            [("a senior U.S. official", "said", "it was cosmetic")],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):
@@ -173,6 +182,20 @@ def test_a_titled_speaker_is_the_same_actor_in_another_article():
     [b] = extract(Source(id="b", text=second), actors=registry)
     assert a.speaker == b.speaker == "sergei-lavrov"
     assert registry.get("sergei-lavrov").description == "Foreign Minister"
+
+
+def test_a_headline_speaker_named_by_role_is_the_one_the_article_names():
+    """'Activist confirms ...' in the headline is the activist the article names, and the
+    headline reports the occasion the article dates."""
+    text = (
+        "Activist confirms Nusra will see defections\n\n"
+        "On Tuesday, July 26, activist Muzamjar al-Sham said that leaders had defected."
+    )
+    source = Source(id="s", text=text, published=When.from_timex("2016-07-28"))
+    headline, body = extract(source)
+    assert headline.speaker == body.speaker == "muzamjar-al-sham"
+    assert headline.said is not None
+    assert headline.said.timex == "2016-07-26"
 
 
 def test_a_pronoun_picks_up_a_person_named_just_before():

@@ -384,11 +384,15 @@ _OPENING_CLAUSE = re.compile(
 )
 _LEADING_TIME = re.compile(
     r"(?:(?:in|on|since|during|last|earlier|later|for|after|before|by)\b[^,]{0,30}|"
-    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)),\s*",
+    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)|"
+    # the rest of "On Tuesday, July 26, 2016, ...": a weekday or a date of its own
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?),\s*",
     re.IGNORECASE,
 )
 _OPENING_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b"
+    r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b|"
+    r"(?:Citing|Quoting|Asked|Pressed|Responding|Referring|Speaking|Writing|Addressing)\s"
 )
 _CLAUSE_AFTER_SUBJECT = re.compile(r"(?:who|which|whose|without)\b")
 # The verb of a clause after its subject: an auxiliary, a past form, or a present one of a
@@ -1486,6 +1490,7 @@ def extract(
 
     speakers_by_index: list[tuple[Actor | None, tuple[str, ...]]] = []
     attributions = find_attributions(text, beliefs=beliefs, exclude=[*exclude, *blogger])
+    headline_end, in_headline = _headline_end(text), []
     for attribution in attributions:
         sentence = sentence_at(
             attribution.span[0] if attribution.cue is None else attribution.cue[0]
@@ -1536,7 +1541,11 @@ def extract(
             speakers.recent.append(speaker)
         previous = (speaker, via, said)
         speakers_by_index.append((speaker, via))
+        if attribution.span[0] < headline_end:
+            in_headline.append(len(claims))
         claims.append(_claim(source, text, attribution, speaker, via, said, anchor))
+    for index in in_headline:
+        claims[index] = _headline_speaker(claims[index], claims, speakers)
 
     for start, end in blogger:
         if parent is None:
@@ -1558,6 +1567,30 @@ def extract(
     if source.kind is SourceKind.COMMENT and source.authors:
         claims += _author_claims(source, registry, [a.span for a in attributions], segments)
     return claims
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the first line, when it has no closing stop, else 0."""
+    line = text.split("\n", 1)[0].rstrip()
+    return len(line) if line and len(line) < 200 and not re.search(r"[.!?]$", line) else 0
+
+
+def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers) -> Claim:
+    """A headline names its speaker by role alone ("Activist confirms ..."), the article by
+    name ("Activist “Muzamjar al-Sham” said"): the headline's speaker is the first speaker
+    of the article described by that role, and it reports the same occasion."""
+    actor = speakers.registry.get(claim.speaker) if claim.speaker else None
+    if actor is None or actor.kind is not ActorKind.UNNAMED or " " in actor.name.strip():
+        return claim
+    noun = fold(actor.name).strip()
+    forms = {noun, noun.removesuffix("s")}
+    for other in claims:
+        named = speakers.registry.get(other.speaker) if other.speaker else None
+        if named is None or named.kind is ActorKind.UNNAMED:
+            continue
+        if forms & speakers.roles_of(named):
+            return attrs.evolve(claim, speaker=named.id, said=claim.said or other.said)
+    return claim
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
