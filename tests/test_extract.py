@@ -408,6 +408,8 @@ DATED_STATEMENTS = [
     ("ayman-al-zawahiri", "the jihad groups in Syria to unite", "2016-05-08"),  # "On May 8, 2016"
     # "Addressing the relationship between Al-Qaeda and its affiliate in Syria, ..., he hints"
     ("ayman-al-zawahiri", "the ties between them are strong", "2016-05-08"),
+    # "Citing former Taliban leader Mullah Muhammad Omar, Al-Zawahiri states that ..."
+    ("ayman-al-zawahiri", "Allah promised us victory", "2016-05-08"),
     ("001_54fd4921a38bbcd8:a-statement-released", "The truce, however", "2016-02-23"),  # Tuesday
     ("vladimir-putin", "joint statement", "2016-02-22"),  # "On Monday"
     ("jen-psaki", "lost all legitimacy", "2015-W04"),  # "last week"
@@ -419,6 +421,8 @@ DATED_STATEMENTS = [
     ("muzamjar-al-sham", "the one barrier to the unification", "2016-07-26"),
     ("muzamjar-al-sham", "convincing the Yarmouk brigade", "2016-07-26"),
     ("muzamjar-al-sham", "The movement refused this", "2016-07-26"),
+    # The headline "Activist confirms ..." is the activist the article names.
+    ("muzamjar-al-sham", "will also witness the defection", "2016-07-26"),
 ]
 
 
