@@ -198,6 +198,21 @@ def test_a_headline_speaker_named_by_role_is_the_one_the_article_names():
     assert headline.said.timex == "2016-07-26"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The speaker after the headline's colon, named by role, is the article's sources.
+        ("Nusra to split from al-Qaeda within days: Sources\n\n"
+         "Sources in al-Nusra said that the group would split soon.", "s:sources-in-al-nusra"),
+        ("Russia to pull troops from Syria: Kremlin\n\nThe pull-out begins today.", "kremlin"),
+    ],
+)  # fmt: skip
+def test_a_headline_may_name_its_speaker_after_a_colon(text, speaker):
+    headline = extract(Source(id="s", text=text))[0]
+    assert headline.speaker == speaker
+    assert headline.text.startswith(("Nusra to split", "Russia to pull"))
+
+
 def test_a_pronoun_picks_up_a_person_named_just_before():
     """With no 'he' in between, 'he' is the person the previous sentence named, not the
     speaker before that."""

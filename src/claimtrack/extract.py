@@ -833,8 +833,31 @@ _PAGE_LABELS = frozenset(
      "live", "developing", "just in", "more", "also read", "file photo", "pictured", "top"}
 )  # fmt: skip
 
+# "Russia to pull troops from Syria: Kremlin": a headline naming its speaker after a colon.
+_HEADLINE_SPEAKER_AFTER = re.compile(r"(?P<content>.+?\S):\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s?){1,4})")
+_NOT_SPEAKERS = frozenset(
+    {"report", "reports", "study", "poll", "survey", "video", "photos", "live", "update",
+     "analysis", "opinion", "interview", "exclusive", "explainer", "timeline", "q&a"}
+)  # fmt: skip
+
 # "By: Hana Levi Julian Published: February 23rd, 2016" names an author, not a speaker.
 _BYLINE = re.compile(r"(?:by\b|.*\b(?:published|posted|updated|written)\s*$)", re.IGNORECASE)
+
+
+def _headline_speaker_after(text: str, sentence: Segment) -> Attribution | None:
+    """'Split From Al-Qaeda ‘Not Only Change Nusra Will See’: Source': a headline line (no
+    closing stop, a line of its own) whose speaker follows the colon."""
+    line = sentence.text.rstrip()
+    if re.search(r"[.!?\"'”’]$", line) or not re.match(r"[ \t]*(?:\n|$)", text[sentence.end :]):
+        return None
+    m = _HEADLINE_SPEAKER_AFTER.fullmatch(line)
+    if m is None or fold(m["speaker"]).strip() in _NOT_SPEAKERS or _words(m["content"]) < 3:
+        return None
+    start = sentence.start
+    content = _strip_span(text, start, start + m.end("content"))
+    colon = start + m.end("content")
+    speaker = _strip_span(text, start + m.start("speaker"), start + m.end("speaker"))
+    return Attribution("speech", speaker, (colon, colon + 1), (content,), _is_quote(text, content))
 
 
 def find_attributions(
@@ -869,6 +892,9 @@ def find_attributions(
                     )
                 )
                 continue
+        if (after := _headline_speaker_after(text, sentence)) is not None:
+            found.append(after)
+            continue
         taken: list[Span] = []
         attributed = False
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -1586,7 +1612,7 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
     forms = {noun, noun.removesuffix("s")}
     for other in claims:
         named = speakers.registry.get(other.speaker) if other.speaker else None
-        if named is None or named.kind is ActorKind.UNNAMED:
+        if named is None or named.id == actor.id:
             continue
         if forms & speakers.roles_of(named):
             return attrs.evolve(claim, speaker=named.id, said=claim.said or other.said)
@@ -1632,6 +1658,9 @@ def _claim(
     start, end = attribution.span
     content = text[start:end]
     claim_text = content.strip().strip(_OPENING + _CLOSING + "'‘’").strip()
+    for opening, closing in ("‘’", "“”"):
+        if claim_text.count(opening) > claim_text.count(closing):
+            claim_text += closing  # "… ‘Not Only Change Nusra Will See’": an inner quote
     if len(attribution.content) > 1:
         claim_text = " … ".join(
             text[s:e].strip(_OPENING + _CLOSING) for s, e in attribution.content
