@@ -834,7 +834,9 @@ _PAGE_LABELS = frozenset(
 )  # fmt: skip
 
 # "Russia to pull troops from Syria: Kremlin": a headline naming its speaker after a colon.
-_HEADLINE_SPEAKER_AFTER = re.compile(r"(?P<content>.+?\S):\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s?){1,4})")
+_HEADLINE_SPEAKER_AFTER = re.compile(
+    r"(?P<content>.+?\S):\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s?){1,4})"
+)
 _NOT_SPEAKERS = frozenset(
     {"report", "reports", "study", "poll", "survey", "video", "photos", "live", "update",
      "analysis", "opinion", "interview", "exclusive", "explainer", "timeline", "q&a"}
