@@ -833,6 +833,8 @@ _PAGE_LABELS = frozenset(
      "live", "developing", "just in", "more", "also read", "file photo", "pictured", "top"}
 )  # fmt: skip
 
+# A headline is a line of its own without the stop that ends a sentence ("Fiction.''" has one).
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’]*$")
 # "Russia to pull troops from Syria: Kremlin": a headline naming its speaker after a colon.
 _HEADLINE_SPEAKER_AFTER = re.compile(
     r"(?P<content>.+?\S):\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s?){1,4})"
@@ -850,7 +852,7 @@ def _headline_speaker_after(text: str, sentence: Segment) -> Attribution | None:
     """'Split From Al-Qaeda ‘Not Only Change Nusra Will See’: Source': a headline line (no
     closing stop, a line of its own) whose speaker follows the colon."""
     line = sentence.text.rstrip()
-    if re.search(r"[.!?\"'”’]$", line) or not re.match(r"[ \t]*(?:\n|$)", text[sentence.end :]):
+    if _ENDS_SENTENCE.search(line) or not re.match(r"[ \t]*(?:\n|$)", text[sentence.end :]):
         return None
     m = _HEADLINE_SPEAKER_AFTER.fullmatch(line)
     if m is None or fold(m["speaker"]).strip() in _NOT_SPEAKERS or _words(m["content"]) < 3:
@@ -1600,7 +1602,7 @@ def extract(
 def _headline_end(text: str) -> int:
     """Where the headline ends: the first line, when it has no closing stop, else 0."""
     line = text.split("\n", 1)[0].rstrip()
-    return len(line) if line and len(line) < 200 and not re.search(r"[.!?]$", line) else 0
+    return len(line) if line and len(line) < 200 and not _ENDS_SENTENCE.search(line) else 0
 
 
 def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers) -> Claim:
