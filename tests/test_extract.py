@@ -77,6 +77,10 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "Asked about the split, a senior U.S. official said it was cosmetic.",
             [("a senior U.S. official", "said", "it was cosmetic")],
         ),
+        (
+            "On Tuesday, July 26, 2016, the ministry said the talks had failed.",
+            [("the ministry", "said", "the talks had failed")],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):

@@ -1762,6 +1762,11 @@ _LONGER_PERIOD = re.compile(
 )
 
 
+def _compares_longer_period(left: str) -> bool:
+    """Whether the sentence so far compares a period longer than a quarter."""
+    return _LONGER_PERIOD.search(_SENTENCE_END.split(left)[-1].lower()) is not None
+
+
 _NTH_UNIT = re.compile(
     r"(?:the )?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth(?:-\w+)?) (?P<unit>day|week|month|year)"
@@ -1828,18 +1833,17 @@ def timex_value(
     if kind == "DURATION":
         return _duration_value(_strip_lead(text)) or _duration_value(text)
     tense = infer_tense(left, right)
-    longer_period = _LONGER_PERIOD.search(_SENTENCE_END.split(left)[-1].lower())
     if (
         anchor is not None
         and bare in _YEAR_AGO
         and _FINANCIAL.search(f"{left} {right}".lower())
-        and not longer_period
+        and not _compares_longer_period(left)
     ):
         # Results "up from $1 billion a year ago" compare the latest quarter with the same
         # quarter of the year before.
         year, q = _latest_quarter(anchor)
         return f"{year - 1}-Q{q}"
-    if longer_period and (m := re.fullmatch(r"the (\d{4}) period", bare)):
+    if (m := re.fullmatch(r"the (\d{4}) period", bare)) and _compares_longer_period(left):
         return m[1]  # "the first nine months ..., compared with ... in the 1988 period"
     if is_anaphoric(expression):  # the words before it, when they reach that far, are nearer
         reference = reference_time(left, anchor) or reference

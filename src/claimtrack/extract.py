@@ -384,10 +384,7 @@ _OPENING_CLAUSE = re.compile(
 )
 _LEADING_TIME = re.compile(
     r"(?:(?:in|on|since|during|last|earlier|later|for|after|before|by)\b[^,]{0,30}|"
-    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)|"
-    # the rest of "On Tuesday, July 26, 2016, ...": a weekday or a date of its own
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?),\s*",
+    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)),\s*",
     re.IGNORECASE,
 )
 _OPENING_PARTICIPLE = re.compile(
@@ -434,6 +431,10 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
             lead = pattern.match(text, begin, end)
             if lead and lead.end() > begin:
                 begin, stripped = lead.end(), True
+        # The rest of "On Tuesday, July 26, 2016, ...": a date of its own, as dates finds it.
+        times = find_times(text[begin:end])
+        if times and times[0][0] == 0 and (comma := re.match(r",\s*", text[begin + times[0][1] :])):
+            begin, stripped = begin + times[0][1] + comma.end(), True
     # "Addressing the relationship with Nusra, he hints ...": an opening participle clause
     # ends at the last comma before the subject, not at one opening a clause after it
     # ("Recalling that moment, David Axelrod, who was chief strategist, said").
