@@ -210,8 +210,17 @@ def test_durations_and_sets_are_not_dates(expression, kind, value):
         ("they also can participate in planning for the NATO summit in", ".", "future"),
         # A possessive dates its noun, not the clause: the ruling is done.
         ("relatives said they would look for ways to get around", "'s ruling", None),
+        # A coordinated verb phrase after it is a clause of its own.
+        ("Protesters planned a large demonstration in Little Havana on",
+         " and were planning to drive around", "future"),
+        # A plan or appointment reaches across a long clause ...
+        ("Collins will be named commander of the Space Shuttle Columbia for a mission in", ".",
+         "future"),
+        # ... but not into a relative clause, which has a verb of its own.
+        ("she would produce new aid for their countries, where the",
+         " terrorist blasts killed 257 people", None),
     ],
-)
+)  # fmt: skip
 def test_tense_from_context(left, right, tense):
     """Tense comes from telling words next to the expression, in its own sentence."""
     assert infer_tense(left, right) == tense
