@@ -81,6 +81,17 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "On Tuesday, July 26, 2016, the ministry said the talks had failed.",
             [("the ministry", "said", "the talks had failed")],
         ),
+        # What is said after "told X that" is the quote, not the one told.
+        (
+            'An official told The Daily Beast that "the CIA has more money now."',
+            [("An official", "told", "the CIA has more money now")],
+        ),
+        # A quoted phrase inside the that-clause does not end what is said.
+        (
+            'CIA officials tell rebel commanders that unspecified "other funders" have ordered '
+            "the cuts.",
+            [("CIA officials", "tell", 'unspecified "other funders" have ordered the cuts')],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):
@@ -97,6 +108,7 @@ def test_layouts_of_attribution(text, expected):
         "Officials from Gulf states met in Doha.",
         "Funding cuts —explained and unexplained— create advantages for extremists.",
         "Thus reports that the leader was wounded are unconfirmed.",
+        "The State Department has maintained food shipments to the unit.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):

@@ -285,6 +285,8 @@ _AMBIGUOUS_FORMS = frozenset(
         "hints",
         "hint",
         "maintains",
+        "maintained",  # "has maintained food shipments to the unit": kept up, not said
+        "maintaining",
         "holds",
         "question",
     }
@@ -621,12 +623,22 @@ def _attribution_at(
         )
 
     # A quote just after the cue: 'X said: "..."' / 'X said, "..."' / 'X told Y that "..."'.
-    after = [q for q in quotes if cs < q[0] <= e and _words(text[ce : q[0]]) <= 6]
+    # A quote inside a that-clause ('tell commanders that unspecified "other funders" have
+    # ordered the cuts') is not what is said: the clause is, as below.
+    after = [
+        q
+        for q in quotes
+        if cs < q[0] <= e
+        and _words(text[ce : q[0]]) <= 6
+        and not re.search(r"\bthat\s+\S", text[ce : q[0]])
+    ]
     source = _left_subject(text, s, cs)
     if after and source is not None:
         quote = after[0]
         end = max(quote[1], min(e, quote[1]))
-        content = _trim_content(text, ce, end)
+        # 'told The Daily Beast that "..."': what was said starts after "that".
+        that = re.search(r"\bthat\s*$", text[ce : quote[0]])
+        content = _trim_content(text, quote[0] if that else ce, end)
         if text[content[0]] not in _OPENING:
             content = quote if _words(text[ce : quote[0]]) <= 3 else content
         hearer = (
