@@ -263,6 +263,21 @@ def test_the_official_is_the_official_brought_in_before():
     ]
 
 
+def test_he_after_an_unnamed_speaker_is_that_speaker():
+    """'"...," says a former official. "...," he adds.': one unnamed person is a "he" too;
+    a group of them is not."""
+    text = (
+        "Current and former officials say they know of no cooperation. A senior rebel source "
+        "said the talks went on. “I find it hard to believe,” says a former senior "
+        "administration official. “The rift between them is very deep,” he adds."
+    )
+    claims = extract(Source(id="s", text=text))
+    assert [c.speaker for c in claims][-2:] == [
+        "s:a-former-senior-administration-official",
+        "s:a-former-senior-administration-official",
+    ]
+
+
 def test_a_person_quoted_again_is_still_on_the_occasion_dated():
     """With no time of its own, a person's next statement is on the occasion the article
     dated, whether it named them or described them ("an activist ... on Tuesday, July 26");

@@ -1111,6 +1111,8 @@ _GENERIC_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+# One person left unnamed: "a former senior administration official", "another commander".
+_ONE_UNNAMED_PERSON = re.compile(r"(?i:a|an|one|another)\s(?!.*\bof\b).*\b\w+[^\Ws]")
 # "The activist asked ...", "the official added": one noun after "the", naming someone the
 # article has already brought in ("an activist ..., Muzamjar al-Sham"; "a senior official").
 _DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[a-z]+)$",
@@ -1262,7 +1264,8 @@ class _Speakers:
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
         if _GENERIC_DOCUMENT.match(head):
-            return self.recent[-1] if self.recent else None
+            named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
+            return named[-1] if named else None
         if (antecedent := self._antecedent(head)) is not None:
             return antecedent
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
@@ -1352,17 +1355,23 @@ class _Speakers:
         wanted = (
             {ActorKind.PERSON}
             if pronoun in ("he", "she", "i")
-            else {
-                ActorKind.ORGANIZATION,
-                ActorKind.GOVERNMENT,
-                ActorKind.GROUP,
-                ActorKind.UNNAMED,
-                ActorKind.OUTLET,
-            }
+            else {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
         )
-        candidates = [a for a in self.recent[-3:] if a.kind in wanted]
+
+        def fits(actor: Actor) -> bool:
+            # "he" can be "a former senior official", one unnamed person, as well as a name.
+            return actor.kind in wanted or (
+                pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
+            )
+
+        if self.recent and fits(self.recent[-1]):
+            return self.recent[-1]  # '"...," says an official. "...," he adds.'
+        # Unnamed groups ("sources", "officials") are not counted: a "they" after them is too
+        # often somebody else.
+        counted = [a for a in self.recent if a.kind is not ActorKind.UNNAMED or fits(a)]
+        candidates = [a for a in counted[-3:] if fits(a)]
         if not candidates:
-            candidates = [a for a in self.introduced[-2:] if a.kind in wanted]
+            candidates = [a for a in self.introduced[-2:] if fits(a)]
         if not candidates or len({a.id for a in candidates}) > 1:
             return None  # nobody, or more than one: ambiguous, so unknown
         return candidates[-1]
@@ -1580,7 +1589,7 @@ def extract(
                          last_said.get(speaker.id) if speaker else None)  # fmt: skip
         if speaker is not None and said is not None:
             last_said[speaker.id] = said
-        if speaker is not None and speaker.kind is not ActorKind.UNNAMED:
+        if speaker is not None:
             speakers.recent.append(speaker)
         previous = (speaker, via, said)
         speakers_by_index.append((speaker, via))
