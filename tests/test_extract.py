@@ -229,6 +229,15 @@ def test_a_headline_may_name_its_speaker_after_a_colon(text, speaker):
     assert headline.text.startswith(("Nusra to split", "Russia to pull"))
 
 
+def test_a_cited_headline_says_what_its_title_says():
+    """'Zawahiri: Syrians Must Unite, MEMRI, May 9, 2016': the outlet and date after a cited
+    headline are not part of what was said."""
+    text = "Ayman Al-Zawahiri: The Mujahideen In Syria Must Unite, MEMRI, May 9, 2016\n\n"
+    assert _triples(text) == [
+        ("Ayman Al-Zawahiri", ":", "The Mujahideen In Syria Must Unite"),
+    ]
+
+
 def test_a_pronoun_picks_up_a_person_named_just_before():
     """With no 'he' in between, 'he' is the person the previous sentence named, not the
     speaker before that."""

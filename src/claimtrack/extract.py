@@ -839,6 +839,11 @@ def _channel(text: str, start: int, end: int) -> str | None:
 # "Trump: I Will Win": a headline quoting a name before a colon -- but not the labels of a
 # web page ("Related:", "Photo Credit:").
 _HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}):\s+\S")
+# "..., MEMRI, May 9, 2016": a headline cited with its outlet and date, which are not said.
+_CITATION_TAIL = re.compile(
+    r",\s+(?:[A-Z][\w.'’&-]*\s?){1,4},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d\d-\d\d)\s*$"
+)
 _PAGE_LABELS = frozenset(
     {"related", "photo", "photo credit", "credit", "image", "caption", "update", "updated",
      "breaking", "video", "watch", "listen", "note", "editor's note", "read more", "see also",
@@ -898,6 +903,8 @@ def find_attributions(
                 and not _BYLINE.match(headline.group(1))):  # fmt: skip
             colon = sentence.start + headline.end(1)
             content = _strip_span(text, colon + 1, sentence.end)
+            if (tail := _CITATION_TAIL.search(text, *content)) is not None:
+                content = (content[0], tail.start())
             if _words(text[content[0] : content[1]]) >= 3:
                 found.append(
                     Attribution(
