@@ -81,6 +81,10 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "On Tuesday, July 26, 2016, the ministry said the talks had failed.",
             [("the ministry", "said", "the talks had failed")],
         ),
+        (
+            "I am hoping that the Salafis honor this red line.",
+            [("I", "hoping", "the Salafis honor this red line")],
+        ),
         # What is said after "told X that" is the quote, not the one told.
         (
             'An official told The Daily Beast that "the CIA has more money now."',
@@ -109,6 +113,7 @@ def test_layouts_of_attribution(text, expected):
         "Funding cuts —explained and unexplained— create advantages for extremists.",
         "Thus reports that the leader was wounded are unconfirmed.",
         "The State Department has maintained food shipments to the unit.",
+        "The Salafis will continue to honor this red line.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):

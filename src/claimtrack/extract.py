@@ -293,7 +293,7 @@ _AMBIGUOUS_FORMS = frozenset(
 )
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:also|has|have|had|would|will|later|previously|recently|then|once|repeatedly|"
-    r"publicly|privately|further|again|never|not|did|does|do|is|was|were|are|reportedly|"
+    r"publicly|privately|further|again|never|not|did|does|do|is|was|were|are|am|reportedly|"
     r"allegedly|already|even|still|just|often|earlier|separately|quickly|directly|simply|"
     r"subsequently|initially|first|last|finally|ultimately|yet|clearly|flatly|strongly|"
     r"specifically|explicitly|openly|falsely|correctly|reportedly|been|being|be|could|may|"
@@ -523,6 +523,8 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
         return None  # "declined to say", "refused to confirm": no statement
     if form == "called" and previous in ("so", "so-"):
         return None  # "a so called Caliph"
+    if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
+        return None  # "will continue to honor this red line": going on, not saying
     words = [w.lower() for w in before[-2:]]
     passive = bool(words) and (
         words[-1] in _PASSIVE
