@@ -85,6 +85,10 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "I am hoping that the Salafis honor this red line.",
             [("I", "hoping", "the Salafis honor this red line")],
         ),
+        (
+            "The administration insists publicly that its support is not waning.",
+            [("The administration", "insists", "its support is not waning")],
+        ),
         # What is said after "told X that" is the quote, not the one told.
         (
             'An official told The Daily Beast that "the CIA has more money now."',

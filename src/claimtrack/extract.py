@@ -492,7 +492,8 @@ def _right_source(text: str, start: int, end: int) -> Span | None:
 def _trim_content(text: str, start: int, end: int) -> Span:
     start, end = _strip_span(text, start, end)
     lead = re.match(
-        r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+)?"
+        r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+|"
+        r"[a-z]+ly\s+)?"  # "insists publicly that"
         r"(?:that|whether|if),?\s+",
         text[start:end],
         re.IGNORECASE,
