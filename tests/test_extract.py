@@ -296,6 +296,18 @@ def test_he_after_an_unnamed_speaker_is_that_speaker():
     ]
 
 
+def test_they_after_an_unnamed_group_is_that_group():
+    """'Moderate rebels accuse ... This, they say, ...': the group that spoke just before;
+    after a sentence without it, "they" stays unknown."""
+    text = (
+        "Moderate rebels accuse the administration of fostering a rapprochement. This, they "
+        "say, has created an opening for the jihadists. The weather was mild. They argue "
+        "that the airstrikes failed."
+    )
+    claims = extract(Source(id="s", text=text))
+    assert [c.speaker for c in claims] == ["s:moderate-rebels", "s:moderate-rebels", None]
+
+
 def test_a_person_quoted_again_is_still_on_the_occasion_dated():
     """With no time of its own, a person's next statement is on the occasion the article
     dated, whether it named them or described them ("an activist ... on Tuesday, July 26");

@@ -1235,6 +1235,7 @@ class _Speakers:
         self.starts = [s.start for s in segments]  # the source's sentences, split once
         self.introduced: list[Actor] = []
         self.recent: list[Actor] = []
+        self.last_spoke = -1  # where the latest speaker's sentence begins
         # Everyone who has spoken so far, the latest last, with the role words the article
         # described them by ("activist", "official"), for "the activist" to point back to.
         self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
@@ -1376,8 +1377,16 @@ class _Speakers:
 
         if self.recent and fits(self.recent[-1]):
             return self.recent[-1]  # '"...," says an official. "...," he adds.'
-        # Unnamed groups ("sources", "officials") are not counted: a "they" after them is too
-        # often somebody else.
+        if pronoun == "they" and self.recent and self.recent[-1].kind is ActorKind.UNNAMED:
+            # "Moderate rebels accuse ... This, they say, has created ...": the group that
+            # spoke in the sentence before.
+            previous = (self._sentence_starts(position + 1, 2) or [0])[0]
+            if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
+                self.recent[-1].name
+            ):
+                return self.recent[-1]
+        # Otherwise unnamed groups ("sources", "officials") are not counted: a "they" further
+        # on is too often somebody else.
         counted = [a for a in self.recent if a.kind is not ActorKind.UNNAMED or fits(a)]
         candidates = [a for a in counted[-3:] if fits(a)]
         if not candidates:
@@ -1601,6 +1610,7 @@ def extract(
             last_said[speaker.id] = said
         if speaker is not None:
             speakers.recent.append(speaker)
+            speakers.last_spoke = sentence.start
         previous = (speaker, via, said)
         speakers_by_index.append((speaker, via))
         if attribution.span[0] < headline_end:
