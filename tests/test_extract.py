@@ -247,6 +247,26 @@ def test_a_cited_headline_says_what_its_title_says():
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # The body says what the headline says: its speaker is the headline's source.
+        ("Lister said the split from al-Qaeda is not the only change Nusra will see.",
+         "lister"),
+        # The body says something else: the source stays unnamed.
+        ("Lister said the weather in Aleppo was mild for the season.", "s:source"),
+    ],
+)  # fmt: skip
+def test_a_subheadline_source_is_the_speaker_it_restates(body, speaker):
+    text = (
+        "Nusra leaders to defect\n\n"
+        "Split From Al-Qaeda ‘Not Only Change Nusra Will See’: Source\n\n" + body
+    )
+    claims = extract(Source(id="s", text=text))
+    headline = next(c for c in claims if c.text.startswith("Split"))
+    assert headline.speaker == speaker
+
+
 def test_a_pronoun_picks_up_a_person_named_just_before():
     """With no 'he' in between, 'he' is the person the previous sentence named, not the
     speaker before that."""
@@ -499,6 +519,9 @@ DATED_STATEMENTS = [
     ("muzamjar-al-sham", "The movement refused this", "2016-07-26"),
     # The headline "Activist confirms ..." is the activist the article names.
     ("muzamjar-al-sham", "will also witness the defection", "2016-07-26"),
+    # The subheadline "Split From Al-Qaeda ‘Not Only Change Nusra Will See’: Source" restates
+    # what the activist says.
+    ("muzamjar-al-sham", "Split From Al-Qaeda", "2016-07-26"),
 ]
 
 

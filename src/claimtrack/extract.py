@@ -39,6 +39,7 @@ from claimtrack.actors import (
 from claimtrack.anchoring import make_quote
 from claimtrack.dates import find_times, is_anaphoric, reference_time, resolve_when
 from claimtrack.lexicon import load
+from claimtrack.matching import Vectorizer, similarity
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -1642,9 +1643,17 @@ def extract(
 
 
 def _headline_end(text: str) -> int:
-    """Where the headline ends: the first line, when it has no closing stop, else 0."""
-    line = text.split("\n", 1)[0].rstrip()
-    return len(line) if line and len(line) < 200 and not _ENDS_SENTENCE.search(line) else 0
+    """Where the headlines end: the first lines (a headline and its subheadlines), as long as
+    they have no closing stop; 0 when the first line has one."""
+    end = 0
+    for line in re.finditer(r"[^\n]*", text):
+        content = line.group(0).rstrip()
+        if not content:
+            continue
+        if len(content) >= 200 or _ENDS_SENTENCE.search(content) or line.start() > 600:
+            break
+        end = line.start() + len(content)
+    return end
 
 
 def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers) -> Claim:
@@ -1662,7 +1671,25 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
             continue
         if forms & speakers.roles_of(named):
             return attrs.evolve(claim, speaker=named.id, said=claim.said or other.said)
+    # "Split From Al-Qaeda 'Not Only Change Nusra Will See': Source" restates what the
+    # article's speaker says ("The split from Al-Qaeda is not the only change which Nusra
+    # will see"): the headline's source is that speaker.
+    body = [c for c in claims if c.speaker and c.speaker != actor.id and c.id != claim.id]
+    if not body:
+        return claim
+    vectors = Vectorizer([claim.text, *(c.text for c in body)]).vectors()
+    score, restated = max(
+        ((similarity(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
+        key=lambda pair: pair[0],
+    )
+    if score >= _RESTATES:
+        return attrs.evolve(claim, speaker=restated.speaker, said=claim.said or restated.said)
     return claim
+
+
+# How alike a headline and a statement of the article must be for the one to restate the
+# other: far above the clustering threshold, as it settles who the headline's source is.
+_RESTATES = 0.6
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
