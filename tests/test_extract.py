@@ -89,6 +89,11 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "The administration insists publicly that its support is not waning.",
             [("The administration", "insists", "its support is not waning")],
         ),
+        # "told" with only whom it was told: what was told comes before.
+        (
+            "More troops are going to the region, Carter told a Senate panel Wednesday.",
+            [("Carter", "told", "More troops are going to the region")],
+        ),
         # What is said after "told X that" is the quote, not the one told.
         (
             'An official told The Daily Beast that "the CIA has more money now."',
@@ -118,6 +123,7 @@ def test_layouts_of_attribution(text, expected):
         "Thus reports that the leader was wounded are unconfirmed.",
         "The State Department has maintained food shipments to the unit.",
         "The Salafis will continue to honor this red line.",
+        "Ban Ki-moon told a recent news conference in Geneva.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):

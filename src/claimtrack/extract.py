@@ -567,6 +567,9 @@ _FINITE = re.compile(
     r"must|did|does|do)\b|\w+ed\b"
 )
 
+# Signs of a clause that _FINITE misses: "told voters she's with them", "told X he'd support".
+_CLAUSE_SIGN = re.compile(r"\b(?:I|you|he|she|it|we|they)\b|\w['’](?:s|re|d|ll|ve|m)\b|n['’]t\b")
+
 
 def _inverted_speaker(right: str) -> bool:
     """Whether what follows a cue reads as its speaker: '..., said Charles Lister, a fellow'."""
@@ -674,7 +677,14 @@ def _attribution_at(
         if speaker is None or content[0] >= content[1]:
             return None
         return Attribution(kind, speaker, cue, (content,), _is_quote(text, content))
-    if _TERMINAL_RIGHT.match(right_text) and "," in left_text:
+    # "..., Carter told a Senate panel Wednesday.": whom it was told, and nothing more.
+    told_only = match.group(0).lower() in ("told", "tells") and not (
+        re.search(r"\bthat\b", right_text)
+        or _FINITE.search(right_text)
+        or _CLAUSE_SIGN.search(right_text)
+    )
+    terminal = told_only or _TERMINAL_RIGHT.match(right_text) is not None
+    if terminal and "," in left_text:
         # '..., the source said.' (the speaker between the content and the cue)
         comma = left_text.rfind(",")
         speaker_span = _strip_span(text, s + comma + 1, cs, ' \t\n,;:"“”')
@@ -696,11 +706,13 @@ def _attribution_at(
     # 'X said (that) ...', 'X told Y (that) ...'
     if source is None:
         return None
-    if _TERMINAL_RIGHT.match(right_text) and source[0] == _strip_span(text, s, e)[0]:
+    if terminal and source[0] == _strip_span(text, s, e)[0]:
         # '"...." Trump said.': the quote is the sentence before.
         previous = [q for q in quotes if 0 <= s - q[1] <= 3]
         if previous:
             return Attribution(kind, source, cue, (previous[-1],), True)
+    if told_only:
+        return None  # "Ban Ki-moon told a news conference in Geneva.": whom, not what
     content_start = ce
     hearer = None
     if match.group(0).lower() in ("told", "tells", "telling", "tell"):
