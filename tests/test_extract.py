@@ -56,6 +56,8 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             [("The rebel leader", "told", "the situation is desperate")],
         ),
         ("“The split is real,” Kerry said.", [("Kerry", "said", "The split is real")]),
+        # A cue word that is also a noun or an act still ends a quote's attribution.
+        ('"The split is real," Kerry maintained.', [("Kerry", "maintained", "The split is real")]),
         ("''The split is real,'' Kerry said.", [("Kerry", "said", "The split is real")]),
         (
             "At its best, Republican senators argue, it's not going to work.",

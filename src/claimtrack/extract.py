@@ -550,9 +550,17 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
             "belief": r"(?:that|:|[\"“]|to\b)",
             "question": r"(?:that|:|[\"“]|whether|if|why|how|what|who)",
         }.get(kind, r"(?:that|:|[\"“])")
-        if not re.match(introduces, following):
+        # ... or ends a quote's attribution: '"The split is real," Kerry maintained.'
+        closes_quote = re.match(r"(?:[.,;!?]|$)", following) and _QUOTE_BEFORE.search(
+            text, sentence.start, match.start()
+        )
+        if not (re.match(introduces, following) or closes_quote):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
+
+
+# A quote just closed, then a few words (the speaker): '"...," Kerry' before a cue.
+_QUOTE_BEFORE = re.compile(r"[,?!][\"”’']+\s+(?:\S+\s+){0,6}$")
 
 
 # "Samantha Phillips, the city's emergency operations director, said ...": a subject with an
