@@ -372,7 +372,9 @@ _WORD = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])['\"”’`]*\s+(?=[`'\"“‘(]*[A-Z0-9])")
 # Where the clause of an expression begins: a relative clause has its own verb ("hoped she
 # would produce aid for their countries, where the Aug. 7 blasts killed 257").
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:where|which|who|whose|when)\b")
+_CLAUSE_START = re.compile(r"[;:]|,\s*(?:where|which|who|whose|when)\b")
+# ... and where it ends: there, or at a coordinated verb phrase.
+_CLAUSE_END = re.compile(rf"{_CLAUSE_START.pattern}|\b(?:and|but|or)\b")
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|plans?|planned|planning|scheduled to|"
     r"expected to|due to|set to|is to|are to|going to|intends? to|to be)\b"
@@ -403,13 +405,13 @@ def infer_tense(left: str = "", right: str = "") -> Tense | None:
     right = _SENTENCE_END.split(right, maxsplit=1)[0].lower()
     # A relative clause after it has a subject of its own: "shares issued July 1, which will";
     # a coordinated one a verb of its own: "a demonstration on Saturday and were planning".
-    right = re.split(r",\s*(?:which|who|whose|where)\b|\b(?:and|but|or)\b", right, maxsplit=1)[0]
+    right = _CLAUSE_END.split(right, maxsplit=1)[0]
     near_left = " ".join(_WORD.findall(left)[-4:])
     near_right = " ".join(_WORD.findall(right)[:2])
     window = f"{near_left} {near_right}"
     future = len(_FUTURE_CUES.findall(window))
     past = len(_PAST_CUES.findall(window))
-    clause = " ".join(_CLAUSE_BREAK.split(left)[-1].split()[-14:])
+    clause = " ".join(_CLAUSE_START.split(left)[-1].split()[-14:])
     # A plan or an appointment a little further back still points forward: "planned to
     # leave Nairobi on Thursday", "is to resume trading in Paris Tuesday".
     if _PLANNED.search(clause) and not past:
