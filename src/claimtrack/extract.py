@@ -1266,6 +1266,11 @@ class _Speakers:
         before = bisect.bisect_left(self.starts, position)
         return self.starts[max(0, before - count) : before]
 
+    def spoke(self, actor: Actor, sentence_start: int) -> None:
+        """Note that ``actor`` is the speaker of the sentence beginning at ``sentence_start``."""
+        self.recent.append(actor)
+        self.last_spoke = sentence_start
+
     def _remember(self, actor: Actor) -> Actor:
         if actor not in self.introduced:
             self.introduced.append(actor)
@@ -1630,8 +1635,7 @@ def extract(
         if speaker is not None and said is not None:
             last_said[speaker.id] = said
         if speaker is not None:
-            speakers.recent.append(speaker)
-            speakers.last_spoke = sentence.start
+            speakers.spoke(speaker, sentence.start)
         previous = (speaker, via, said)
         speakers_by_index.append((speaker, via))
         if attribution.span[0] < headline_end:
