@@ -403,6 +403,32 @@ def test_the_nth_unit_that_it_is_now(expression, left, value):
     assert timex_value(expression, dt.date(1990, 8, 15), left=left) == value
 
 
+@pytest.mark.parametrize(
+    ("left", "expression", "right", "value"),
+    [
+        # The span stopped before its last word: "a year | earlier" is still a year earlier.
+        ("$13.5 million, or 34 cents a share,", "a year", " earlier. Revenue rose", "1988-Q3"),
+        # In the future, "in five years" is a point five years from now ...
+        ("The stock would be redeemed in", "five years", ", subject to terms", "1994"),
+        # ... "in a year or two" only somewhere ahead ...
+        ("You may, in", "a year or two", ", save a few more lives", "FUTURE_REF"),
+        # ... and "within a year", or "in two weeks" of the past, a length of time.
+        ("the company will finish its investigation within", "a year", ".", "P1Y"),
+        ("Gonzalez's second letter to Reno in", "two weeks", " was published", "P2W"),
+        # A day judged is a day, not a day long.
+        ('Geremek said it was "a great', "day", ' for Poland."', "1989-11-02"),
+    ],
+)  # fmt: skip
+def test_a_length_of_time_that_marks_a_point(left, expression, right, value):
+    assert timex_value(expression, dt.date(1989, 11, 2), left=left, right=right) == value
+
+
+def test_a_judged_day_is_the_day_last_mentioned():
+    friday = resolve_when("March 12, 1999")
+    left = 'Geremek said it was "a great'
+    assert timex_value("day", dt.date(1999, 3, 13), left=left, reference=friday) == "1999-03-12"
+
+
 def test_a_second_day_borrows_the_month_of_the_first():
     """'April 24 and 25': the bare '25' is April 25."""
     left = "the NATO Washington summit on April 24 and "

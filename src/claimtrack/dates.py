@@ -447,7 +447,8 @@ _DURATION = re.compile(
     rf"(?:(?:the\s+)?(?P<which>past|last|latest|next|coming|first|previous|recent|following|"
     rf"year-earlier|year-ago)\s+|the\s+|a\s+(?=\w+-))?(?P<count>{_COUNT})?(?P<half>\s+1/2)?"
     rf"(?:\s+(?:to|or)\s+\w+)?(?:\s+more)?(?:\s+(?:trading|business|working|calendar))?"
-    rf"[\s-]*(?P<unit>{_UNIT})(?:[\s-](?:long|old|period|term))?(?:\s+or\s+so)?"
+    rf"[\s-]*(?P<unit>{_UNIT})(?:[\s-](?:long|old|period|term))?"
+    rf"(?:\s+or\s+(?:so|two|three|more))?"
     rf"(?P<and_half>\s+and\s+a\s+half)?$"
 )
 _SET = re.compile(
@@ -1836,9 +1837,13 @@ def timex_value(
     kind = classify(text)
     if kind == "SET":
         return _set_value(text)
+    tense = infer_tense(left, right)
+    if kind == "DURATION" and (
+        point := _point_of_duration(text, left, right, tense, anchor, reference)
+    ):
+        return point
     if kind == "DURATION":
         return _duration_value(_strip_lead(text)) or _duration_value(text)
-    tense = infer_tense(left, right)
     if (
         anchor is not None
         and bare in _YEAR_AGO
@@ -1866,6 +1871,45 @@ def timex_value(
         elif m := re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", text):
             value += "T" + PARTS_OF_DAY[m[1]]
     return value
+
+
+# A day judged is a day, not a day long: "it was a great day for Poland".
+_JUDGED_DAY = re.compile(
+    r"\b(?:an?|the)\s+(?:great|historic|historical|sad|happy|proud|dark|black|tragic|"
+    r"momentous|memorable|special|big|good|bad|terrible|important|emotional|busy)\s*$",
+    re.IGNORECASE,
+)
+_FUTURE_MODAL = re.compile(r"\b(?:may|might|could|can)\b")
+
+
+def _point_of_duration(
+    text: str,
+    left: str,
+    right: str,
+    tense: Tense | None,
+    anchor: dt.date | None,
+    reference: When | None,
+) -> str | None:
+    """The date a length of time marks, where the words around it make it a point in time:
+    "a year" in "a year earlier", "five years" in "will be redeemed in five years" (that
+    many years from now; "in a year or two" only somewhere ahead), "day" in "it was a great
+    day" (the day last mentioned, else today)."""
+    if anchor is None:
+        return None
+    if re.match(r"\s*(?:earlier|ago)\b", right):  # the span stopped short of its last word
+        word = re.match(r"\s*(\w+)", right)
+        return timex_value(f"{text} {word[1] if word else ''}", anchor, left=left, right="")
+    if text == "day" and _JUDGED_DAY.search(left):
+        same_day = reference if reference and reference.precision is Precision.DAY else None
+        return (same_day or _day(anchor, text, anchor)).timex
+    clause = _CLAUSE_START.split(_SENTENCE_END.split(left)[-1].lower())[-1]
+    ahead = tense == "future" or _FUTURE_MODAL.search(clause) is not None
+    if not (ahead and re.search(r"\bin\s*,?\s*$", clause)):
+        return None  # "within a year" and "in two weeks" of the past stay lengths
+    if re.search(rf"\bor\b|\b(?:few|several|some|many)\b|^{_UNIT}$", text):
+        return "FUTURE_REF"  # how far ahead is not said
+    later = resolve_when(f"{text} from now", anchor)
+    return None if later is None else later.timex
 
 
 def _day_after_clock(right: str) -> str | None:
