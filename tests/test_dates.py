@@ -153,6 +153,11 @@ def test_without_an_anchor_relative_expressions_do_not_resolve():
         ("this past weekend", VICE, "2016-W29-WE", "the weekend just gone"),
         ("the first quarter", dt.date(1989, 10, 26), "1989-Q1", "a quarter, like the second"),
         ("days ago", VICE, "PAST_REF", "an uncounted time back, like 'years ago'"),
+        ("the 1800s", None, "18", "a hundreds is the century"),
+        ("the 2000s", None, "200", "... but the 2000s are read as the decade"),
+        ("last decade", VICE, "200", "the decade before"),
+        ("this time last year", VICE, "2015-07", "the month a year back"),
+        ("the winter of 2012-13", None, "2012-WI", "a winter is its first year's"),
     ],
 )
 def test_news_forms(expression, anchor, value, why):
@@ -258,6 +263,16 @@ def test_a_part_of_the_day_last_mentioned_is_a_time():
     friday = resolve_when("Friday, Oct. 27, 1989")
     assert classify("that morning") == "TIME"
     assert timex_value("the morning", dt.date(1989, 10, 30), reference=friday) == "1989-10-27TMO"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("earlier in the day", "2016-07-26"), ("later in the week", "2016-W30"),
+     ("earlier in the month", "2016-07")],
+)  # fmt: skip
+def test_earlier_and_later_in_a_unit_are_within_the_reference(expression, value):
+    tuesday = resolve_when("July 26, 2016")
+    assert timex_value(expression, VICE, reference=tuesday) == value
 
 
 def test_a_reference_too_coarse_resolves_nothing():

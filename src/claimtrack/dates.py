@@ -1547,7 +1547,8 @@ _DAY_SHIFTS = {
     **dict.fromkeys(
         ("that day", "the same day", "that same day", "the same date", "earlier that day",
          "later that day", "that morning", "that afternoon", "that evening", "that night",
-         "later that night", "the day", "the morning", "the afternoon", "the evening"),
+         "later that night", "the day", "the morning", "the afternoon", "the evening",
+         "earlier in the day", "later in the day"),
         0,
     ),
     **dict.fromkeys(
@@ -1564,10 +1565,12 @@ _DAY_SHIFTS = {
 }  # fmt: skip
 _PERIOD_SHIFTS = {
     "week": {"that week": 0, "the same week": 0, "later that week": 0, "earlier that week": 0,
+             "earlier in the week": 0, "later in the week": 0,
              "the following week": 1, "the next week": 1, "the week after": 1,
              "the previous week": -1, "the week before": -1},
     "month": {"that month": 0, "the same month": 0, "later that month": 0,
-              "earlier that month": 0, "the following month": 1, "the next month": 1,
+              "earlier that month": 0, "earlier in the month": 0, "later in the month": 0,
+              "the following month": 1, "the next month": 1,
               "the month after": 1, "the previous month": -1, "the month before": -1},
     # "The previous quarter" is left to the anchor: in earnings news it is the one before
     # the quarter being reported, which the anchor tells as well.
@@ -1582,6 +1585,8 @@ _WEEKDAY_SHIFT = re.compile(
     r"the (?P<which>previous|following) (?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
 _SAME_TIME = frozenset({"then", "that time", "the time then"})
+# With no day mentioned before them, these are the day of writing.
+_TODAY_UNLESS_TOLD = frozenset({"the day", "earlier in the day", "later in the day"})
 _ANAPHORA = _SAME_TIME.union(_DAY_SHIFTS, *_PERIOD_SHIFTS.values())
 # "The following year" is a year, not a year long; "the past year" as a date is the year
 # before, while with a count ("the past two years") it is a length.
@@ -1664,7 +1669,7 @@ def _resolve(
     if reference is not None and (text in _ANAPHORA or _WEEKDAY_SHIFT.fullmatch(text)):
         # With a reference, the expression means nothing else.
         return _anaphoric(text, expression, reference, anchor)
-    if text in _ANAPHORA and text != "the day":  # "later in the day" is today's
+    if text in _ANAPHORA and text not in _TODAY_UNLESS_TOLD:
         return None  # unknown, rather than, say, the day after publication
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
     if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
@@ -1696,6 +1701,11 @@ def _resolve(
         return _year(int(m["year"]), expression, anchor)
     if m := re.fullmatch(r"(?:the\s+)?(?:(?P<century>1\d|20)|')?(?P<decade>\d)0'?s", text):
         century = int(m["century"]) if m["century"] else 19
+        if m["century"] and m["decade"] == "0" and century < 20:
+            # "the 1800s" is the century; "the 2000s" is still read as the decade.
+            start = century * 100
+            return _span(dt.date(start, 1, 1), dt.date(start + 99, 12, 31),
+                         Precision.CENTURY, expression, anchor)  # fmt: skip
         start = century * 100 + int(m["decade"]) * 10
         return When(
             earliest=dt.date(start, 1, 1),
@@ -1703,6 +1713,14 @@ def _resolve(
             precision=Precision.DECADE,
             expression=expression,
             anchor=anchor,
+        )
+    if anchor is not None and re.fullmatch(r"(?:around |about )?this time last year", text):
+        year_ago = anchor - relativedelta(years=1)  # the month, as "this time" is not a day
+        return _month(year_ago.year, year_ago.month, expression, anchor)
+    if anchor is not None and (m := re.fullmatch(r"(?P<which>this|last|next) decade", text)):
+        start = anchor.year // 10 * 10 + 10 * {"this": 0, "next": 1, "last": -1}[m["which"]]
+        return _span(
+            dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
         )
     if m := re.fullmatch(
         r"(?:the\s+)?'?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -1735,7 +1753,9 @@ def _resolve(
             anchor,
         )
     if m := re.fullmatch(
-        r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})", text
+        r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})"
+        r"(?:[-/](?:\d{2}|\d{4}))?",  # "the winter of 2012-13" began in 2012
+        text,
     ):
         return _season(int(m["year"]), SEASONS[m["season"]], expression, anchor)
     if (found := _quarter_of_year(text, expression, anchor)) is not None:
