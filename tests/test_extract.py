@@ -336,6 +336,28 @@ def test_they_after_an_unnamed_group_is_that_group():
     assert [c.speaker for c in claims] == ["s:moderate-rebels", "s:moderate-rebels", None]
 
 
+def test_a_role_in_the_group_is_whom_the_catalogue_gives_it_to():
+    """'The group's leader' is the leader of the group the sentence is about, when the
+    catalogue knows him; otherwise an unnamed member who keeps the group's affiliation."""
+    nusra = Actor.named("Jabhat al-Nusra", kind=ActorKind.ORGANIZATION, aliases=["Al Nusra"])
+    leader = Actor.named("Abu Mohammad al-Jolani", kind=ActorKind.PERSON,
+                         description="leader of Jabhat al-Nusra", affiliation=nusra.id)  # fmt: skip
+    text = (
+        "Al Nusra has remained neutral in the infighting between ISIS and other factions, "
+        "with the group's leader calling for an end to the clashes."
+    )
+    registry = ActorRegistry()
+    for actor in (nusra, leader):
+        registry.add(actor)
+    [claim] = extract(Source(id="s", text=text), actors=registry)
+    assert claim.speaker == leader.id
+    alone = ActorRegistry()
+    alone.add(nusra)
+    [claim] = extract(Source(id="s", text=text), actors=alone)
+    member = alone.get(claim.speaker)
+    assert (member.name, member.affiliation) == ("the leader of Jabhat al-Nusra", nusra.id)
+
+
 def test_a_person_quoted_again_is_still_on_the_occasion_dated():
     """With no time of its own, a person's next statement is on the occasion the article
     dated, whether it named them or described them ("an activist ... on Tuesday, July 26");

@@ -1141,6 +1141,13 @@ _GENERIC_DOCUMENT = re.compile(
     r"message|recording|video|letter|document|analysis)$",
     re.IGNORECASE,
 )
+# "The group's leader", "its spokesman": a role in the group the sentence is about.
+_ROLE_IN_GROUP = re.compile(
+    r"^(?:(?:the|this|that)\s+(?:group|organi[sz]ation|movement|militia|faction|front|"
+    r"network|party)['’]s|its)\s+(?P<role>leader|chief|head|founder|commander|emir|"
+    r"spokesman|spokeswoman|spokesperson)$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 # One person left unnamed: "a former senior administration official", "another commander".
 _ONE_UNNAMED_PERSON = re.compile(r"(?i:a|an|one|another)\s(?!.*\bof\b).*\b\w+[^\Ws]")
@@ -1300,6 +1307,10 @@ class _Speakers:
             return self._pronoun(head.lower(), start)
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
+        if (role := _ROLE_IN_GROUP.match(head)) and (
+            group := self._group_before(attribution, position)
+        ):
+            return self._describe(self._member(group, role["role"].lower()), head)
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
             return named[-1] if named else None
@@ -1420,6 +1431,36 @@ class _Speakers:
         if not candidates or len({a.id for a in candidates}) > 1:
             return None  # nobody, or more than one: ambiguous, so unknown
         return candidates[-1]
+
+    def _group_before(self, attribution: Attribution, position: int) -> Actor | None:
+        """The group a mention inside a sentence refers to: the first one the sentence names
+        before it ("Al Nusra has remained neutral ..., with the group's leader calling"),
+        else as for a sentence that begins with it."""
+        source_start = attribution.source[0] if attribution.source else position
+        found = self.mentioned(position, source_start)
+        return found[0][1] if found else self._group(attribution, position)
+
+    def _member(self, group: Actor, role: str) -> Actor:
+        """Who holds ``role`` in ``group``: the catalogue's person affiliated with it and
+        described by that role ("leader of Jabhat al-Nusra"), else an unnamed one of the
+        group's, which at least keeps the affiliation."""
+        for actor in self.registry:
+            if (
+                actor.kind is ActorKind.PERSON
+                and actor.affiliation == group.id
+                and role in re.findall(r"[a-z]+", fold(actor.description or ""))
+            ):
+                return self._remember(actor)
+        name = f"the {role} of {group.name}"
+        return self.registry.add(
+            Actor(
+                id=f"{self.source.parent or self.source.id}:{slugify(name)[:60]}",
+                name=name,
+                kind=ActorKind.UNNAMED,
+                description=name,
+                affiliation=group.id,
+            )
+        )
 
     def _group(self, attribution: Attribution, position: int) -> Actor | None:
         if not attribution.direct:
