@@ -1927,9 +1927,8 @@ def _point_of_duration(
     day" (the day last mentioned, else today)."""
     if anchor is None:
         return None
-    if re.match(r"\s*(?:earlier|ago)\b", right):  # the span stopped short of its last word
-        word = re.match(r"\s*(\w+)", right)
-        return timex_value(f"{text} {word[1] if word else ''}", anchor, left=left, right="")
+    if m := re.match(r"\s*(earlier|ago)\b", right):  # the span stopped short of its last word
+        return timex_value(f"{text} {m[1]}", anchor, left=left)
     if text == "day" and _JUDGED_DAY.search(left):
         same_day = reference if reference and reference.precision is Precision.DAY else None
         return (same_day or _day(anchor, text, anchor)).timex
