@@ -64,11 +64,15 @@ def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within [0, 1], got {threshold}")
     neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    # The graph is most of the memory: key every dict by one int object per item, and let
+    # both directions of a pair share one float, rather than a fresh object per entry.
+    interned = list(range(n))
     for i, j, score in edges:
         if i == j:
             continue
-        neighbours[i][j] = neighbours[i].get(j, 0.0) + score
-        neighbours[j][i] = neighbours[j].get(i, 0.0) + score
+        total = neighbours[i].get(j, 0.0) + score
+        neighbours[i][interned[j]] = total
+        neighbours[j][interned[i]] = total
     size = [1] * n
     members: list[list[int]] = [[i] for i in range(n)]
     forbidden: list[set[int]] = [set() for _ in range(n)]
@@ -100,7 +104,7 @@ def average_linkage(n: int, edges: Iterable[Edge], threshold: float, *,
         _, i, j = key
         if not (alive[i] and alive[j]) or (best[i] != key and best[j] != key):
             continue  # stale: a merge since has changed one of these groups
-        keep, gone = (i, j) if (size[i], -i) >= (size[j], -j) else (j, i)
+        keep, gone = (interned[i], j) if (size[i], -i) >= (size[j], -j) else (interned[j], i)
         alive[gone] = False
         best[gone] = None
         members[keep] += members[gone]
