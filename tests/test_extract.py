@@ -358,6 +358,25 @@ def test_a_role_in_the_group_is_whom_the_catalogue_gives_it_to():
     assert (member.name, member.affiliation) == ("the leader of Jabhat al-Nusra", nusra.id)
 
 
+def test_it_that_speaks_after_a_document_is_the_documents_author():
+    """'A statement by al-Maqalat ... "...," it said.': the statement's author said it, not
+    the organisation named last; without a document in view, "it" is found as before."""
+    nusra = Actor.named("Jabhat al-Nusra", kind=ActorKind.ORGANIZATION, aliases=["al-Nusra"])
+    registry = ActorRegistry()
+    registry.add(nusra)
+    text = (
+        "Al-Nusra said it had cut its ties. A statement by al-Maqalat, a Dutch al-Nusra "
+        'associate, explained it well. "If Nusra changed its name but not its methods, this '
+        'is the plan of al-Qaeda," it said.'
+    )
+    *_, quote = extract(Source(id="s", text=text), actors=registry)
+    author = registry.get(quote.speaker)
+    assert (author.name, author.description) == ("al-Maqalat", "a Dutch al-Nusra associate")
+    text = 'Al-Nusra said it had cut its ties. "The split is real," it said.'
+    *_, quote = extract(Source(id="s", text=text), actors=registry)
+    assert quote.speaker == nusra.id
+
+
 def test_a_person_quoted_again_is_still_on_the_occasion_dated():
     """With no time of its own, a person's next statement is on the occasion the article
     dated, whether it named them or described them ("an activist ... on Tuesday, July 26");

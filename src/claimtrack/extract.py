@@ -1158,6 +1158,12 @@ _DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[
 
 
 _NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
+# "A statement by al-Maqalat", "an audio message from Zawahiri": a document and its author.
+_DOCUMENT_BY = re.compile(
+    r"\b(?:statement|report|message|recording|video|letter|communiqu[eé]|post|tweet)\s+"
+    rf"(?:by|from)\s+(?P<author>(?:the\s+)?(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}))*"
+    r"(?:,\s+(?:an?|the)\s[^,.;:]{3,80}(?=,))?)"  # and what the article says it is
+)
 
 
 # The comma before an apposition, not the one inside "Washington, D.C.", "Amherst, N.Y.",
@@ -1304,6 +1310,8 @@ class _Speakers:
             return None
         if _PRONOUN.match(head):
             start = attribution.source[0] if attribution.source else position
+            if head.lower() == "it" and (author := self._document_author(start)):
+                return self.resolve(_split_mention(author), attribution, position)
             return self._pronoun(head.lower(), start)
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
@@ -1389,6 +1397,15 @@ class _Speakers:
             if match is not None:
                 return match
         return None
+
+    def _document_author(self, position: int) -> str | None:
+        """Who wrote the document an "it" that speaks stands for: "A statement by al-Maqalat,
+        a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
+        Dutch al-Nusra associate".
+        Only a document introduced in this sentence or the one before counts."""
+        begin = (self._sentence_starts(position, 2) or [0])[0]
+        found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
+        return found[-1]["author"] if found else None
 
     def _pronoun(self, pronoun: str, position: int) -> Actor | None:
         if pronoun in ("he", "she"):
