@@ -107,6 +107,21 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             "the cuts.",
             [("CIA officials", "tell", 'unspecified "other funders" have ordered the cuts')],
         ),
+        # A clause before the subject is the writer's, not the speaker's ...
+        (
+            "Even though skateboarding is allowed in the park, the women say officers still "
+            "scrutinize the area.",
+            [("the women", "say", "officers still scrutinize the area")],
+        ),
+        (
+            "When asked about it, Smith said the plan would fail badly.",
+            [("Smith", "said", "the plan would fail badly")],
+        ),
+        # ... unless the speaker interrupts the sentence: then it is part of what was said.
+        (
+            'When they were up against al Nusra, this official said, "they did not fight."',
+            [("this official", "said", 'When they were up against al Nusra "they did not fight')],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):

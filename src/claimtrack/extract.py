@@ -309,6 +309,13 @@ _LEADING_CONJUNCTIONS = re.compile(
     r"moreover|indeed|now|then|also)[\s,]+",
     re.IGNORECASE,
 )
+# A clause put before the subject: "Even though skateboarding is sanctioned in the park, the
+# women say ...", "When asked about it, Smith said ...".
+_LEADING_SUBORDINATE = re.compile(
+    r"(?:even\s+)?(?:though|although|if|while|whereas|because|since|when|unless|once|after|"
+    r"before)\b[^,;:\"“”]{1,120},\s*",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r'[;:]\s|["”],\s|\s[—–]\s|,\s(?:and|but|while|as|because|although'
     r"|though|since|so|when|where|after|before|if|whereas)\s|"
@@ -371,7 +378,8 @@ def _words(text: str) -> int:
 
 
 _NOT_A_SUBJECT = re.compile(
-    r"(?:this|that|these|those|already|privately|publicly|there|here|"
+    r"(?:this|that|these|those|already|privately|publicly|there|here|when|while|if|once|"
+    r"unless|whether|because|although|though|"
     r"which|what|who|so|then|now|also|thus|hence|therefore|however|meanwhile|instead|indeed|"
     r"[a-z]+ly)",
     re.IGNORECASE,
@@ -427,10 +435,15 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
         chunk = chunk[: auxiliaries.start()]
     end = begin + len(chunk)
     # "In May, Zawahiri released an audio recording saying...": the speaker is Zawahiri.
+    # A clause before the subject is left alone where the speaker interrupts the sentence
+    # ("When they were up against al Nusra, this official said, 'they didn't fight'"): it is
+    # part of what was said.
+    interrupts = re.match(r"\w+(?:\s+\w+){0,2},", text[cue_start:]) is not None
+    leading_clause = () if interrupts else (_LEADING_SUBORDINATE,)
     stripped = True
     while stripped:
         stripped = False
-        for pattern in (_LEADING_TIME, _LEADING_CONJUNCTIONS):
+        for pattern in (_LEADING_TIME, _LEADING_CONJUNCTIONS, *leading_clause):
             lead = pattern.match(text, begin, end)
             if lead and lead.end() > begin:
                 begin, stripped = lead.end(), True
