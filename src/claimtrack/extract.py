@@ -1323,7 +1323,8 @@ class _Speakers:
             return None
         if _PRONOUN.match(head):
             start = attribution.source[0] if attribution.source else position
-            if head.lower() == "it" and (author := self._document_author(start)):
+            author = self._document_author(start) if head.lower() == "it" else None
+            if author and not _PRONOUN.match(_split_mention(author).head):
                 return self.resolve(_split_mention(author), attribution, position)
             return self._pronoun(head.lower(), start)
         if _GENERIC_GROUP.match(head):
