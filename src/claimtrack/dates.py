@@ -645,6 +645,22 @@ def _year(year: int, expression: str, anchor: dt.date | None, mod: str | None = 
     )
 
 
+def _decade(start: int, expression: str, anchor: dt.date | None) -> When:
+    """The decade beginning with the year ``start`` (1980 for "the 1980s")."""
+    return _span(
+        dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
+    )
+
+
+def _century(number: int, expression: str, anchor: dt.date | None) -> When:
+    """The ``number``-th century, as TIMEX3 counts it: the 20th is 1900-1999 ("19")."""
+    start = (number - 1) * 100
+    return _span(
+        dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), Precision.CENTURY,
+        expression, anchor,
+    )  # fmt: skip
+
+
 def _week(day: dt.date, expression: str, anchor: dt.date | None) -> When:
     start = day - dt.timedelta(days=day.weekday())
     return _span(start, start + dt.timedelta(days=6), Precision.WEEK, expression, anchor)
@@ -1703,25 +1719,14 @@ def _resolve(
         century = int(m["century"]) if m["century"] else 19
         if m["century"] and m["decade"] == "0" and century < 20:
             # "the 1800s" is the century; "the 2000s" is still read as the decade.
-            start = century * 100
-            return _span(dt.date(start, 1, 1), dt.date(start + 99, 12, 31),
-                         Precision.CENTURY, expression, anchor)  # fmt: skip
-        start = century * 100 + int(m["decade"]) * 10
-        return When(
-            earliest=dt.date(start, 1, 1),
-            latest=dt.date(start + 9, 12, 31),
-            precision=Precision.DECADE,
-            expression=expression,
-            anchor=anchor,
-        )
+            return _century(century + 1, expression, anchor)
+        return _decade(century * 100 + int(m["decade"]) * 10, expression, anchor)
     if anchor is not None and re.fullmatch(r"(?:around |about )?this time last year", text):
         year_ago = anchor - relativedelta(years=1)  # the month, as "this time" is not a day
         return _month(year_ago.year, year_ago.month, expression, anchor)
     if anchor is not None and (m := re.fullmatch(r"(?P<which>this|last|next) decade", text)):
-        start = anchor.year // 10 * 10 + 10 * {"this": 0, "next": 1, "last": -1}[m["which"]]
-        return _span(
-            dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
-        )
+        shift = {"this": 0, "next": 1, "last": -1}[m["which"]]
+        return _decade(anchor.year // 10 * 10 + 10 * shift, expression, anchor)
     if m := re.fullmatch(
         r"(?:the\s+)?'?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
         r"nineties)",
@@ -1729,9 +1734,7 @@ def _resolve(
     ):
         tens = _TENS[m["tens"].removesuffix("ies") + "y"]
         start = 2000 + tens if anchor is not None and 2000 + tens <= anchor.year else 1900 + tens
-        return _span(
-            dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
-        )
+        return _decade(start, expression, anchor)
     if m := re.fullmatch(
         r"(?:the\s+)?(?:(?P<which>this|last|next|the past|the previous)\s+)?"
         r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))?[\s-]?century",
@@ -1744,14 +1747,7 @@ def _resolve(
             number = anchor.year // 100 + 1 + shift
         else:
             return None
-        start = (number - 1) * 100
-        return _span(
-            dt.date(max(start, 1), 1, 1),
-            dt.date(start + 99, 12, 31),
-            Precision.CENTURY,
-            expression,
-            anchor,
-        )
+        return _century(number, expression, anchor)
     if m := re.fullmatch(
         r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})"
         r"(?:[-/](?:\d{2}|\d{4}))?",  # "the winter of 2012-13" began in 2012
