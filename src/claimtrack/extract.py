@@ -309,6 +309,9 @@ _LEADING_CONJUNCTIONS = re.compile(
     r"moreover|indeed|now|then|also)[\s,]+",
     re.IGNORECASE,
 )
+# A speaker who interrupts the sentence: "..., this official said, ...".
+_CUE_THEN_COMMA = re.compile(r"\w+(?:\s+\w+){0,2},")
+_PARTICIPLE_CUE = re.compile(r"\S*ing(?!\S)")
 # A clause put before the subject: "Even though skateboarding is sanctioned in the park, the
 # women say ...", "When asked about it, Smith said ...".
 _LEADING_SUBORDINATE = re.compile(
@@ -438,7 +441,7 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     # A clause before the subject is left alone where the speaker interrupts the sentence
     # ("When they were up against al Nusra, this official said, 'they didn't fight'"): it is
     # part of what was said.
-    interrupts = re.match(r"\w+(?:\s+\w+){0,2},", text[cue_start:]) is not None
+    interrupts = _CUE_THEN_COMMA.match(text, cue_start) is not None
     leading_clause = () if interrupts else (_LEADING_SUBORDINATE,)
     stripped = True
     while stripped:
@@ -463,7 +466,7 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     released = _RELEASED.search(text, begin, end)
     if released:
         end = released.start()
-    if text[cue_start:].split(maxsplit=1)[0].endswith("ing"):
+    if _PARTICIPLE_CUE.match(text, cue_start):
         # "..., with one message from an operative claiming ...": the message's author.
         with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
         if with_:
@@ -1144,10 +1147,10 @@ _TIME_TAIL = re.compile(
     r"weeks|month|months|year|years|eve|morning|afternoon|evening|night|time|weekend)\b.*$",
     re.IGNORECASE,
 )
+# What an article calls an organisation it has named: "the group", "the movement".
+_GROUP_NOUN = r"(?:group|organi[sz]ation|movement|militia|faction|front|network|party)"
 _GENERIC_GROUP = re.compile(
-    r"^(?:the|this|that)\s+(?:group|organization|organisation|movement|"
-    r"militants|jihadists|faction|front|network)$",
-    re.IGNORECASE,
+    rf"^(?:the|this|that)\s+(?:{_GROUP_NOUN}|militants|jihadists)$", re.IGNORECASE
 )
 _GENERIC_DOCUMENT = re.compile(
     r"^(?:the|this|that)\s+(?:report|statement|study|briefing|"
@@ -1156,9 +1159,8 @@ _GENERIC_DOCUMENT = re.compile(
 )
 # "The group's leader", "its spokesman": a role in the group the sentence is about.
 _ROLE_IN_GROUP = re.compile(
-    r"^(?:(?:the|this|that)\s+(?:group|organi[sz]ation|movement|militia|faction|front|"
-    r"network|party)['’]s|its)\s+(?P<role>leader|chief|head|founder|commander|emir|"
-    r"spokesman|spokeswoman|spokesperson)$",
+    rf"^(?:(?:the|this|that)\s+{_GROUP_NOUN}['’]s|its)\s+(?P<role>leader|chief|head|founder|"
+    r"commander|emir|spokesman|spokeswoman|spokesperson)$",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
