@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -135,19 +136,35 @@ def pairwise(gold: Mapping[K, Hashable], predicted: Mapping[K, Hashable]) -> PRF
     return prf_of_counts(both, in_predicted, in_gold)
 
 
+# ISO 8601 writes a week with two digits; some gold values drop the zero ("2000-W7").
+_UNPADDED_WEEK = re.compile(r"(?<=-W)(\d)(?!\d)")
+
+
+def canonical_timex(value: str | None) -> str | None:
+    """A TIMEX3 value spelled the one way ISO 8601 spells it, so that two spellings of the
+    same time compare equal.
+
+    >>> canonical_timex("2000-W7"), canonical_timex("2000-W07-WE"), canonical_timex(None)
+    ('2000-W07', '2000-W07-WE', None)
+    """
+    return None if value is None else _UNPADDED_WEEK.sub(r"0\1", value.strip())
+
+
 def value_accuracy(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, dict[str, Any]]:
     """Accuracy of predicted values per type, from ``(type, gold, predicted)`` triples;
-    ``"all"`` sums every type.
+    ``"all"`` sums every type. Values are compared in their :func:`canonical_timex` spelling.
 
     >>> value_accuracy([("DATE", "2016", "2016"), ("DATE", "2016-07", None)])["DATE"]
     {'correct': 1, 'total': 2, 'accuracy': 0.5}
+    >>> value_accuracy([("DATE", "2000-W7", "2000-W07")])["DATE"]["correct"]
+    1
     """
     correct: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for kind, gold, predicted in rows:
         for key in (kind, "all"):
             total[key] += 1
-            correct[key] += predicted == gold
+            correct[key] += canonical_timex(predicted) == canonical_timex(gold)
     return {
         k: {"correct": correct[k], "total": total[k], "accuracy": round(correct[k] / total[k], 4)}
         for k in sorted(total)
