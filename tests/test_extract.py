@@ -351,6 +351,18 @@ def test_they_after_an_unnamed_group_is_that_group():
     assert [c.speaker for c in claims] == ["s:moderate-rebels", "s:moderate-rebels", None]
 
 
+def test_they_after_a_sentence_about_people_is_those_people():
+    """'Few rebel fighters want ... They argue ...': the people the sentence before is about,
+    when nobody spoke there; a subject that is not people leaves "they" unknown."""
+    text = (
+        "In Syria, few rebel fighters want to join a force focused only on ISIS. They argue "
+        "that Assad is responsible for more deaths. Prices of bread rose sharply in Aleppo. "
+        "They say the siege is to blame."
+    )
+    claims = extract(Source(id="s", text=text))
+    assert [c.speaker for c in claims] == ["s:rebel-fighters", None]
+
+
 def test_a_role_in_the_group_is_whom_the_catalogue_gives_it_to():
     """'The group's leader' is the leader of the group the sentence is about, when the
     catalogue knows him; otherwise an unnamed member who keeps the group's affiliation."""

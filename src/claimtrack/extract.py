@@ -1342,16 +1342,7 @@ class _Speakers:
             return antecedent
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
-            scope = self.source.parent or self.source.id
-            actor = self.registry.add(
-                Actor(
-                    id=f"{scope}:{slugify(head)[:60]}",
-                    name=head,
-                    kind=ActorKind.UNNAMED,
-                    description=description,
-                )
-            )
-            return self._describe(actor, head)
+            return self._describe(self._unnamed(head, description), head)
         match = self._resolve_name(head)
         if match is not None:
             actor = match.actor
@@ -1455,6 +1446,8 @@ class _Speakers:
                 self.recent[-1].name
             ):
                 return self.recent[-1]
+        if pronoun == "they" and (people := self._people_before(position)) is not None:
+            return people
         # Otherwise unnamed groups ("sources", "officials") are not counted: a "they" further
         # on is too often somebody else.
         counted = [a for a in self.recent if a.kind is not ActorKind.UNNAMED or fits(a)]
@@ -1464,6 +1457,31 @@ class _Speakers:
         if not candidates or len({a.id for a in candidates}) > 1:
             return None  # nobody, or more than one: ambiguous, so unknown
         return candidates[-1]
+
+    def _people_before(self, position: int) -> Actor | None:
+        """The people a "they" picks up from the sentence before, when nobody spoke there
+        and they are its subject: "In Syria, few rebel fighters want to join a force focused
+        only on ISIS. They argue that ..." -> "rebel fighters"."""
+        starts = self._sentence_starts(position + 1, 2)
+        if len(starts) < 2 or self.last_spoke >= starts[0]:
+            return None
+        subject = _plural_people_subject().match(self.text, starts[0], starts[1])
+        if subject is None:
+            return None
+        return self._describe(self._unnamed(subject["people"]), subject["people"])
+
+    def _unnamed(self, name: str, description: str | None = None, affiliation: str | None = None
+                 ) -> Actor:  # fmt: skip
+        """The unnamed speaker ``name`` of this source (of the page, for a piece of one)."""
+        scope = self.source.parent or self.source.id
+        actor = Actor(
+            id=f"{scope}:{slugify(name)[:60]}",
+            name=name,
+            kind=ActorKind.UNNAMED,
+            description=description or name,
+            affiliation=affiliation,
+        )
+        return self.registry.add(actor)
 
     def _group_before(self, attribution: Attribution, position: int) -> Actor | None:
         """The group a mention inside a sentence refers to: the first one the sentence names
@@ -1484,16 +1502,7 @@ class _Speakers:
                 and role in re.findall(r"[a-z]+", fold(actor.description or ""))
             ):
                 return self._remember(actor)
-        name = f"the {role} of {group.name}"
-        return self.registry.add(
-            Actor(
-                id=f"{self.source.parent or self.source.id}:{slugify(name)[:60]}",
-                name=name,
-                kind=ActorKind.UNNAMED,
-                description=name,
-                affiliation=group.id,
-            )
-        )
+        return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
 
     def _group(self, attribution: Attribution, position: int) -> Actor | None:
         if not attribution.direct:
@@ -1530,6 +1539,22 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     for found in _NEGATION.finditer(text):
         cues.append(Cue(kind="negation", text=found.group(0), start=found.start(), end=found.end()))
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
+
+
+@cache
+def _plural_people_subject() -> re.Pattern[str]:
+    """A sentence whose subject is people of a kind ("In Syria, few rebel fighters want"):
+    after an opening phrase, up to two words before a plural head, then the verb."""
+    heads = "|".join(
+        w
+        for w in load("reporting")["speakers"]["unnamed_heads"]
+        if w.endswith("s") or w in ("people", "troops")
+    )
+    return re.compile(
+        r"(?:[^,.;:]{1,40},\s+)?(?:(?:few|many|some|most|several|other|these|those|the)\s+)?"
+        rf"(?P<people>(?:[A-Za-z-]+\s+){{0,2}}?(?:{heads}))\s+"
+        r"(?!of\b|in\b|from\b|at\b|who\b|that\b|with\b|and\b|or\b)[a-z]+\b"
+    )
 
 
 @cache
