@@ -122,6 +122,11 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             'When they were up against al Nusra, this official said, "they did not fight."',
             [("this official", "said", 'When they were up against al Nusra "they did not fight')],
         ),
+        # A cue joined by "and" to another verb is said by that verb's subject.
+        (
+            "Reid caucused in Nevada on Saturday and says the result was a surprise.",
+            [("Reid", "says", "the result was a surprise")],
+        ),
     ],
 )
 def test_layouts_of_attribution(text, expected):
@@ -141,6 +146,7 @@ def test_layouts_of_attribution(text, expected):
         "The State Department has maintained food shipments to the unit.",
         "The Salafis will continue to honor this red line.",
         "Ban Ki-moon told a recent news conference in Geneva.",
+        "That means clear the decks of all rebels and call free elections.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):

@@ -482,6 +482,15 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     s, e = _strip_span(text, begin, end, ' \t\n,;:"“”')
     if s >= e or _words(text[s:e]) > _MAX_SOURCE_WORDS:
         return None
+    if re.search(r"\s(?:and|or|but)$", text[s:e]):
+        # "the rebels seized the town and said ...": the verb is coordinated with another,
+        # whose subject is the speaker; without one ("clear the decks and call"), nobody.
+        verb = _MAIN_VERB.search(text, s, e)
+        if verb is None:
+            return None
+        s, e = _strip_span(text, s, verb.start(), ' \t\n,;:"“”')
+        if s >= e:
+            return None
     subject = text[s:e]
     if not re.search(r"[A-Za-z]", subject) or _NOT_A_SUBJECT.fullmatch(subject):
         return None
