@@ -224,10 +224,23 @@ def split_title(mention: str) -> tuple[str, str]:
     return title, name
 
 
-def guess_kind(mention: str) -> ActorKind:
-    """A best guess at what kind of actor a new mention names."""
+# What an article calls a news outlet after its name: "SANA, the state-run news agency".
+_OUTLET_DESCRIPTION = re.compile(
+    r"(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:news\s+agency|newspaper|daily|channel|broadcaster)"
+)
+
+
+def guess_kind(mention: str, description: str | None = None) -> ActorKind:
+    """A best guess at what kind of actor a new mention names, helped by what the article
+    says it is.
+
+    >>> guess_kind("SANA"), guess_kind("SANA", "the state-run news agency")
+    (<ActorKind.UNKNOWN: 'unknown'>, <ActorKind.OUTLET: 'outlet'>)
+    """
     if is_unnamed(mention):
         return ActorKind.UNNAMED
+    if description and _OUTLET_DESCRIPTION.fullmatch(fold(description)):
+        return ActorKind.OUTLET
     words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
     if words & _ORGANIZATION_WORDS:
         return ActorKind.ORGANIZATION

@@ -485,10 +485,10 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
     if re.search(r"\s(?:and|or|but)$", text[s:e]):
         # "the rebels seized the town and said ...": the verb is coordinated with another,
         # whose subject is the speaker; without one ("clear the decks and call"), nobody.
-        verb = _MAIN_VERB.search(text, s, e)
-        if verb is None:
+        coordinated = _MAIN_VERB.search(text, s, e)
+        if coordinated is None:
             return None
-        s, e = _strip_span(text, s, verb.start(), ' \t\n,;:"“”')
+        s, e = _strip_span(text, s, coordinated.start(), ' \t\n,;:"“”')
         if s >= e:
             return None
     subject = text[s:e]
@@ -839,7 +839,12 @@ def _according(text: str, s: int, e: int, cue: Span) -> Attribution | None:
     pieces = []
     if left[0] < left[1] and not re.search(r"(?:^|,)\s*(?:and|but|so)$", left_text, re.I):
         pieces.append(left)
-    if rest_start < e and (not pieces or text[cs - 2 : cs].strip() == ","):
+    # "..., according to X, which raises the issue of ..., and how ...": the rest goes on
+    # with the clause about X, not with what X says.
+    goes_on = re.search(r",\s+(?:which|who)\s", text[ce:src_end]) and re.match(
+        r"\s*(?:and|or)\s", text[rest_start:e]
+    )
+    if rest_start < e and not goes_on and (not pieces or text[cs - 2 : cs].strip() == ","):
         rest = _strip_span(text, rest_start, e)
         if rest[0] < rest[1]:
             pieces.append(rest)
@@ -1214,12 +1219,18 @@ def _split_mention(mention: str) -> _Mention:
     if cited:
         via.append(_outlet_name(cited.group(1)))
         mention = mention[: cited.start()]
+    # "a statement released Tuesday afternoon by SANA": the time is not where the author is.
+    for start, end, _expression in reversed(find_times(mention)):
+        if start > 0 and re.match(r"\s+by\s", mention[end:]):
+            mention = mention[:start].rstrip() + mention[end:]
     mention = _ROLE_NOUNS.sub("", mention)
     for start, _end, _expression in reversed(find_times(mention)):
         if start > 0:
             mention = mention[:start]
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
     head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
+    if description.lower().startswith(("who ", "which ")):
+        description = ""  # a clause about the speaker, not what the speaker is
     if tail := _HEAD_TAIL.search(head):
         # "an official source at the Foreign Ministry": the head names the speaker, the
         # place or employer describes it.
@@ -1235,14 +1246,22 @@ def _split_mention(mention: str) -> _Mention:
     )
     if role_name:
         head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
+    # "the state-run SANA news agency": the outlet's name, and what the article says it is.
+    outlet = re.fullmatch(
+        rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{_NAME_WORD}\s?){{1,4}})\s+"
+        r"((?:news\s+)?(?:agency|newspaper|daily|channel|broadcaster|website))",
+        head,
+    )
+    if outlet:
+        head = outlet.group(2).strip()
+        what = f"{outlet.group(1)}{outlet.group(3)}"
+        description = ", ".join(p for p in (what, description) if p)
     head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
     head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
     head = re.sub(
         r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
     )
     described: str | None = description.strip(" ,.") or None
-    if described and described.lower().startswith(("who ", "which ")):
-        described = None
     return _Mention(head=head, description=described, via=tuple(via))
 
 
@@ -1364,7 +1383,9 @@ class _Speakers:
             return None
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
-            name, kind=guess_kind(name), description=mention.description or title or None
+            name,
+            kind=guess_kind(name, mention.description),
+            description=mention.description or title or None,
         )
         self.registry.add(actor)
         return self._describe(self._remember(actor), head)
