@@ -134,6 +134,22 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
                 )
             ],
         ),
+        # A participle after the cue goes on with the same speaker.
+        (
+            "Trump's excesses are sickening, Hollande said Tuesday in Paris, noting the "
+            "nominee makes you want to retch.",
+            [
+                ("Hollande", "said", "Trump's excesses are sickening"),
+                ("Hollande", "noting", "the nominee makes you want to retch"),
+            ],
+        ),
+        (
+            '"It is a reflection of anger," McCain said, citing low economic growth.',
+            [
+                ("McCain", "said", "It is a reflection of anger"),
+                ("McCain", "citing", "low economic growth"),
+            ],
+        ),
         # A cue joined by "and" to another verb is said by that verb's subject.
         (
             "Reid caucused in Nevada on Saturday and says the result was a surprise.",

@@ -334,6 +334,14 @@ _TERMINAL_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _MAX_SOURCE_WORDS = 25
+# A participle clause after a plain verb of saying goes on with the same speaker ("...,
+# Hollande said Tuesday in Paris, noting that ..."): the verb still ends its own clause.
+_PLAIN_SAYING = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s+(?:noting|adding|saying|explaining|arguing|insisting|warning|stressing|citing|"
+    r"calling|referring|suggesting|describing|acknowledging|asserting|claiming)\b.*$",
+    re.DOTALL,
+)
 
 
 _QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
@@ -716,7 +724,9 @@ def _attribution_at(
         or _FINITE.search(right_text)
         or _CLAUSE_SIGN.search(right_text)
     )
-    terminal = told_only or _TERMINAL_RIGHT.match(right_text) is not None
+    plain = match.group(0).lower() in _PLAIN_SAYING
+    own_clause = _TRAILING_PARTICIPLE.sub("", right_text) if plain else right_text
+    terminal = told_only or _TERMINAL_RIGHT.match(own_clause) is not None
     if terminal and "," in left_text:
         # '..., the source said.' (the speaker between the content and the cue)
         comma = left_text.rfind(",")
@@ -1105,6 +1115,20 @@ def _participle_after(
     if previous.cue[0] < sentence.start or len(previous.content) != 1:
         return None
     start, end = previous.content[0]
+    if end <= previous.cue[0] < match.start():
+        # "..., Hollande said Tuesday in Paris, noting ...": the participle after the cue is
+        # the same speaker's next statement, and the one before stays whole.
+        after_cue = max(previous.cue[1], previous.source[1])
+        between = text[after_cue : match.start()].rstrip()
+        if not between.endswith(",") or not _TERMINAL_RIGHT.match(between[:-1]):
+            return None
+        content = _trim_content(text, match.end(), sentence.end)
+        if _words(text[content[0] : content[1]]) < 3:
+            return None
+        cue = (match.start(), match.end())
+        return Attribution(
+            kind, previous.source, cue, (content,), _is_quote(text, content)
+        ), previous
     comma = re.search(r",\s*$", text[start : match.start()])
     if not start < match.start() < end or comma is None:
         return None
