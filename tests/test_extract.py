@@ -150,6 +150,17 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
                 ("McCain", "citing", "low economic growth"),
             ],
         ),
+        # A speaker inside a relative clause says the rest of that clause.
+        (
+            "Spending may sink to 1.08 percent of GDP, which he said would be its lowest "
+            "ever - and well below the goal.",
+            [("he", "said", "would be its lowest ever")],
+        ),
+        (
+            "Texas must shelve the laws that appeals courts said discriminated against "
+            "Hispanics.",
+            [("appeals courts", "said", "discriminated against Hispanics")],
+        ),
         # A cue joined by "and" to another verb is said by that verb's subject.
         (
             "Reid caucused in Nevada on Saturday and says the result was a surprise.",
@@ -175,6 +186,7 @@ def test_layouts_of_attribution(text, expected):
         "The Salafis will continue to honor this red line.",
         "Ban Ki-moon told a recent news conference in Geneva.",
         "That means clear the decks of all rebels and call free elections.",
+        "The firm has calculated that Mr. Obama's plans may reduce emissions.",
     ],
 )
 def test_no_attribution_where_none_is_made(text):

@@ -706,6 +706,8 @@ def _attribution_at(
     right_text = text[ce:e]
     if (parenthetical := _parenthetical(text, s, e, cue, kind)) is not None:
         return parenthetical
+    if (relative := _relative_clause_speaker(text, s, e, cue)) is not None:
+        return attrs.evolve(relative, kind=kind)
     # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
     if (
         left_text.endswith(",")
@@ -778,6 +780,42 @@ def _attribution_at(
     return Attribution(
         kind, source, cue, (content,), _is_quote(text, content), hearer=hearer, channel=channel
     )
+
+
+# "..., which he said would be its lowest ever", "laws that appeals courts said
+# discriminated": the speaker inside a relative clause, the verb of that clause right after.
+_RELATIVE_SPEAKER = re.compile(
+    r"(?:,\s+which|\bthat|,\s+who)\s+(?P<speaker>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+$"
+)
+_CLAUSE_TAKING = frozenset(
+    f"{verb}{ending}"
+    for verb in ("say", "believe", "think", "hope", "doubt", "fear", "claim", "argue", "insist",
+                 "predict", "know", "suspect", "allege", "contend", "maintain", "expect", "warn")
+    for ending in ("", "s")
+) | {"said", "thought", "knew"}  # fmt: skip
+_RELATIVE_VERB = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\b|"
+    r"(?!that\b)[a-z]{3,}(?:ed|es)\b)"
+)
+
+
+def _relative_clause_speaker(text: str, s: int, e: int, cue: Span) -> Attribution | None:
+    """A cue inside a relative clause, between its speaker and the clause's own verb: what
+    is said is the rest of the clause (about the noun the clause hangs on)."""
+    verb = text[cue[0] : cue[1]].lower()
+    if not (verb.endswith("ed") or verb in _CLAUSE_TAKING):  # not "plans", "votes", "attack"
+        return None
+    speaker = _RELATIVE_SPEAKER.search(text, s, cue[0])
+    if speaker is None or not _RELATIVE_VERB.match(text, cue[1], e):
+        return None
+    source = speaker.span("speaker")
+    if _NOT_A_SUBJECT.fullmatch(text[source[0] : source[1]]) or _FINITE_VERB.search(text, *source):
+        return None
+    end = re.search(r",\s|\s[—–-]\s|;|$", text[cue[1] : e])
+    content = _strip_span(text, cue[1], cue[1] + end.start() if end else e, " \t\n.,;:")
+    if _words(text[content[0] : content[1]]) < 2:
+        return None
+    return Attribution("speech", source, cue, (content,), False)
 
 
 def _parenthetical(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
