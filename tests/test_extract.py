@@ -157,8 +157,7 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
             [("he", "said", "would be its lowest ever")],
         ),
         (
-            "Texas must shelve the laws that appeals courts said discriminated against "
-            "Hispanics.",
+            "Texas must shelve the laws that appeals courts said discriminated against Hispanics.",
             [("appeals courts", "said", "discriminated against Hispanics")],
         ),
         # A cue joined by "and" to another verb is said by that verb's subject.
