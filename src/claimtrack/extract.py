@@ -706,8 +706,8 @@ def _attribution_at(
     right_text = text[ce:e]
     if (parenthetical := _parenthetical(text, s, e, cue, kind)) is not None:
         return parenthetical
-    if (relative := _relative_clause_speaker(text, s, e, cue)) is not None:
-        return attrs.evolve(relative, kind=kind)
+    if (relative := _relative_clause_speaker(text, s, e, cue, kind)) is not None:
+        return relative
     # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
     if (
         left_text.endswith(",")
@@ -799,7 +799,7 @@ _RELATIVE_VERB = re.compile(
 )
 
 
-def _relative_clause_speaker(text: str, s: int, e: int, cue: Span) -> Attribution | None:
+def _relative_clause_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
     """A cue inside a relative clause, between its speaker and the clause's own verb: what
     is said is the rest of the clause (about the noun the clause hangs on)."""
     verb = text[cue[0] : cue[1]].lower()
@@ -815,7 +815,7 @@ def _relative_clause_speaker(text: str, s: int, e: int, cue: Span) -> Attributio
     content = _strip_span(text, cue[1], cue[1] + end.start() if end else e, " \t\n.,;:")
     if _words(text[content[0] : content[1]]) < 2:
         return None
-    return Attribution("speech", source, cue, (content,), False)
+    return Attribution(kind, source, cue, (content,), False)
 
 
 def _parenthetical(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
@@ -1281,14 +1281,13 @@ def _split_mention(mention: str) -> _Mention:
     if cited:
         via.append(_outlet_name(cited.group(1)))
         mention = mention[: cited.start()]
-    # "a statement released Tuesday afternoon by SANA": the time is not where the author is.
+    # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
+    # "a statement released Tuesday afternoon by SANA".
     for start, end, _expression in reversed(find_times(mention)):
-        if start > 0 and re.match(r"\s+by\s", mention[end:]):
-            mention = mention[:start].rstrip() + mention[end:]
-    mention = _ROLE_NOUNS.sub("", mention)
-    for start, _end, _expression in reversed(find_times(mention)):
         if start > 0:
-            mention = mention[:start]
+            author = re.match(r"\s+by\s", mention[end:])
+            mention = mention[:start].rstrip() + (mention[end:] if author else "")
+    mention = _ROLE_NOUNS.sub("", mention)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
     head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
     if description.lower().startswith(("who ", "which ")):
@@ -1562,8 +1561,9 @@ class _Speakers:
             return None
         return self._describe(self._unnamed(subject["people"]), subject["people"])
 
-    def _unnamed(self, name: str, description: str | None = None, affiliation: str | None = None
-                 ) -> Actor:  # fmt: skip
+    def _unnamed(
+        self, name: str, description: str | None = None, affiliation: str | None = None
+    ) -> Actor:
         """The unnamed speaker ``name`` of this source (of the page, for a piece of one)."""
         scope = self.source.parent or self.source.id
         actor = Actor(
@@ -1640,7 +1640,7 @@ def _plural_people_subject() -> re.Pattern[str]:
     heads = "|".join(
         w
         for w in load("reporting")["speakers"]["unnamed_heads"]
-        if w.endswith("s") or w in ("people", "troops")
+        if w.endswith("s") or w == "people"
     )
     return re.compile(
         r"(?:[^,.;:]{1,40},\s+)?(?:(?:few|many|some|most|several|other|these|those|the)\s+)?"
