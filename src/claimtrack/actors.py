@@ -224,10 +224,9 @@ def split_title(mention: str) -> tuple[str, str]:
     return title, name
 
 
-# What an article calls a news outlet after its name: "SANA, the state-run news agency".
-_OUTLET_DESCRIPTION = re.compile(
-    r"(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:news\s+agency|newspaper|daily|channel|broadcaster)"
-)
+OUTLET_NOUN = r"(?:news\s+agency|newspaper|daily|channel|broadcaster|website)"
+"""What an article calls a news outlet: "SANA, the state-run news agency"."""
+_OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")
 
 
 def guess_kind(mention: str, description: str | None = None) -> ActorKind:

@@ -30,6 +30,7 @@ import attrs
 
 from claimtrack.actors import (
     NAME_PARTICLE,
+    OUTLET_NOUN,
     ActorMatch,
     ActorRegistry,
     guess_kind,
@@ -1310,7 +1311,7 @@ def _split_mention(mention: str) -> _Mention:
     # "the state-run SANA news agency": the outlet's name, and what the article says it is.
     outlet = re.fullmatch(
         rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{_NAME_WORD}\s?){{1,4}})\s+"
-        r"((?:news\s+)?(?:agency|newspaper|daily|channel|broadcaster|website))",
+        rf"({OUTLET_NOUN})",
         head,
     )
     if outlet:
