@@ -400,11 +400,6 @@ _FINITE_VERB = re.compile(
     r"\b(?:was|were|is|are|has|have|had|been|does|did|emerged|began|"
     r"came|went|failed|attempted|tried|wanted|remains|seemed)\b"
 )
-_OPENING_CLAUSE = re.compile(
-    r"(?:when|after|if|as|although|though|since|while|in|on|at|for|with|despite|because|"
-    r"before|unlike|like|during|asked|speaking|asked about|once|until|whereas)\b",
-    re.IGNORECASE,
-)
 _LEADING_TIME = re.compile(
     r"(?:(?:in|on|since|during|last|earlier|later|for|after|before|by)\b[^,]{0,30}|"
     r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)),\s*",
