@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import generate
 
-from claimtrack.clustering import cluster_texts
+from claimtrack.linking.clustering import cluster_texts
 from claimtrack.evaluation import bcubed
-from claimtrack.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
+from claimtrack.linking.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
 
 
 def exhaustive_recall(corpus: list[str]) -> dict[str, float]:

@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from claimtrack.conflicts import MIN_SCORE, compare
+from claimtrack.linking.conflicts import MIN_SCORE, compare
 from claimtrack.evaluation import prf_of_flags
 from claimtrack.model import Claim
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.corpus import read_folder
+from claimtrack.reading.folder import read_folder
 from claimtrack.model import Claim, Source, When
 from claimtrack.pipeline import extract_all
 from claimtrack.store import ClaimStore

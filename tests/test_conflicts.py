@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.conflicts import compare, find_conflicts, relation
-from claimtrack.corpus import read_folder
+from claimtrack.linking.conflicts import compare, find_conflicts, relation
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -22,6 +21,7 @@ from claimtrack.model import (
     When,
 )
 from claimtrack.pipeline import analyze
+from claimtrack.reading.folder import read_folder
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

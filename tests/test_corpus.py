@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.corpus import read_folder, read_source
 from claimtrack.errors import InputError, SidecarError
 from claimtrack.model import Precision, SourceKind
+from claimtrack.reading.folder import read_folder, read_source
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -163,7 +163,7 @@ def test_duplicate_source_ids_are_refused(tmp_path):
 
 def test_huge_files_are_refused_before_reading(tmp_path):
     """An article larger than the limit is refused without being read into memory."""
-    from claimtrack import corpus
+    from claimtrack.reading import folder as corpus
 
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.dates import (
+from claimtrack.model import Precision, When
+from claimtrack.time.dates import (
     classify,
     clock_time,
     find_times,
@@ -18,7 +19,6 @@ from claimtrack.dates import (
     resolve_when,
     timex_value,
 )
-from claimtrack.model import Precision, When
 
 VICE = dt.date(2016, 7, 28)  # seed 000, a Thursday
 PRESS_CONFERENCE = dt.date(2016, 7, 15)  # Kerry and Lavrov in Moscow, quoted in seed 000

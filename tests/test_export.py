@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import export
 from claimtrack.actors import ActorRegistry
-from claimtrack.corpus import read_folder
 from claimtrack.errors import InputError
 from claimtrack.pipeline import analyze
+from claimtrack.present import export
+from claimtrack.reading.folder import read_folder
 from claimtrack.serialization import iter_jsonl
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -151,7 +151,7 @@ def test_exports_write_only_where_told(analysis, tmp_path):
 
 def test_dataframe_view(analysis):
     """Notebook users get a pandas DataFrame of the claims."""
-    from claimtrack.dataframe import to_dataframe
+    from claimtrack.present.dataframe import to_dataframe
 
     frame = to_dataframe(analysis)
     assert len(frame) == len(analysis.claims)

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.corpus import read_folder
-from claimtrack.extract import EXTRACTOR, _split_mention, extract, find_attributions
+from claimtrack.attribution.extract import EXTRACTOR, _split_mention, extract, find_attributions
 from claimtrack.model import Actor, ActorKind, Source, Stance, When
 from claimtrack.pipeline import analyze
+from claimtrack.reading.folder import read_folder
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

@@ -6,10 +6,10 @@ import html.parser
 from pathlib import Path
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.corpus import read_folder
-from claimtrack.htmlreport import render
 from claimtrack.model import Actor, ActorKind, Analysis, Claim, Cluster, Source, When
 from claimtrack.pipeline import analyze
+from claimtrack.present.html import render
+from claimtrack.reading.folder import read_folder
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

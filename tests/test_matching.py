@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.matching import (
+from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     Vectorizer,
     candidate_pairs,

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.cli import main
-from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import Analysis
+from claimtrack.reading.folder import read_folder
 from claimtrack.serialization import SCHEMA_VERSION, iter_records, loads, record_lines
 from claimtrack.store import ClaimStore
 

@@ -26,7 +26,8 @@ from claimtrack.model import (
     Source,
     When,
 )
-from claimtrack.store import MIGRATIONS, ClaimStore
+from claimtrack.store import ClaimStore
+from claimtrack.store.schema import MIGRATIONS
 
 from .strategies import analyses
 

@@ -8,8 +8,6 @@ contradicts whom.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from claimtrack.corpus import Document, read_folder, read_source
-from claimtrack.dates import infer_tense, resolve_when, timex_value
 from claimtrack.errors import (
     ClaimtrackError,
     DateResolutionError,
@@ -42,8 +40,10 @@ from claimtrack.model import (
     When,
 )
 from claimtrack.pipeline import analyze
+from claimtrack.reading.folder import Document, read_folder, read_source
 from claimtrack.serialization import SCHEMA_VERSION, dumps, loads
 from claimtrack.store import ClaimStore
+from claimtrack.time.dates import infer_tense, resolve_when, timex_value
 
 try:
     __version__ = version("claimtrack")

@@ -133,7 +133,7 @@ def strip_title(name: str) -> str:
 def is_unnamed(mention: str) -> bool:
     """Whether a mention describes a speaker without naming one ("a senior U.S. official",
     "opposition sources", "one of the sources")."""
-    from claimtrack.lexicon import load
+    from claimtrack.resources import load
 
     words = fold(mention).split()
     if not words:

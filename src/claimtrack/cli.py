@@ -20,14 +20,20 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimtrack import __version__, export
+from claimtrack import __version__
 from claimtrack.actors import ActorRegistry
-from claimtrack.corpus import read_folder
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh
-from claimtrack.report import print_analysis, print_claims, print_clusters, print_conflicts
+from claimtrack.present import export
+from claimtrack.present.terminal import (
+    print_analysis,
+    print_claims,
+    print_clusters,
+    print_conflicts,
+)
+from claimtrack.reading.folder import read_folder
 from claimtrack.serialization import (
     dumps,
     is_claimtrack_json,
@@ -228,7 +234,7 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
                 s.id for s in part.sources]  # fmt: skip
         result = store.analysis(sources=chosen)
     if html_file:
-        from claimtrack.htmlreport import render
+        from claimtrack.present.html import render
 
         export.write_text(html_file, render(result, title="Analysis of " + ", ".join(paths)))
         click.echo(f"wrote {html_file}", err=True)

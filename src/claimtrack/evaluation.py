@@ -279,7 +279,7 @@ Result = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
-    from claimtrack.dates import last_mentioned, timex_value
+    from claimtrack.time.dates import last_mentioned, timex_value
 
     predictions, triples = [], []
     # The rows of a document come in reading order, and their context is a few words only:
@@ -328,7 +328,7 @@ def _gold_spans(row: Mapping[str, Any], role: str) -> list[list[Span]]:
 
 
 def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
-    from claimtrack.extract import find_attributions, merge_continuations
+    from claimtrack.attribution.extract import find_attributions, merge_continuations
 
     overlap = {role: [0, 0, 0, 0] for role in ROLES}
     exact = {role: [0, 0, 0, 0] for role in ROLES}
@@ -359,11 +359,11 @@ def _evaluate_attribution(rows: list[dict[str, Any]]) -> Result:
 
 
 def _evaluate_clusters(rows: list[dict[str, Any]], *, embeddings: bool = False) -> Result:
-    from claimtrack.clustering import cluster_texts
+    from claimtrack.linking.clustering import cluster_texts
 
     embedder = None
     if embeddings:
-        from claimtrack.embeddings import load_embedder
+        from claimtrack.linking.embeddings import load_embedder
 
         embedder = load_embedder()
     labels = cluster_texts([str(row["text"]) for row in rows], embedder=embedder)
@@ -386,8 +386,8 @@ CONTRADICTION_LABELS = frozenset({"contradiction"})
 
 
 def _evaluate_pairs(rows: list[dict[str, Any]]) -> Result:
-    from claimtrack.conflicts import MIN_SCORE, compare
-    from claimtrack.matching import DEFAULT_THRESHOLD, Vectorizer, similarity
+    from claimtrack.linking.conflicts import MIN_SCORE, compare
+    from claimtrack.linking.matching import DEFAULT_THRESHOLD, Vectorizer, similarity
     from claimtrack.model import Claim
 
     texts = [str(row[side]) for row in rows for side in ("a", "b")]

@@ -371,7 +371,7 @@ class When(_Notebook):
         if found is not None:
             return found
         # Written dates need the resolver; imported here because dates builds on this module.
-        from claimtrack.dates import resolve_when
+        from claimtrack.time.dates import resolve_when
 
         resolved = resolve_when(text, anchor=anchor)
         if resolved is None or resolved.precision is Precision.UNKNOWN:
@@ -776,7 +776,7 @@ class Analysis(_Notebook):
 
     def to_dataframe(self) -> Any:
         """One row per claim as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from claimtrack.dataframe import to_dataframe
+        from claimtrack.present.dataframe import to_dataframe
 
         return to_dataframe(self)
 

@@ -4,7 +4,7 @@ Each stage is a function over values and usable on its own; this module only run
 order (read, extract, cluster, find conflicts) so the CLI and research code share one path.
 
 >>> from claimtrack.actors import ActorRegistry
->>> from claimtrack.corpus import read_folder
+>>> from claimtrack.reading.folder import read_folder
 >>> analysis = analyze(read_folder("seeds"), actors=ActorRegistry.from_file("seeds/actors.toml"))
 >>> len([s for s in analysis.sources if s.parent is None])
 5
@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.clustering import cluster
-from claimtrack.conflicts import find_conflicts
-from claimtrack.corpus import Document
-from claimtrack.extract import extract
+from claimtrack.attribution.extract import extract
+from claimtrack.linking.clustering import cluster
+from claimtrack.linking.conflicts import find_conflicts
 from claimtrack.model import Actor, Analysis, Claim, Source
+from claimtrack.reading.folder import Document
 from claimtrack.store import ClaimStore
 from claimtrack.text import fold
 

@@ -2,11 +2,11 @@
 
 Average-linkage agglomerative clustering over a sparse similarity graph: two groups merge
 only while the *average* similarity between their members stays above the threshold, so a
-chain of near neighbours cannot pull unrelated claims together (single link would).  Pairs
-are scored only when blocking says they may be alike (:func:`~claimtrack.matching.candidate_pairs`),
-so cost grows near-linearly with the number of claims.  The result is deterministic and
-does not depend on input order; a person's decisions ("these two are / are not the same
-claim") are obeyed and survive re-clustering.
+chain of near neighbours cannot pull unrelated claims together (single link would). Pairs
+are scored only when blocking says they may be alike
+(:func:`~claimtrack.linking.matching.candidate_pairs`), so cost grows near-linearly with the
+number of claims. The result is deterministic and does not depend on input order; a person's
+decisions ("these two are / are not the same claim") are obeyed and survive re-clustering.
 
 >>> from claimtrack.model import Claim
 >>> claims = [Claim.create(text=t, source="s") for t in (
@@ -29,8 +29,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from claimtrack.embeddings import EMBEDDING_THRESHOLD, EMBEDDING_WEIGHT, Embedder
-from claimtrack.matching import (
+from claimtrack.linking.embeddings import EMBEDDING_THRESHOLD, EMBEDDING_WEIGHT, Embedder
+from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
     Vectorizer,
@@ -153,9 +153,9 @@ def cluster_texts(texts: Sequence[str], *, threshold: float | None = None,
 
     ``must_link`` pairs are scored 1 whatever their words; ``cannot_link`` pairs are never in
     one group.  ``progress(done, total)`` is called while pairs are scored.  With an
-    ``embedder`` (:func:`claimtrack.embeddings.load_embedder`), pairs are scored by a blend of
-    embedding and lexical similarity over all pairs, and ``threshold`` defaults to
-    :data:`~claimtrack.embeddings.EMBEDDING_THRESHOLD`.
+    ``embedder`` (:func:`claimtrack.linking.embeddings.load_embedder`), pairs are scored by a
+    blend of embedding and lexical similarity over all pairs, and ``threshold`` defaults to
+    :data:`~claimtrack.linking.embeddings.EMBEDDING_THRESHOLD`.
     """
     if threshold is None:
         threshold = DEFAULT_THRESHOLD if embedder is None else EMBEDDING_THRESHOLD

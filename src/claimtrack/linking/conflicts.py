@@ -39,9 +39,8 @@ from functools import cache
 
 import attrs
 
-from claimtrack.clustering import _appeared
-from claimtrack.lexicon import load
-from claimtrack.matching import (
+from claimtrack.linking.clustering import _appeared
+from claimtrack.linking.matching import (
     Vectorizer,
     actor_aliases,
     candidate_pairs,
@@ -61,6 +60,7 @@ from claimtrack.model import (
     Stance,
     When,
 )
+from claimtrack.resources import load
 from claimtrack.text import fold
 
 __all__ = ["Signal", "compare", "find_conflicts", "relation"]

@@ -6,8 +6,8 @@ run time).  Clustering with an embedder scores pairs by a blend of the embedding
 the lexical similarity, over all pairs (dense: meant for corpora up to some tens of
 thousands of claims)::
 
-    from claimtrack.clustering import cluster_texts
-    from claimtrack.embeddings import load_embedder
+    from claimtrack.linking.clustering import cluster_texts
+    from claimtrack.linking.embeddings import load_embedder
 
     labels = cluster_texts(texts, embedder=load_embedder())
 """

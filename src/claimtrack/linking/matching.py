@@ -34,8 +34,8 @@ import attrs
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from claimtrack.lexicon import load
 from claimtrack.model import Actor
+from claimtrack.resources import load
 from claimtrack.text import fold, transliteration_key
 
 __all__ = [

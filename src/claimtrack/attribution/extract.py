@@ -38,9 +38,7 @@ from claimtrack.actors import (
     split_title,
 )
 from claimtrack.anchoring import make_quote
-from claimtrack.dates import find_times, is_anaphoric, reference_time, resolve_when
-from claimtrack.lexicon import load
-from claimtrack.matching import Vectorizer, similarity
+from claimtrack.linking.matching import Vectorizer, similarity
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -54,7 +52,9 @@ from claimtrack.model import (
     When,
     slugify,
 )
+from claimtrack.resources import load
 from claimtrack.text import Segment, fold, sentences
+from claimtrack.time.dates import find_times, is_anaphoric, reference_time, resolve_when
 
 __all__ = ["EXTRACTOR", "Attribution", "extract", "find_attributions", "merge_continuations"]
 

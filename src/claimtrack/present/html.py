@@ -3,7 +3,7 @@
 Rendered with Jinja2 with autoescaping on, so everything taken from the articles appears as
 text (an article containing ``<script>`` shows those characters, and nothing runs); the page
 also carries a Content-Security-Policy that allows no script at all.  Timeline pictures come
-from :mod:`claimtrack.timeline` (matplotlib SVG).  Needs the ``html`` extra.
+from :mod:`claimtrack.present.timeline` (matplotlib SVG).  Needs the ``html`` extra.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _environment() -> Any:
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise NotBuiltError("the HTML report needs jinja2: pip install 'claimtrack[html]'") from exc
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("claimtrack", "templates"),
+        loader=jinja2.PackageLoader("claimtrack.present", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -54,7 +54,7 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
     """The report of ``analysis`` as one HTML page."""
     from importlib.metadata import version
 
-    from claimtrack.timeline import timeline_svg
+    from claimtrack.present.timeline import timeline_svg
 
     markup = _markup()
     sources = {s.id: s for s in analysis.sources}

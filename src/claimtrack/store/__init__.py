@@ -1,0 +1,5 @@
+"""The one stateful object: :class:`ClaimStore`, claims and their links in SQLite."""
+
+from claimtrack.store.claimstore import DEFAULT_STORE, ClaimStore
+
+__all__ = ["DEFAULT_STORE", "ClaimStore"]
