@@ -38,7 +38,7 @@ from claimtrack.actors import (
     split_title,
 )
 from claimtrack.anchoring import make_quote
-from claimtrack.linking.matching import Vectorizer, similarity
+from claimtrack.linking.matching import TermVector, Vectorizer
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -1890,7 +1890,7 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
         return claim
     vectors = Vectorizer([claim.text, *(c.text for c in body)]).vectors()
     score, restated = max(
-        ((similarity(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
+        ((_held(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
         key=lambda pair: pair[0],
     )
     if score >= _RESTATES:
@@ -1901,6 +1901,12 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
 # How alike a headline and a statement of the article must be for the one to restate the
 # other: far above the clustering threshold, as it settles who the headline's source is.
 _RESTATES = 0.6
+
+
+def _held(headline: TermVector, statement: TermVector) -> float:
+    """The share of a headline's term weight that a statement holds."""
+    held = sum(headline.idf[t] for t in headline.weights if t in statement.weights)
+    return held / headline.mass if headline.mass else 0.0
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
