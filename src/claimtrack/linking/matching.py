@@ -28,14 +28,14 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 import attrs
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from claimtrack.model import Actor
-from claimtrack.resources import load
+from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliteration_key
 
 __all__ = [
@@ -58,7 +58,7 @@ DEFAULT_THRESHOLD = 0.17
 the Emergent development split as a whole (B-cubed F1 is flat from 0.16 to 0.19)."""
 
 
-@cache
+@cached
 def _stopwords() -> frozenset[str]:
     return frozenset(load("stopwords")["words"])
 
@@ -101,7 +101,7 @@ def normalize(text: str, *, aliases: Mapping[str, str] | None = None) -> list[st
 _WORD = re.compile(r"@[\w-]+|[^\W_]+(?:'[^\W_]+)*")
 
 
-@lru_cache(maxsize=1 << 20)
+@cached  # per set of resources in force: the story's spellings change the terms
 def _term(word: str) -> str | None:
     """The term a folded word counts as, or None for a stop word (cached: corpora repeat
     their words)."""
