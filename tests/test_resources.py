@@ -11,7 +11,8 @@ from claimtrack import analyze, read_folder
 from claimtrack.actors import ActorRegistry, guess_kind
 from claimtrack.cli import main
 from claimtrack.errors import InputError
-from claimtrack.model import ActorKind
+from claimtrack.model import ActorKind, Source
+from claimtrack.reading import Document
 from claimtrack.resources import Names, Resources, active, load, using
 from claimtrack.text import transliteration_key
 
@@ -124,3 +125,15 @@ def test_the_cli_takes_a_folder_of_lexicons(tmp_path, monkeypatch):
     assert own.exit_code == 0, own.output
     assert '"modality": "possible"' in shipped.output
     assert '"modality": "possible"' not in own.output
+
+
+def test_a_replaced_cue_lexicon_is_not_hidden_by_a_cache(tmp_path):
+    """Tables built from a lexicon (the cue words) are rebuilt for a replaced lexicon, even
+    after an analysis with the package's has built them in the same process."""
+    shipped = (ROOT / "src" / "claimtrack" / "resources" / "reporting.toml").read_text()
+    (tmp_path / "reporting.toml").write_text(shipped.replace('"say", ', ""))
+    text = '"The plan will work," said Ali Hassan.'
+    documents = [Document(sources=(Source(id="s", text=text),))]
+    assert [c.text for c in analyze(documents).claims] == ["The plan will work"]
+    assert analyze(documents, resources=tmp_path).claims == ()
+    assert len(analyze(documents).claims) == 1
