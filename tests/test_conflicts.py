@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from claimtrack.actors import ActorRegistry
 from claimtrack.linking.conflicts import compare, find_conflicts, relation
 from claimtrack.model import (
     Actor,
@@ -19,10 +17,6 @@ from claimtrack.model import (
     Relation,
     When,
 )
-from claimtrack.pipeline import analyze
-from claimtrack.reading.folder import read_folder
-
-SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 def _claim(text, speaker="x", said=None, about=None, **fields):
@@ -145,9 +139,9 @@ def test_only_candidates_are_compared():
     assert [c.kind for c in found] == [ConflictKind.NULLIFIER]
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return analyze(read_folder(SEEDS), actors=ActorRegistry.from_file(SEEDS / "actors.toml"))
+@pytest.fixture
+def seeds(seed_analysis):
+    return seed_analysis
 
 
 def test_the_split_conflict_of_the_seeds(seeds):

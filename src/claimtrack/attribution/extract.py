@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 import attrs
 
@@ -52,7 +51,7 @@ from claimtrack.model import (
     When,
     slugify,
 )
-from claimtrack.resources import load
+from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold, sentences
 from claimtrack.time.dates import find_times, is_anaphoric, reference_time, resolve_when
 
@@ -138,7 +137,7 @@ def _inflections(verb: str) -> set[str]:
     return forms
 
 
-@cache
+@cached  # built from the lexicons in force
 def _cue_table() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex for every cue form, and the class of each form."""
     lexicon = load("reporting")
@@ -1629,7 +1628,7 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
 
 
-@cache
+@cached  # built from the lexicons in force
 def _plural_people_subject() -> re.Pattern[str]:
     """A sentence whose subject is people of a kind ("In Syria, few rebel fighters want"):
     after an opening phrase, up to two words before a plural head, then the verb."""
@@ -1645,7 +1644,7 @@ def _plural_people_subject() -> re.Pattern[str]:
     )
 
 
-@cache
+@cached  # built from the lexicons in force
 def _role_words() -> frozenset[str]:
     """Words an article calls someone by when it refers back to them ("the activist")."""
     speakers = load("reporting")["speakers"]

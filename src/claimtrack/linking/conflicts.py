@@ -47,7 +47,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from claimtrack.linking import cues as found_in
-from claimtrack.linking.clustering import _appeared
 from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
@@ -58,6 +57,7 @@ from claimtrack.linking.matching import (
     scored_pairs,
     similarity,
 )
+from claimtrack.lookup import appeared
 from claimtrack.model import (
     Actor,
     Claim,
@@ -296,7 +296,7 @@ def _when_of(claim: Claim, sources: Mapping[str, Source]) -> When | None:
     """The time a claim speaks of: what it is about, else when it was said or appeared."""
     if claim.about is not None and claim.about.known:
         return claim.about
-    return _appeared(claim, sources)
+    return appeared(claim, sources)
 
 
 def relation(a: Claim, b: Claim, *, sources: Mapping[str, Source] | None = None,

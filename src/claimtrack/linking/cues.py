@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from claimtrack.model import Cue
-from claimtrack.resources import load
+from claimtrack.resources import cached, load
 
 __all__ = [
     "Quantity",
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-@cache
+@cached
 def _patterns(lexicon: str, *keys: str) -> tuple[re.Pattern[str], ...]:
     phrases = sorted({p for key in keys for p in load(lexicon)[key]}, key=len, reverse=True)
     return tuple(_phrase(p) for p in phrases)
@@ -70,25 +70,25 @@ def without(text: str, cues: Iterable[Cue]) -> str:
     return text
 
 
-@lru_cache(maxsize=1 << 16)
+@cached
 def nullifiers(text: str) -> tuple[Cue, ...]:
     """Phrases that empty a claim of substance ("in name only", "cosmetic")."""
     return tuple(find_phrases(text, _patterns("nullifiers", "phrases"), "nullifier"))
 
 
-@lru_cache(maxsize=1 << 16)
+@cached
 def denials(text: str) -> tuple[Cue, ...]:
     """Words that call a report untrue ("denies", "hoax", "no evidence")."""
     return tuple(find_phrases(text, _patterns("negation", "denials"), "denial"))
 
 
-@lru_cache(maxsize=1 << 16)
+@cached
 def hedges(text: str) -> tuple[Cue, ...]:
     """Words that make a claim possible or probable rather than certain."""
     return tuple(find_phrases(text, _patterns("hedges", "possible", "probable"), "hedge"))
 
 
-@lru_cache(maxsize=1 << 16)
+@cached
 def passed_on(text: str) -> tuple[Cue, ...]:
     """Words that pass a report on without asserting it ("reportedly", "rumours")."""
     return tuple(find_phrases(text, _patterns("negation", "reporting"), "reporting"))
@@ -129,6 +129,7 @@ def negated_anywhere(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+@cached
 def antonym_pairs() -> tuple[tuple[str, str], ...]:
     """The antonym pairs of ``resources/antonyms.toml``, both ways round."""
     pairs = [(str(x), str(y)) for x, y in load("antonyms")["pairs"]]
@@ -168,7 +169,7 @@ Quantity = tuple[str, float, float, Cue]
 """A count in a claim: the word it counts, its lowest and highest value, and its span."""
 
 
-@lru_cache(maxsize=1 << 16)
+@cached
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers with the word they count ('90 percent of', 'at least 10 fighters'), in order;
     years are not counts.

@@ -32,14 +32,14 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 import attrs
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from claimtrack.model import Actor
-from claimtrack.resources import load
+from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliteration_key
 
 __all__ = [
@@ -70,7 +70,7 @@ MIN_SHARED_TERMS = 3
 """How many informative terms two claims must share to be one proposition at all."""
 
 
-@cache
+@cached
 def _stopwords() -> frozenset[str]:
     return frozenset(load("stopwords")["words"])
 
@@ -115,7 +115,7 @@ def normalize(text: str, *, aliases: Mapping[str, str] | None = None) -> list[st
 _WORD = re.compile(r"@[\w-]+|[^\W_]+(?:'[^\W_]+)*")
 
 
-@lru_cache(maxsize=1 << 20)
+@cached  # per set of resources in force: the story's spellings change the terms
 def _term(word: str) -> str | None:
     """The term a folded word counts as, or None for a stop word (cached: corpora repeat
     their words)."""
@@ -127,7 +127,7 @@ def _term(word: str) -> str | None:
     return _stem(transliteration_key(word) or word)
 
 
-@cache
+@cached
 def _paraphrases() -> dict[str, str]:
     """Every phrase of ``resources/paraphrases.toml`` -> the one term it is read as."""
     return {fold(phrase): term for term, phrases in load("paraphrases")["terms"].items()

@@ -48,6 +48,7 @@ from claimtrack.model import (
     When,
     slugify,
 )
+from claimtrack.time.facts import read_date
 
 __all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Document", "read_folder", "read_source"]
 
@@ -158,7 +159,7 @@ def _published(meta: Mapping[str, Any], where: str) -> When | None:
     if not isinstance(value, str):
         raise SidecarError(f"published must be a date string, got {value!r}", location=where)
     try:
-        return When.parse(value)
+        return read_date(value)
     except ClaimtrackError as exc:
         raise SidecarError(f"published: {exc}", location=where) from exc
 
@@ -273,8 +274,8 @@ def _claims(specs: Any, sources: list[Source], where: str) -> tuple[list[Claim],
             speaker = actor.id
         anchor = source.published.latest if source.published else None
         try:
-            said = None if "said" not in spec else When.parse(str(spec["said"]), anchor=anchor)
-            about = None if "about" not in spec else When.parse(str(spec["about"]), anchor=anchor)
+            said = None if "said" not in spec else read_date(str(spec["said"]), anchor=anchor)
+            about = None if "about" not in spec else read_date(str(spec["about"]), anchor=anchor)
             claims.append(
                 Claim.create(
                     text=text,
