@@ -29,15 +29,54 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Literal
 
 import attrs
 from dateutil import parser as dateutil_parser
-from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from claimtrack.model import Precision, When
+from claimtrack.time.periods import (
+    in_century as _century,
+)
+from claimtrack.time.periods import (
+    in_decade as _decade,
+)
+from claimtrack.time.periods import (
+    in_half as _half_year,
+)
+from claimtrack.time.periods import (
+    in_month as _month,
+)
+from claimtrack.time.periods import (
+    in_quarter as _quarter,
+)
+from claimtrack.time.periods import (
+    in_season as _season,
+)
+from claimtrack.time.periods import (
+    in_week as _week,
+)
+from claimtrack.time.periods import (
+    in_year as _year,
+)
+from claimtrack.time.periods import (
+    latest_quarter as _latest_quarter,
+)
+from claimtrack.time.periods import (
+    nearest as _nearest,
+)
+from claimtrack.time.periods import (
+    on_day as _day,
+)
+from claimtrack.time.periods import (
+    span as _span,
+)
+from claimtrack.time.resolution import FINER_THAN, resolve_value
+from claimtrack.time.rules import DEFAULT_RULE_SETS, Match
+from claimtrack.time.rules import match as match_rule
+from claimtrack.time.vocabulary import holiday_date, number, ordinal_number, table
 
 __all__ = [
     "Tense",
@@ -55,264 +94,11 @@ __all__ = [
 Tense = Literal["past", "present", "future"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a couple of": 2,
-    "couple of": 2,
-    "half a": 0.5,
-    "a half": 0.5,
-}
-VAGUE_COUNTS = (
-    "several",
-    "a few",
-    "few",
-    "some",
-    "many",
-    "a number of",
-    "recent",
-    "the past",
-    "the last",
-    "the next",
-    "the coming",
-    "more than",
-    "nearly",
-    "about",
-)
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-UNIT_CODES = {
-    "year": "Y",
-    "month": "M",
-    "week": "W",
-    "day": "D",
-    "decade": "DE",
-    "century": "CE",
-    "quarter": "Q",
-    "hour": "H",
-    "minute": "M",
-    "second": "S",
-    "weekend": "WE",
-    "night": "NI",
-    "morning": "MO",
-    "evening": "EV",
-}
-PARTS_OF_DAY = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "tonight": "NI",
-    "overnight": "NI",
-}
-
-_PRESENT = {
-    "now",
-    "currently",
-    "current",
-    "at present",
-    "presently",
-    "at the moment",
-    "these days",
-    "nowadays",
-    "right now",
-    "today's",
-    "the present",
-    "present",
-    "at this time",
-    "this time",
-    "the moment",
-    "this moment",
-    "at this moment",
-    "now-",
-    "already",
-    "yet",
-    "so far",
-    "to date",
-}
-# "at this crucial moment", "this juncture": now, whatever the adjective.
-_PRESENT_MOMENT = re.compile(r"(?:at )?this (?:[a-z]+ )?(?:moment|juncture)")
-_PAST = {
-    "recently",
-    "recent",
-    "lately",
-    "the past",
-    "in the past",
-    "previously",
-    "formerly",
-    "once",
-    "earlier",
-    "before",
-    "past",
-    "years ago",
-    "days ago",
-    "weeks ago",
-    "months ago",
-    "decades ago",
-    "centuries ago",
-    "in recent years",
-    "in recent days",
-    "in recent weeks",
-    "in recent months",
-    "recent days",
-    "recent weeks",
-    "recent months",
-    "recent years",
-    "recent quarters",
-    "in recent quarters",
-    "several years ago",
-    "years earlier",
-    "days earlier",
-    "weeks earlier",
-    "months earlier",
-    "decades earlier",
-    "long ago",
-    "the old days",
-    "some time ago",
-    "a while ago",
-    "past years",
-    "the past few years",
-    "at one time",
-    "once upon a time",
-    "the time",
-    "at the time",
-    "at that time",
-    "more recently",
-    "most recently",
-    "until recently",
-    "then current",
-    "the then current",
-    "recent weeks and months",
-    "recent months and years",
-}
-_FUTURE = {
-    "soon",
-    "the future",
-    "in the future",
-    "the near future",
-    "future",
-    "the near term",
-    "near term",
-    "later",
-    "eventually",
-    "someday",
-    "some day",
-    "in the coming days",
-    "the coming days",
-    "the coming weeks",
-    "the coming months",
-    "the coming years",
-    "coming days",
-    "coming weeks",
-    "coming months",
-    "coming years",
-    "the coming quarters",
-    "coming quarters",
-    "the coming decades",
-    "coming decades",
-    "the days to come",
-    "the weeks to come",
-    "the months to come",
-    "the years to come",
-    "years to come",
-    "the long term",
-    "the long run",
-    "shortly",
-    "in due course",
-    "down the road",
-    "a later date",
-    "at a later date",
-    "the short term",
-    "the short run",
-    "as soon as possible",
-    "future quarters",
-    "future years",
-    "the years ahead",
-    "the months ahead",
-    "the weeks ahead",
-    "the days ahead",
-}
+MONTHS = table("months")
+WEEKDAYS = {form: number - 1 for form, number in table("weekdays").items()}
+SEASONS = table("seasons")
+UNIT_CODES = {unit.name: unit.code for unit in table("units").values()}
+PARTS_OF_DAY = table("parts_of_day")
 
 
 def _norm(expression: str) -> str:
@@ -346,18 +132,7 @@ def _strip_lead(text: str) -> str:
 
 
 def _number(word: str) -> float | None:
-    word = word.strip().replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    if word in NUMBERS:
-        return float(NUMBERS[word])
-    parts = re.split(r"[\s-]+", word)
-    if parts and all(p in NUMBERS for p in parts):
-        total = 0.0
-        for p in parts:
-            total = total * NUMBERS[p] if NUMBERS[p] == 100 else total + NUMBERS[p]
-        return total
-    return None
+    return number(word)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -576,7 +351,7 @@ def classify(expression: str) -> TimexType:
     ['DATE', 'TIME', 'DURATION', 'SET']
     """
     text = _norm(expression)
-    if _strip_lead(text) in _ALWAYS_DATES:
+    if _points_back(_rule(stripped := _strip_lead(text))) or stripped == "the past year":
         # "The following year" is a year, not a year long; "that morning" a time of a day.
         return "TIME" if re.search(r"\b(?:morning|afternoon|evening|night)$", text) else "DATE"
     if _set_value(text) is not None and not text.startswith(("a ", "an ")):
@@ -601,187 +376,10 @@ def classify(expression: str) -> TimexType:
 # Resolution
 
 
-def _day(day: dt.date, expression: str, anchor: dt.date | None, mod: str | None = None) -> When:
-    return When(
-        earliest=day,
-        latest=day,
-        precision=Precision.DAY,
-        expression=expression,
-        anchor=anchor,
-        mod=mod,
-    )
-
-
-def _span(
-    start: dt.date,
-    end: dt.date,
-    precision: Precision,
-    expression: str,
-    anchor: dt.date | None,
-    mod: str | None = None,
-) -> When:
-    return When(
-        earliest=start,
-        latest=end,
-        precision=precision,
-        expression=expression,
-        anchor=anchor,
-        mod=mod,
-    )
-
-
-def _month(
-    year: int, month: int, expression: str, anchor: dt.date | None, mod: str | None = None
-) -> When:
-    start = dt.date(year, month, 1)
-    return _span(
-        start, start + relativedelta(months=1, days=-1), Precision.MONTH, expression, anchor, mod
-    )
-
-
-def _year(year: int, expression: str, anchor: dt.date | None, mod: str | None = None) -> When:
-    return _span(
-        dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, expression, anchor, mod
-    )
-
-
-def _decade(start: int, expression: str, anchor: dt.date | None) -> When:
-    """The decade beginning with the year ``start`` (1980 for "the 1980s")."""
-    return _span(
-        dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE, expression, anchor
-    )
-
-
-def _century(number: int, expression: str, anchor: dt.date | None) -> When:
-    """The ``number``-th century, as TIMEX3 counts it: the 20th is 1900-1999 ("19")."""
-    start = (number - 1) * 100
-    return _span(
-        dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), Precision.CENTURY,
-        expression, anchor,
-    )  # fmt: skip
-
-
-def _week(day: dt.date, expression: str, anchor: dt.date | None) -> When:
-    start = day - dt.timedelta(days=day.weekday())
-    return _span(start, start + dt.timedelta(days=6), Precision.WEEK, expression, anchor)
-
-
-def _quarter(year: int, quarter: int, expression: str, anchor: dt.date | None) -> When:
-    start = dt.date(year, 3 * quarter - 2, 1)
-    return _span(
-        start, start + relativedelta(months=3, days=-1), Precision.QUARTER, expression, anchor
-    )
-
-
-def _latest_quarter(anchor: dt.date) -> tuple[int, int]:
-    """The year and number of the quarter last ended: reported results are for it."""
-    q = (anchor.month - 1) // 3
-    return (anchor.year, q) if q else (anchor.year - 1, 4)
-
-
-def _season(year: int, code: str, expression: str, anchor: dt.date | None) -> When:
-    found = When.from_timex(f"{year:04d}-{code}", expression=expression, anchor=anchor)
-    assert found is not None
-    return found
-
-
-_SLACK = dt.timedelta(days=10)
-_FUTURE_WEIGHT = 2
-
-
-def _nearest(
-    occurrences: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense | None
-) -> tuple[dt.date, dt.date]:
-    """Of the occurrences of a recurring date (a month, a holiday) in consecutive years, the
-    one meant: the nearest to the anchor (news style leaves out the current year), restricted
-    to those on or before the anchor for past-tense reporting and on or after it (with a few
-    days' slack) for the future.  Without a tense, news looks back more often than ahead, so a
-    future occurrence counts as further away (``_FUTURE_WEIGHT``)."""
-    candidates = []
-    for index, (first, last) in enumerate(occurrences):
-        if tense == "past" and first > anchor:
-            continue
-        # A little slack: the anchor (a publication date) may lag the writing by days.
-        if tense == "future" and last < anchor - _SLACK:
-            continue
-        if first <= anchor <= last:
-            distance = 0
-        elif last < anchor:
-            distance = (anchor - last).days
-        else:
-            distance = round((first - anchor).days * _FUTURE_WEIGHT)
-        candidates.append((distance, -index if tense == "past" else index, first, last))
-    if not candidates:
-        return occurrences[len(occurrences) // 2]
-    _, _, first, last = min(candidates)
-    return first, last
-
-
-def _pick_year(month: int, day: int | None, anchor: dt.date, tense: Tense | None) -> int:
-    """The year of a month (and day) given without one (see :func:`_nearest`)."""
-    occurrences = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if day is not None and not _valid(year, month, day):
-            continue
-        first = dt.date(year, month, day or 1)
-        last = first if day is not None else first + relativedelta(months=1, days=-1)
-        occurrences.append((first, last))
-    if not occurrences:
-        return anchor.year
-    return _nearest(occurrences, anchor, tense)[0].year
-
-
-def _weekday(target: int, anchor: dt.date, tense: Tense | None, shift: int = 0) -> dt.date:
-    """The weekday ``target`` nearest the anchor in the direction of the tense (past and
-    unknown: on or before the anchor; future: on or after)."""
-    if tense == "future":
-        delta = (target - anchor.weekday()) % 7
-        return anchor + dt.timedelta(days=delta + 7 * shift)
-    delta = (anchor.weekday() - target) % 7
-    return anchor - dt.timedelta(days=delta + 7 * shift)
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "the fourth of july": lambda y: dt.date(y, 7, 4),
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "veterans day": lambda y: dt.date(y, 11, 11),
-    "easter": easter,
-    "easter sunday": easter,
-    # The fourth Thursday of November: three weeks on from the 1st, then the next Thursday.
-    "thanksgiving": lambda y: dt.date(y, 11, 1) + relativedelta(weeks=3, weekday=3),
-    "thanksgiving day": lambda y: dt.date(y, 11, 1) + relativedelta(weeks=3, weekday=3),
-    "memorial day": lambda y: dt.date(y, 5, 31) - dt.timedelta(days=dt.date(y, 5, 31).weekday()),
-    "labor day": lambda y: dt.date(y, 9, 1) + relativedelta(weekday=0),
-    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
-    "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
-    # US general elections: the Tuesday after the first Monday of November.
-    "election day": lambda y: dt.date(y, 11, 2) + relativedelta(weekday=1),
-}
-
 _MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH_RE = rf"(?P<month>{_MONTH_NAMES})\.?"
-_DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR_RE = r"(?P<year>\d{4}|'\d{2})"
-_WEEKDAY_RE = (
-    r"(?:(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|"
-    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
-)
-_ABSOLUTE = [
-    re.compile(rf"^{_WEEKDAY_RE}(?:the\s+)?{_MONTH_RE}\s+{_DAY_RE},?(?:\s+{_YEAR_RE})?$"),
-    re.compile(rf"^{_WEEKDAY_RE}(?:the\s+)?{_DAY_RE}(?:\s+of)?\s+{_MONTH_RE},?(?:\s+{_YEAR_RE})?$"),
-    re.compile(rf"^{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}$"),
-    re.compile(rf"^(?:the\s+month\s+of\s+)?{_MONTH_RE}$"),
-]
 _PART_OF_YEAR = {
     "early": ("START", 1, 4),
     "the beginning of": ("START", 1, 3),
@@ -793,284 +391,10 @@ _PART_OF_YEAR = {
 }
 
 
-def _year_value(text: str) -> int:
-    return (
-        int(text)
-        if len(text) == 4
-        else 1900 + int(text[1:])
-        if int(text[1:]) > 30
-        else 2000 + int(text[1:])
-    )
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _absolute(
-    text: str, expression: str, anchor: dt.date | None, tense: Tense | None
-) -> When | None:
-    for pattern in _ABSOLUTE:
-        m = pattern.match(text)
-        if not m:
-            continue
-        month = MONTHS[m["month"].rstrip(".")[:3] if m["month"][:4] != "sept" else "sep"]
-        groups = m.groupdict()
-        day = int(groups["day"]) if groups.get("day") else None
-        year_text = groups.get("year")
-        if year_text:
-            year = _year_value(year_text)
-        elif anchor is not None and day is not None and groups.get("weekday"):
-            # "Saturday, April 25": the year in which that day is that weekday, nearest first.
-            target = WEEKDAYS[groups["weekday"][:3]]
-            years = sorted(
-                (anchor.year + d for d in (0, -1, 1, -2, 2)), key=lambda y: abs(y - anchor.year)
-            )
-            year = next(
-                (
-                    y
-                    for y in years
-                    if _valid(y, month, day) and dt.date(y, month, day).weekday() == target
-                ),
-                _pick_year(month, day, anchor, tense),
-            )
-        elif anchor is not None:
-            year = _pick_year(month, day, anchor, tense)
-        else:
-            return None
-        if (
-            m["month"] == "may"
-            and day is None
-            and year_text is None
-            and not expression.strip()[:1].isupper()
-        ):
-            return None  # the modal verb "may", not the month
-        try:
-            if day is None:
-                return _month(year, month, expression, anchor)
-            return _day(dt.date(year, month, day), expression, anchor)
-        except ValueError:
-            return None
-    return None
-
-
 def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) -> When | None:
-    """Expressions that only mean something against the anchor."""
+    """Counts of units back or ahead of the anchor ("three days ago", "a few weeks later"),
+    and the weekend of a day."""
     a = anchor
-    if text in (
-        "today",
-        "earlier today",
-        "later today",
-        "this morning",
-        "this afternoon",
-        "this evening",
-        "tonight",
-        "today's",
-        "this day",
-        "the day",
-        "same day",
-        "hours earlier",
-        "hours later",
-    ):
-        return _day(a, expression, a)
-    if text in (
-        "yesterday",
-        "last night",
-        "yesterday morning",
-        "yesterday afternoon",
-        "yesterday evening",
-        "overnight",
-        "a day before",
-    ):
-        return _day(a - dt.timedelta(days=1), expression, a)
-    if text in (
-        "tomorrow",
-        "tomorrow morning",
-        "tomorrow night",
-    ):
-        return _day(a + dt.timedelta(days=1), expression, a)
-    if text in ("the day before yesterday",):
-        return _day(a - dt.timedelta(days=2), expression, a)
-    if text in (
-        "this week",
-        "earlier this week",
-        "later this week",
-        "the week",
-        "the current week",
-    ):
-        return _week(a, expression, a)
-    if text in (
-        "last week",
-        "the past week",
-        "a week ago",
-        "one week ago",
-        "a week earlier",
-    ):
-        if text in ("a week ago", "one week ago", "a week earlier"):
-            return _day(a - dt.timedelta(weeks=1), expression, a)
-        return _week(a - dt.timedelta(weeks=1), expression, a)
-    if text in ("next week", "the coming week"):
-        return _week(a + dt.timedelta(weeks=1), expression, a)
-    if text in (
-        "this month",
-        "earlier this month",
-        "later this month",
-        "the month",
-        "the current month",
-        "this month's",
-    ):
-        return _month(a.year, a.month, expression, a)
-    if text in ("last month", "a month earlier"):
-        prev = a - relativedelta(months=1)
-        return _month(prev.year, prev.month, expression, a)
-    if text in ("next month", "the coming month"):
-        nxt = a + relativedelta(months=1)
-        return _month(nxt.year, nxt.month, expression, a)
-    if text in (
-        "this year",
-        "earlier this year",
-        "later this year",
-        "the year",
-        "this year's",
-        "the current year",
-        "so far this year",
-        "the current fiscal year",
-        "this fiscal year",
-        "fiscal this year",
-        "the fiscal year",
-        "the full year",
-        "the full fiscal year",
-        "the whole year",
-        "the entire year",
-        "earlier in the year",
-        "later in the year",
-    ):
-        return _year(a.year, expression, a)
-    if text in (
-        "last year",
-        "last year's",
-        "a year earlier",
-        "a year ago",
-        "one year ago",
-        "the prior year",
-        "the past year",
-        "year-earlier",
-        "the year-earlier",
-        "a year before",
-        "last fiscal year",
-        "the previous fiscal year",
-        "the year-ago",
-        "year-ago",
-    ):
-        return _year(a.year - 1, expression, a)
-    if text in (
-        "next year",
-        "the coming year",
-        "next year's",
-    ):
-        return _year(a.year + 1, expression, a)
-    if text in (
-        "the weekend",
-        "this weekend",
-        "last weekend",
-        "the past weekend",
-        "over the weekend",
-    ):
-        saturday = _weekday(
-            5, a, "future" if text == "this weekend" and a.weekday() < 5 else "past"
-        )
-        if a.weekday() == 6 and text != "last weekend":
-            saturday = a - dt.timedelta(days=1)
-        return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
-    if text == "next weekend":
-        saturday = _weekday(5, a, "future")
-        return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
-    if text in (
-        "the quarter",
-        "the latest quarter",
-        "the current quarter",
-        "this quarter",
-        "the most recent quarter",
-        "the recent quarter",
-        "the period",
-        "the latest period",
-        "the fiscal quarter",
-        "the latest fiscal quarter",
-        "the quarter just ended",
-    ):
-        if text in ("the current quarter", "this quarter"):
-            return _quarter(a.year, (a.month - 1) // 3 + 1, expression, a)
-        return _quarter(*_latest_quarter(a), expression, a)
-    if text in (
-        "last quarter",
-        "the previous quarter",
-        "the prior quarter",
-        "the year-ago quarter",
-        "the year-earlier quarter",
-    ):
-        q = (a.month - 1) // 3
-        year = a.year
-        if q == 0:
-            q, year = 4, year - 1
-        if "year" in text:
-            year -= 1
-        return _quarter(year, q, expression, a)
-    if m := re.fullmatch(
-        r"(?:the\s+|its\s+|their\s+)?(?:fiscal[\s-]+)?(?P<n>first|second|third|fourth|1st|2nd|"
-        r"3rd|4th)[\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
-        text,
-    ):
-        q = ORDINALS[m["n"]]
-        year = (
-            int(m["year"])
-            if m["year"]
-            else a.year - (1 if q > (a.month - 1) // 3 + 1 and tense != "future" else 0)
-        )
-        return _quarter(year, q, expression, a)
-    if m := re.fullmatch(
-        r"(?:the\s+|a\s+\w+\s+)?(?:(?P<year>\d{4})\s+)?(?P<n>first|second|third|fourth)"
-        r"[\s-](?:fiscal\s+)?quarter",
-        text,
-    ):
-        q = ORDINALS[m["n"]]
-        year = int(m["year"]) if m["year"] else a.year - (1 if q > (a.month - 1) // 3 + 1 else 0)
-        return _quarter(year, q, expression, a)
-    if m := re.fullmatch(
-        r"(?P<which>this|last|next) year's\s+(?:(?P<n>first|second|third|fourth)"
-        r"[\s-])?(?:fiscal\s+)?(?:quarter|period)",
-        text,
-    ):
-        year = a.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
-        if m["n"]:
-            return _quarter(year, ORDINALS[m["n"]], expression, a)
-        return _quarter(year, _latest_quarter(a)[1], expression, a)
-    if m := re.fullmatch(
-        r"the (?:comparable )?year-(?:ago|earlier)(?:\s+(?P<n>first|second|third|fourth))?"
-        r"\s+(?:quarter|period)",
-        text,
-    ):
-        year, q = _latest_quarter(a)
-        return _quarter(year - 1, ORDINALS[m["n"]] if m["n"] else q, expression, a)
-    if m := re.fullmatch(r"the\s+(?P<year>\d{4})\s+(?:period|quarter)", text):
-        return _quarter(int(m["year"]), _latest_quarter(a)[1], expression, a)
-    if text in (
-        "the quarter a year ago",
-        "the quarter a year earlier",
-        "the corresponding period last year",
-        "the same period last year",
-        "the year-ago period",
-        "the year-earlier period",
-        "the same quarter last year",
-        "the year-ago quarter",
-        "the year-earlier quarter",
-        "the comparable period",
-    ):
-        year, q = _latest_quarter(a)
-        return _quarter(year - 1, q, expression, a)
     text = re.sub(
         r"^(?:nearly|almost|about|some|roughly|more than|less than|over|just over|"
         r"just under|only)\s+(?=\S+\s+(?:days?|weeks?|months?|years?|decades?)\s+"
@@ -1117,36 +441,8 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
             return _year(a.year + sign * n, expression, a)
         if unit == "decade":  # "a decade ago" is about that year, not the whole decade
             return _year(a.year + sign * 10 * n, expression, a)
-    if m := re.fullmatch(
-        r"(?:(?P<which>last|this past|this coming|this|next|the|the past|the previous|"
-        r"the coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?"
-        r"(?:\s+(?P<year>\d{4}))?",
-        text,
-    ):
-        code = SEASONS[m["season"]]
-        if m["year"]:
-            return _season(int(m["year"]), code, expression, a)
-        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        year = a.year
-        start = dt.date(year, first_month, 1)
-        which = m["which"] or "the"
-        if which in ("last", "this past", "the past", "the previous") or (
-            which == "the" and tense == "past"
-        ):
-            # The most recent such season that has begun before the anchor (and for "last",
-            # not the one we are in).
-            while start > a or (which == "last" and _season(year, code, "", a).contains(a)):
-                year -= 1
-                start = dt.date(year, first_month, 1)
-        elif which in ("next", "the coming", "this coming"):
-            while start <= a:
-                year += 1
-                start = dt.date(year, first_month, 1)
-        elif code == "WI" and a.month <= 2:
-            year -= 1
-        return _season(year, code, expression, a)
     if m := re.fullmatch(r"(?:the\s+)?weekend\s+of\s+(?P<date>.+)", text):
-        inner = _absolute(m["date"], expression, a, tense)
+        inner = _resolve(m["date"], a, tense)
         if inner is None or inner.earliest is None or inner.precision is not Precision.DAY:
             return None
         day = inner.earliest
@@ -1158,62 +454,6 @@ def _relative(text: str, expression: str, anchor: dt.date, tense: Tense | None) 
         if day.weekday() == 0:  # "the weekend of Monday 3rd" is the one just before
             saturday = day - dt.timedelta(days=2)
         return _span(saturday, saturday + dt.timedelta(days=1), Precision.WEEKEND, expression, a)
-    if m := re.fullmatch(rf"(?P<which>last|this|next|this coming|this past)\s+{_MONTH_RE}", text):
-        month = MONTHS[m["month"][:3]]
-        which = m["which"]
-        year = a.year
-        if which in ("last", "this past"):
-            year = a.year if month < a.month else a.year - 1
-        elif which in ("next", "this coming"):
-            year = a.year if month > a.month else a.year + 1
-        return _month(year, month, expression, a)
-    if m := re.fullmatch(rf"{_MONTH_RE}\s+(?:of\s+)?(?P<which>this|last|next)\s+year", text):
-        year = a.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
-        return _month(year, MONTHS[m["month"][:3]], expression, a)
-    if text in (
-        "year-end",
-        "year end",
-        "year's end",
-        "the end of the year",
-        "the year-end",
-        "end of the year",
-        "the year's end",
-    ):
-        year = a.year - 1 if tense == "past" else a.year
-        return _year(year, expression, a, "END")
-    holiday = re.sub(r"^(?:last|this|next)\s+", "", text)
-    if holiday in _HOLIDAYS:
-        rule = _HOLIDAYS[holiday]
-        if text.startswith("last"):
-            day = max(d for d in (rule(a.year - 1), rule(a.year)) if d < a)
-        elif text.startswith("next"):
-            day = min(d for d in (rule(a.year), rule(a.year + 1)) if d > a)
-        else:
-            days = [rule(year) for year in (a.year - 1, a.year, a.year + 1)]
-            day = _nearest([(d, d) for d in days], a, tense)[0]
-        return _day(day, expression, a)
-    if m := re.fullmatch(
-        r"(?:(?P<which>last|this coming|this past|this|next|that|the past|the previous)\s+)?"
-        r"(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\.?"
-        r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
-        r"(?:,?\s+(?P<rest>.+))?",
-        text,
-    ):
-        if m["rest"]:  # "Tuesday, July 26": the date wins, the weekday is only a check
-            return (
-                _absolute(m["rest"], expression, a, tense)
-                if not re.match(r"(morning|afternoon|evening|night)$", m["rest"])
-                else None
-            )
-        target = WEEKDAYS[m["weekday"][:3] if m["weekday"][:3] in WEEKDAYS else m["weekday"]]
-        which = m["which"]
-        if which in ("last", "the past", "the previous", "this past"):
-            day = _weekday(target, a - dt.timedelta(days=1), "past")
-        elif which in ("next", "this coming"):
-            day = _weekday(target, a + dt.timedelta(days=1), "future")
-        else:
-            day = _weekday(target, a, tense)
-        return _day(day, expression, a)
     return None
 
 
@@ -1275,7 +515,7 @@ def _quarter_of_year(text: str, expression: str, anchor: dt.date | None) -> When
         return None
     year = int(m["year"])
     if m["ordinal"]:
-        number = ORDINALS[m["ordinal"]]
+        number = ordinal_number(m["ordinal"]) or 0
         if m["unit"] == "half":
             return _half_year(year, number, expression, anchor) if number <= 2 else None
         return _quarter(year, number, expression, anchor)
@@ -1305,12 +545,6 @@ def _half(text: str, expression: str, anchor: dt.date | None, tense: Tense | Non
     return _half_year(inner.earliest.year, h, expression, anchor)
 
 
-def _half_year(year: int, half: int, expression: str, anchor: dt.date | None) -> When:
-    start = dt.date(year, 6 * half - 5, 1)
-    end = start + relativedelta(months=6, days=-1)
-    return _span(start, end, Precision.HALF, expression, anchor)
-
-
 def _dateutil_fallback(text: str, expression: str, anchor: dt.date | None) -> When | None:
     """Numeric forms (12/25/2015, 25.12.2015) through dateutil, with two different defaults
     so that a part missing from the text is seen as missing, never filled from today."""
@@ -1338,6 +572,7 @@ def resolve_when(
     *,
     tense: Tense | None = None,
     reference: When | None = None,
+    conventions: Sequence[str] = DEFAULT_RULE_SETS,
 ) -> When | None:
     """The :class:`When` a time expression names, resolved against ``anchor``.
 
@@ -1366,7 +601,7 @@ def resolve_when(
     if not isinstance(expression, str) or len(expression) > 200:
         return None
     try:
-        return _resolve(expression, anchor, tense, reference)
+        return _resolve(expression, anchor, tense, reference, conventions)
     except (ValueError, OverflowError, KeyError):  # out-of-range dates from absurd numbers
         return None
 
@@ -1384,39 +619,17 @@ _TENS = {
 }
 
 
-_ORDINAL_DAYS = {
-    word: number
-    for number, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split(),
-        start=1,
-    )
-}
-_ORDINAL_DAYS |= {f"twenty-{w}": 20 + n for w, n in list(_ORDINAL_DAYS.items())[:9]}
-_ORDINAL_DAYS |= {"thirtieth": 30, "thirty-first": 31}
-
-
-def _spelled_day(text: str) -> str:
-    """'March eighth' -> 'March 8' (broadcast transcripts spell days out)."""
-    return re.sub(
-        rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>(?:twenty-|thirty-)?[a-z]+)\b",
-        lambda m: f"{m['month']} {_ORDINAL_DAYS[m['day']]}" if m["day"] in _ORDINAL_DAYS else m[0],
-        text,
-    )
-
-
 def _spelled_years(text: str) -> str:
     """'nineteen ninety-six' -> '1996' (broadcast transcripts spell years out)."""
 
     def replace(m: re.Match[str]) -> str:
         century = {"nineteen": 19, "eighteen": 18, "twenty": 20}[m["century"]]
         tens = _TENS[m["tens"]]
-        units = NUMBERS.get(m["units"] or "", 0)
+        units = number(m["units"] or "") or 0
         return str(century * 100 + tens + int(units))
 
     def thousands(m: re.Match[str]) -> str:
-        return str(2000 + int(NUMBERS.get(m["units"] or "", 0)))
+        return str(2000 + int(number(m["units"] or "") or 0))
 
     text = re.sub(
         r"\btwo thousand(?:\s+(?:and\s+)?(?P<units>one|two|three|four|five|six|seven|eight|"
@@ -1543,13 +756,14 @@ def _hedged(
         return None
     if m := re.fullmatch(r"(?P<holiday>.+?)\s+week", text):
         holiday = re.sub(r"^(?:last|this|next)\s+", "", m["holiday"])
-        if holiday in _HOLIDAYS and anchor is not None:
+        holidays = table("holidays")
+        if holiday in holidays and anchor is not None:
             if holiday == m["holiday"]:
                 # The week is the occurrence: "as Easter week began" on its Monday is this
                 # year's, though Easter Sunday itself is still to come.
                 weeks = []
                 for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-                    day = _HOLIDAYS[holiday](year)
+                    day = holiday_date(holidays[holiday], year)
                     monday = day - dt.timedelta(days=day.weekday())
                     weeks.append((monday, monday + dt.timedelta(days=6)))
                 return _week(_nearest(weeks, anchor, tense)[0], expression, anchor)
@@ -1559,105 +773,27 @@ def _hedged(
     return None
 
 
-_DAY_SHIFTS = {
-    **dict.fromkeys(
-        ("that day", "the same day", "that same day", "the same date", "earlier that day",
-         "later that day", "that morning", "that afternoon", "that evening", "that night",
-         "later that night", "the day", "the morning", "the afternoon", "the evening",
-         "earlier in the day", "later in the day"),
-        0,
-    ),
-    **dict.fromkeys(
-        ("the next day", "the following day", "a day later", "one day later", "the day after",
-         "the next morning", "the following morning", "the next night", "the following night",
-         "the next evening"),
-        1,
-    ),
-    **dict.fromkeys(
-        ("the previous day", "the day before", "a day earlier", "one day earlier",
-         "the night before", "the previous night", "the previous evening", "the eve"),
-        -1,
-    ),
-}  # fmt: skip
-_PERIOD_SHIFTS = {
-    "week": {"that week": 0, "the same week": 0, "later that week": 0, "earlier that week": 0,
-             "earlier in the week": 0, "later in the week": 0,
-             "the following week": 1, "the next week": 1, "the week after": 1,
-             "the previous week": -1, "the week before": -1},
-    "month": {"that month": 0, "the same month": 0, "later that month": 0,
-              "earlier that month": 0, "earlier in the month": 0, "later in the month": 0,
-              "the following month": 1, "the next month": 1,
-              "the month after": 1, "the previous month": -1, "the month before": -1},
-    # "The previous quarter" is left to the anchor: in earnings news it is the one before
-    # the quarter being reported, which the anchor tells as well.
-    "quarter": {"that quarter": 0, "the same quarter": 0, "the following quarter": 1,
-                "the quarter before": -1},
-    "year": {"that year": 0, "the same year": 0, "later that year": 0, "earlier that year": 0,
-             "the following year": 1, "the next year": 1, "the year after": 1,
-             "the previous year": -1, "the year before": -1},
-}  # fmt: skip
-# "The previous Friday" is the Friday before the day last mentioned, not before today.
-_WEEKDAY_SHIFT = re.compile(
-    r"the (?P<which>previous|following) (?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-)
-_SAME_TIME = frozenset({"then", "that time", "the time then"})
-# With no day mentioned before them, these are the day of writing.
-_TODAY_UNLESS_TOLD = frozenset({"the day", "earlier in the day", "later in the day"})
-_ANAPHORA = _SAME_TIME.union(_DAY_SHIFTS, *_PERIOD_SHIFTS.values())
-# "The following year" is a year, not a year long; "the past year" as a date is the year
-# before, while with a count ("the past two years") it is a length.
-_ALWAYS_DATES = _ANAPHORA | {"the past year"}
-_FINER_THAN = {
-    "week": (Precision.DAY, Precision.WEEKEND, Precision.WEEK),
-    "month": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH),
-    "quarter": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH,
-                Precision.QUARTER),
-    "year": (Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH, Precision.SEASON,
-             Precision.QUARTER, Precision.HALF, Precision.YEAR),
-}  # fmt: skip
+def _rule(
+    text: str, expression: str = "", rule_sets: Sequence[str] = DEFAULT_RULE_SETS
+) -> Match | None:
+    return match_rule(text, rule_sets=rule_sets, expression=expression or text)
 
 
-def _anaphoric(text: str, expression: str, reference: When, anchor: dt.date | None) -> When | None:
-    """Expressions that point back to the time last mentioned: 'that day', 'the following
-    year', 'then'.  Only a reference precise enough counts: 'the next day' after 'in 2014'
-    says nothing."""
-    start = reference.earliest
-    if start is None or not reference.known:
-        return None
-    if text in _SAME_TIME:
-        return attrs.evolve(reference, expression=expression, anchor=anchor)
-    if m := _WEEKDAY_SHIFT.fullmatch(text):
-        if reference.precision is not Precision.DAY:
-            return None
-        target = WEEKDAYS[m["weekday"][:3]]
-        if m["which"] == "previous":
-            day = _weekday(target, start - dt.timedelta(days=1), "past")
-        else:
-            day = _weekday(target, start + dt.timedelta(days=1), "future")
-        return _day(day, expression, anchor)
-    if text in _DAY_SHIFTS:
-        if reference.precision is not Precision.DAY:
-            return None
-        return _day(start + dt.timedelta(days=_DAY_SHIFTS[text]), expression, anchor)
-    for unit, shifts in _PERIOD_SHIFTS.items():
-        if text in shifts:
-            if reference.precision not in _FINER_THAN[unit]:
-                return None
-            shift = shifts[text]
-            if unit == "week":
-                return _week(start + dt.timedelta(weeks=shift), expression, anchor)
-            if unit == "month":
-                month = start + relativedelta(months=shift)
-                return _month(month.year, month.month, expression, anchor)
-            if unit == "quarter":
-                month = start + relativedelta(months=3 * shift)
-                return _quarter(month.year, (month.month - 1) // 3 + 1, expression, anchor)
-            return _year(start.year + shift, expression, anchor)
-    return None
+def _points_back(found: Match | None) -> bool:
+    """Whether a rule's value is read against the time mentioned before ("the next day")."""
+    return found is not None and found.value.startswith("reference")
+
+
+def _is_vague(found: Match | None) -> bool:
+    return found is not None and found.value.endswith("_REF")
 
 
 def _resolve(
-    expression: str, anchor: dt.date | None, tense: Tense | None, reference: When | None = None
+    expression: str,
+    anchor: dt.date | None,
+    tense: Tense | None,
+    reference: When | None = None,
+    rule_sets: Sequence[str] = DEFAULT_RULE_SETS,
 ) -> When | None:
     raw = _norm(expression)
     if not raw:
@@ -1672,7 +808,7 @@ def _resolve(
     )
     text = re.sub(r"^this past (?=week|weekend|month|year|spring|summer|fall|autumn|winter)",
                   "last ", text)  # fmt: skip
-    text = _spelled_day(_spelled_years(text))
+    text = _spelled_years(text)
     clock, dated = clock_time(text)
     if clock is not None:  # a time of day: the day it falls on ("10 p.m. Wednesday")
         if dated in ("", "today", "tonight", "this morning", "this afternoon", "this evening"):
@@ -1682,31 +818,18 @@ def _resolve(
         return None
     if (found := _hedged(text, expression, anchor, tense, reference)) is not None:
         return found
-    if reference is not None and (text in _ANAPHORA or _WEEKDAY_SHIFT.fullmatch(text)):
-        # With a reference, the expression means nothing else.
-        return _anaphoric(text, expression, reference, anchor)
-    if text in _ANAPHORA and text not in _TODAY_UNLESS_TOLD:
-        return None  # unknown, rather than, say, the day after publication
+    ruled = _rule(text, expression, rule_sets)
+    if _points_back(ruled) or _is_vague(ruled):
+        # With a reference, "the next day" means nothing else; without one, it is unknown
+        # rather than, say, the day after publication.
+        assert ruled is not None
+        return resolve_value(
+            ruled.value, anchor=anchor, reference=reference, tense=tense,
+            expression=expression, mod=ruled.mod,
+        )  # fmt: skip
     found = When.from_timex(text.upper(), expression=expression, anchor=anchor)
     if found is not None and re.fullmatch(r"[\d-]+|\d{4}-(w\d\d|q\d|h\d|sp|su|fa|wi)", text):
         return found
-    if anchor is not None:
-        if text in _PRESENT or _PRESENT_MOMENT.fullmatch(text):
-            return When(
-                earliest=anchor,
-                latest=anchor,
-                precision=Precision.PRESENT,
-                expression=expression,
-                anchor=anchor,
-            )
-        if text in _PAST:
-            return When(
-                latest=anchor, precision=Precision.PAST, expression=expression, anchor=anchor
-            )
-        if text in _FUTURE:
-            return When(
-                earliest=anchor, precision=Precision.FUTURE, expression=expression, anchor=anchor
-            )
     if classify(text) in ("DURATION", "SET"):
         return None
     if m := re.fullmatch(
@@ -1740,8 +863,8 @@ def _resolve(
         r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))?[\s-]?century",
         text,
     ):
-        if m["n"] or m["word"] in _ORDINAL_DAYS:
-            number = int(m["n"]) if m["n"] else _ORDINAL_DAYS[m["word"]]
+        if m["n"] or (m["word"] and ordinal_number(m["word"])):
+            number = int(m["n"]) if m["n"] else ordinal_number(m["word"]) or 0
         elif m["which"] and m["word"] is None and anchor is not None:
             shift = {"this": 0, "next": 1}.get(m["which"], -1)
             number = anchor.year // 100 + 1 + shift
@@ -1756,8 +879,13 @@ def _resolve(
         return _season(int(m["year"]), SEASONS[m["season"]], expression, anchor)
     if (found := _quarter_of_year(text, expression, anchor)) is not None:
         return found
-    if (found := _absolute(text, expression, anchor, tense)) is not None:
-        return found
+    if ruled is not None:
+        found = resolve_value(
+            ruled.value, anchor=anchor, reference=reference, tense=tense,
+            expression=expression, mod=ruled.mod,
+        )  # fmt: skip
+        if found is not None:
+            return found
     if (found := _part_of_period(text, expression, anchor, tense)) is not None:
         return found
     if (found := _half(text, expression, anchor, tense)) is not None:
@@ -1796,6 +924,18 @@ _LONGER_PERIOD = re.compile(
 )
 
 
+def conventions_for(context: str) -> tuple[str, ...]:
+    """The rule sets for an expression in its words around: the quarter conventions of
+    company results news only where those words read as results ("net income", "a share").
+
+    >>> conventions_for("Net income rose 5% in"), conventions_for("The talks resumed in")
+    (('news', 'results'), ('news',))
+    """
+    if _FINANCIAL.search(context.lower()):
+        return ("news", "results")
+    return DEFAULT_RULE_SETS
+
+
 def _compares_longer_period(left: str) -> bool:
     """Whether the sentence so far compares a period longer than a quarter."""
     return _LONGER_PERIOD.search(_SENTENCE_END.split(left)[-1].lower()) is not None
@@ -1815,6 +955,7 @@ def timex_value(
     left: str = "",
     right: str = "",
     reference: When | None = None,
+    conventions: Sequence[str] | None = None,
 ) -> str | None:
     """The TIMEX3 value of any time expression: a date, a time, a duration or a set.
 
@@ -1847,8 +988,9 @@ def timex_value(
         r"\s*(?:that )?end(?:ed|ing)\b", right
     ):
         return "P1Y"  # "the year ended March 31": a fiscal year, given by its last day
-    if bare in _PRESENT or _PRESENT_MOMENT.fullmatch(bare):
-        return "PRESENT_REF"
+    if _is_vague(vague := _rule(bare)):
+        assert vague is not None
+        return vague.value
     if (
         anchor is not None
         and (m := _NTH_UNIT.fullmatch(bare))
@@ -1857,10 +999,6 @@ def timex_value(
         # "Today is the eighth day of Desert Shield": the unit it is now.
         current = resolve_when(_CURRENT[m["unit"]], anchor)
         return None if current is None else current.timex
-    if bare in _PAST:
-        return "PAST_REF"
-    if bare in _FUTURE:
-        return "FUTURE_REF"
     kind = classify(text)
     if kind == "SET":
         return _set_value(text)
@@ -1887,7 +1025,11 @@ def timex_value(
         reference = reference_time(left, anchor) or reference
     if kind == "TIME" and clock_time(text)[1] == "" and (day := _day_after_clock(right)):
         expression = f"{expression} {day}"  # "at 10:35 a.m. (0735 GMT) Friday"
-    when = resolve_when(expression, anchor, tense=tense, reference=reference)
+    if conventions is None:
+        conventions = conventions_for(f"{left} {right}")
+    when = resolve_when(
+        expression, anchor, tense=tense, reference=reference, conventions=conventions
+    )
     if when is None:
         return None
     value = when.timex
@@ -2017,13 +1159,13 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_CALENDAR_PRECISIONS = frozenset(_FINER_THAN["year"])
+_CALENDAR_PRECISIONS = frozenset(FINER_THAN["year"])
 
 
 def is_anaphoric(expression: str) -> bool:
     """Whether an expression points back to a time mentioned before it ("the next day")."""
     text = _strip_lead(_norm(expression))
-    return text in _ANAPHORA or _WEEKDAY_SHIFT.fullmatch(text) is not None
+    return _points_back(_rule(text))
 
 
 def last_mentioned(value: str | None, previous: When | None) -> When | None:
