@@ -532,3 +532,67 @@ def test_the_same_time_as_the_reference_contains_it(reference, expression):
     when = resolve_when(expression, dt.date(2100, 12, 31), reference=When.on(reference))
     assert when is not None
     assert when.contains(reference)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules as data: every rule's examples match it and resolve; its counter-examples do not
+
+
+def _rule_cases(kind: str) -> list[object]:
+    from claimtrack.time.rules import RULE_SETS, rules
+
+    cases = []
+    for rule_set in RULE_SETS:
+        for rule in rules(rule_set):
+            for example in rule.examples if kind == "examples" else rule.counter_examples:
+                cases.append(pytest.param(rule, example, id=f"{rule_set}:{rule.name}:{example}"))
+    return cases
+
+
+@pytest.mark.parametrize(("rule", "example"), _rule_cases("examples"))
+def test_every_rule_example_matches_its_rule_and_resolves(rule, example):
+    from claimtrack.time.resolution import resolve_value
+    from claimtrack.time.rules import RULE_SETS, match
+    from claimtrack.time.wording import normalise, strip_lead
+
+    found = match(strip_lead(normalise(example)), rule_sets=RULE_SETS, expression=example)
+    assert found is not None, f"{example!r} matches no rule"
+    assert found.rule.name == rule.name, f"{example!r} is read by {found.rule.name}"
+    reference = resolve_when("Friday, Oct. 27, 1989")
+    when = resolve_value(found.value, anchor=VICE, reference=reference, tense="past")
+    assert when is not None, f"{example!r}: {found.value!r} does not resolve"
+
+
+@pytest.mark.parametrize(("rule", "example"), _rule_cases("counter_examples"))
+def test_no_rule_matches_its_counter_examples(rule, example):
+    from claimtrack.time.wording import normalise, strip_lead
+
+    assert rule.pattern.fullmatch(strip_lead(normalise(example))) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Sept. 23, 2014", "2014-09-23"),
+        ("Sep 23 2014", "2014-09-23"),
+        ("SEPTEMBER 23, 2014", "2014-09-23"),
+        ("July 24 , 2003", "2003-07-24"),  # a tokenised corpus
+        ("``July 24, 2003''", "2003-07-24"),
+        ("23rd of Sept. 2014", "2014-09-23"),
+        ("Thurs., Sept. 25, 2014", "2014-09-25"),
+        ("June '82", "1982-06"),
+    ],
+)
+def test_months_in_any_form_and_case(expression, value):
+    when = resolve_when(expression)
+    assert when is not None
+    assert when.timex == value
+
+
+def test_results_conventions_are_opt_in():
+    """'The quarter' is the latest quarter only where the words around read as results."""
+    anchor = dt.date(1989, 10, 26)
+    assert resolve_when("the quarter", anchor) is None
+    assert resolve_when("the quarter", anchor, conventions=("news", "results")).timex == "1989-Q3"
+    assert timex_value("the quarter", anchor, left="Net income rose 5% in") == "1989-Q3"
+    assert timex_value("the quarter", anchor, left="Net income rose", conventions=("news",)) is None

@@ -113,7 +113,8 @@ def _resolve(
     if _CONCRETE.fullmatch(value.lower()):
         return When.from_timex(value.upper(), expression=expression, anchor=anchor)
     if m := re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?(?: weekday (\d))?", value):
-        return _month_or_day(int(m[1]), m[2] and int(m[2]), m[3], anchor, tense, expression)
+        day = int(m[2]) if m[2] else None
+        return _month_or_day(int(m[1]), day, m[3], anchor, tense, expression)
     base_name, operation, *args = value.split()
     base: dt.date | None
     if base_name == "anchor" or (base_name == "reference|anchor" and reference is None):

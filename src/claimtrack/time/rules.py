@@ -20,7 +20,7 @@ slots normalised (months and days as two digits, weekdays as numbers, counts as 
 A rule set is one file.  ``news`` is always on; ``results`` (the quarter conventions of
 company results news) only where asked for:
 
->>> match("last Tuesday").value
+>>> match("last tuesday").value
 'anchor weekday 1 before'
 >>> match("the latest quarter") is None
 True
@@ -46,7 +46,16 @@ from claimtrack.time.vocabulary import (
     weekday_number,
 )
 
-__all__ = ["DEFAULT_RULE_SETS", "Match", "Rule", "match", "rules"]
+__all__ = [
+    "DEFAULT_RULE_SETS",
+    "Match",
+    "Rule",
+    "is_vague",
+    "match",
+    "points_back",
+    "rule_for",
+    "rules",
+]
 
 DEFAULT_RULE_SETS = ("news",)
 RULE_SETS = ("news", "results")
@@ -194,3 +203,20 @@ def match(
             if value is not None:
                 return Match(rule=rule, value=value, mod=rule.mod)
     return None
+
+
+def rule_for(
+    text: str, expression: str = "", rule_sets: Sequence[str] = DEFAULT_RULE_SETS
+) -> Match | None:
+    """The rule for a normalised expression (``expression`` as written, for its capitals)."""
+    return match(text, rule_sets=rule_sets, expression=expression or text)
+
+
+def points_back(found: Match | None) -> bool:
+    """Whether a rule's value is read against the time mentioned before ("the next day")."""
+    return found is not None and found.value.startswith("reference")
+
+
+def is_vague(found: Match | None) -> bool:
+    """Whether a rule's value is the present, the past or the future, no more."""
+    return found is not None and found.value.endswith("_REF")
