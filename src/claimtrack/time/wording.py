@@ -50,8 +50,6 @@ def strip_lead(text: str) -> str:
     return _LEAD.sub("", text).strip()
 
 
-
-
 TENS = {
     "ten": 10,
     "twenty": 20,
