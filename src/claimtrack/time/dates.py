@@ -270,6 +270,15 @@ def timex_value(
         # "April 24 and 25": the second day borrows the first one's month.
         expression = f"{m['month']} {bare}"
         text = bare = normalise(expression)
+    if tail := _borrowed_tail(bare, right):
+        # "Monday and Tuesday nights", "the second and fourth quarters", "two to six days":
+        # the first of two coordinated words takes the noun they share.
+        expression = f"{expression} {tail}"
+        text = bare = normalise(expression)
+    if re.search(r"\beach of(?: the)?\s*$", left, re.IGNORECASE) and (
+        each := re.fullmatch(r"P(T?)\d+(\D+)", duration_value(bare) or "")
+    ):
+        return f"P{each[1]}1{each[2]}"  # "each of the | last three years": every year
     if bare == "one day" and infer_tense(left, right) == "future":
         return "FUTURE_REF"  # "Islam will one day be ..."; otherwise a day long
     if re.fullmatch(r"the (?:fiscal )?year", bare) and re.match(
@@ -356,6 +365,20 @@ def _point_of_duration(
         return "FUTURE_REF"  # how far ahead is not said
     later = resolve_when(f"{text} from now", anchor)
     return None if later is None else later.timex
+
+
+def _borrowed_tail(bare: str, right: str) -> str | None:
+    """The noun a weekday, ordinal or count shares with the one coordinated after it, when
+    the expression stops short of it: "Monday | and Tuesday nights" -> "nights"."""
+    kinds = {"weekday": slot("weekday"), "ordinal": slot("ordinal"), "number": slot("number")}
+    kind = next((k for k, p in kinds.items() if re.fullmatch(p, bare)), None)
+    if kind is None:
+        return None
+    shared = rf"(?:{slot('unit')}|{slot('part_of_day')})s?"
+    m = re.match(
+        rf"\s*(?:and|or|to|through|-)\s+{kinds[kind]}[\s-]+(?P<tail>{shared})\b", right.lower()
+    )
+    return None if m is None else m["tail"]
 
 
 def _day_after_clock(right: str) -> str | None:

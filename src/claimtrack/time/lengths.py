@@ -9,9 +9,11 @@ from typing import Literal
 from claimtrack.time.clock import clock_time
 from claimtrack.time.rules import points_back, rule_for
 from claimtrack.time.vocabulary import number as vocabulary_number
+from claimtrack.time.vocabulary import ordinal_number, slot
 from claimtrack.time.wording import (
     MONTHS,
     PARTS_OF_DAY,
+    SEASONS,
     UNIT_CODES,
     WEEKDAYS,
     normalise,
@@ -108,6 +110,8 @@ def duration_value(text: str) -> str | None:
         halves = {"Y": "6M", "D": "T12H", "H": "30M", "M": "30S" if time_part else "15D"}
         if code in halves and count == int(count):
             return f"P{time_part}{int(count)}{code}{halves[code]}"
+    if code == "Y" and count is not None and count >= 1000 and count % 1000 == 0:
+        code, count = "L", count / 1000  # "two thousand years": TIMEX3 counts millennia
     number = "X" if count is None else f"{count:g}"
     return f"P{time_part}{number}{code}"
 
@@ -122,6 +126,13 @@ def set_value(text: str) -> str | None:
     ):  # "on Mondays", "Tuesday nights": every such day
         value = f"XXXX-WXX-{WEEKDAYS[plural['day'] + 'day'] + 1}"
         return value + (f"T{PARTS_OF_DAY[plural['part']]}" if plural["part"] else "")
+    if plural_season := re.fullmatch(
+        rf"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:\w+\s+)?(?P<season>{slot('season')})s",
+        text,
+    ):  # "the past three summers": every summer, as many as said
+        return f"XXXX-{SEASONS[plural_season['season']]}"
+    if quarters := re.fullmatch(rf"(?:the\s+)?(?P<n>{slot('ordinal')})[\s-]quarters", text):
+        return f"XXXX-Q{ordinal_number(quarters['n'])}"  # "the second quarters" of every year
     m = _SET.match(text)
     if not m:
         return None
@@ -166,10 +177,10 @@ def classify(expression: str) -> TimexType:
         return "TIME" if re.search(r"\b(?:morning|afternoon|evening|night)$", text) else "DATE"
     if set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
-    if re.search(r"\b(ago|earlier|later|before|after|from now|since)\b", text):
+    if re.search(r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text):
         return "DATE"
     if duration_value(text) is not None and not re.match(
-        r"^(this|last|next|that|the)\s+\w+$", text
+        r"^(this|last|next|that|the)\s+\w+(?<!s)$", text
     ):
         return "DURATION"
     if clock_time(text)[0] is not None or re.search(
