@@ -307,7 +307,7 @@ def timex_value(
     if kind == "DURATION":
         return duration_value(strip_lead(text)) or duration_value(text)
     if conventions is None:
-        conventions = conventions_for(f"{left} {right}")
+        conventions = conventions_for(f"{left} {bare} {right}")
     if "results" in conventions and (compared := period_compared(bare, anchor, left)):
         return compared
     if is_anaphoric(expression):  # the words before it, when they reach that far, are nearer

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from claimtrack.time.periods import latest_quarter
 from claimtrack.time.rules import DEFAULT_RULE_SETS
 from claimtrack.time.tense import SENTENCE_END
+from claimtrack.time.vocabulary import load_resource
 
 __all__ = ["conventions_for", "period_compared"]
 
@@ -32,11 +34,12 @@ _YEAR_AGO = {
     "the year-ago quarter",
     "the year-earlier quarter",
 }
-_FINANCIAL = re.compile(
-    r"\b(quarter|quarterly|third-quarter|second-quarter|fourth-quarter|"
-    r"first-quarter|period|a share|million|billion|profit|net income|"
-    r"earnings|revenue|sales)\b"
-)
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    words = load_resource("rules_results")["triggers"]["words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 # ... unless the sentence compares a longer period: "in the latest nine months, compared with
@@ -54,7 +57,7 @@ def conventions_for(context: str) -> tuple[str, ...]:
     >>> conventions_for("Net income rose 5% in"), conventions_for("The talks resumed in")
     (('news', 'results'), ('news',))
     """
-    if _FINANCIAL.search(context.lower()):
+    if _trigger().search(context.lower()):
         return ("news", "results")
     return DEFAULT_RULE_SETS
 
