@@ -270,6 +270,12 @@ def timex_value(
         # "April 24 and 25": the second day borrows the first one's month.
         expression = f"{m['month']} {bare}"
         text = bare = normalise(expression)
+    if bare in ("last", "next") and (
+        unit := re.search(
+            r"\bthis (week|month|quarter|year)\b[^.;]*\b(?:as|than)\s*$", left.lower()
+        )
+    ):  # "twice as high this year as | last": last year
+        expression = text = bare = f"{bare} {unit[1]}"
     if tail := _borrowed_tail(bare, right):
         # "Monday and Tuesday nights", "the second and fourth quarters", "two to six days":
         # the first of two coordinated words takes the noun they share.
@@ -329,12 +335,6 @@ def timex_value(
     return value
 
 
-# A day judged is a day, not a day long: "it was a great day for Poland".
-_JUDGED_DAY = re.compile(
-    r"\b(?:an?|the)\s+(?:great|historic|historical|sad|happy|proud|dark|black|tragic|"
-    r"momentous|memorable|special|big|good|bad|terrible|important|emotional|busy)\s*$",
-    re.IGNORECASE,
-)
 _FUTURE_MODAL = re.compile(r"\b(?:may|might|could|can)\b")
 
 
@@ -348,15 +348,11 @@ def _point_of_duration(
 ) -> str | None:
     """The date a length of time marks, where the words around it make it a point in time:
     "a year" in "a year earlier", "five years" in "will be redeemed in five years" (that
-    many years from now; "in a year or two" only somewhere ahead), "day" in "it was a great
-    day" (the day last mentioned, else today)."""
+    many years from now; "in a year or two" only somewhere ahead)."""
     if anchor is None:
         return None
     if m := re.match(r"\s*(earlier|ago)\b", right):  # the span stopped short of its last word
         return timex_value(f"{text} {m[1]}", anchor, left=left)
-    if text == "day" and _JUDGED_DAY.search(left):
-        same_day = reference if reference and reference.precision is Precision.DAY else None
-        return (same_day or _day(anchor, text, anchor)).timex
     clause = CLAUSE_START.split(SENTENCE_END.split(left)[-1].lower())[-1]
     ahead = tense == "future" or _FUTURE_MODAL.search(clause) is not None
     if not (ahead and re.search(r"\bin\s*,?\s*$", clause)):

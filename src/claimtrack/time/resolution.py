@@ -220,7 +220,8 @@ def _operate(
     if operation == "holiday":
         return _holiday(" ".join(args[:-1]), args[-1], a, tense, expression, anchor)
     if operation == "weekend":
-        return _weekend(args[0], a, expression, anchor)
+        which = args[0] if args[0] != "tense" else ("next" if tense == "future" else "recent")
+        return _weekend(which, a, expression, anchor)
     if operation == "quarter-number":
         q = int(args[0])
         later = q > (a.month - 1) // 3 + 1 and (args[1:] != ["tense"] or tense != "future")

@@ -16,7 +16,7 @@ _FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planned|expects?|expected|scheduled|is to|are "
     r"to|set to|due|upcoming|coming|aims? to|intends? to|to be held|hopes? to|until|"
     r"forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
-    r"planning|might|extended to|postponed|tomorrow)\b"
+    r"planning|might|extended to|postponed|tomorrow|ahead of|in time for)\b"
 )
 _PAST_CUES = re.compile(
     r"\b(was|were|had|did|said|told|ago|earlier|previously|since|died|killed|took place|began|"
