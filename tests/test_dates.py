@@ -638,3 +638,50 @@ def test_a_publication_date_that_is_no_date_is_none():
 
     assert publication_date("soon") is None
     assert publication_date("") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "earliest", "latest"),
+    [
+        ("between March and May", dt.date(2016, 3, 1), dt.date(2016, 5, 31)),
+        ("from 1990 to 1995", dt.date(1990, 1, 1), dt.date(1995, 12, 31)),
+        ("July 4 through July 8", dt.date(2016, 7, 4), dt.date(2016, 7, 8)),
+    ],
+)
+def test_a_range_spans_its_two_ends(expression, earliest, latest):
+    when = resolve_when(expression, VICE)
+    assert when is not None
+    assert (when.earliest, when.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("'82", "1982"), ("in '98", "1998"), ("mid-2015", "2015"), ("the 1980s", "198")],
+)
+def test_years_in_their_short_forms(expression, value):
+    assert resolve_when(expression, VICE).timex == value
+
+
+def test_a_length_counted_from_now_covers_a_span():
+    from claimtrack.time import duration_span
+
+    assert timex_value("the past three years", VICE) == "P3Y"
+    span = duration_span("the past three years", VICE)
+    assert (span.earliest, span.latest) == (dt.date(2013, 7, 28), VICE)
+    ahead = duration_span("the next two weeks", VICE)
+    assert (ahead.earliest, ahead.latest) == (VICE, dt.date(2016, 8, 11))
+    assert duration_span("three years", VICE) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("at 3 p.m. Thursday", "2016-07-28T15:00"),
+        ("every week", "P1W"),
+        ("weekly", "P1W"),
+        ("THE PAST THREE YEARS", "P3Y"),
+        ("Last Week", "2016-W29"),
+    ],
+)
+def test_times_sets_and_any_case(expression, value):
+    assert timex_value(expression, VICE, left="The group said it met ") == value

@@ -300,3 +300,32 @@ def hedged(
             if inner is not None and inner.earliest is not None:
                 return _week(inner.earliest, expression, anchor)
     return None
+
+
+_RANGE = re.compile(
+    r"(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)|(?:from\s+)?(?P<c>.+?)\s+(?:to|through|until|till)"
+    r"\s+(?P<d>.+))",
+    re.IGNORECASE,
+)
+
+
+def range_of(expression: str, anchor: dt.date | None, tense: Tense | None) -> When | None:
+    """A span between two times: "between March and May", "from 1990 to 1995".  Both ends
+    must read as calendar times; the span is as precise as neither end alone, so its
+    precision is unknown (TIMEX3 writes two values)."""
+    m = _RANGE.fullmatch(expression.strip(" ,.;"))
+    if m is None:
+        return None
+    first, last = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    start, end = _resolve(first, anchor, tense), _resolve(last, anchor, tense)
+    if start is None or end is None or start.earliest is None or end.latest is None:
+        return None
+    if not start.known or not end.known or end.latest < start.earliest:
+        return None
+    return When(
+        earliest=start.earliest,
+        latest=end.latest,
+        precision=Precision.UNKNOWN,
+        expression=expression,
+        anchor=anchor,
+    )

@@ -42,6 +42,7 @@ from claimtrack.time.compose import (
     numeric_date,
     part_of_period,
     quarter_of_year,
+    range_of,
 )
 from claimtrack.time.lengths import UNIT_WORDS, TimexType, classify, duration_value, set_value
 from claimtrack.time.periods import Tense
@@ -226,7 +227,9 @@ def _resolve(
         return found
     if anchor is not None and (found := counted(text, expression, anchor, tense)) is not None:
         return found
-    return numeric_date(text, expression, anchor)
+    if (found := numeric_date(text, expression, anchor)) is not None:
+        return found
+    return range_of(expression, anchor, tense)
 
 
 _NTH_UNIT = re.compile(

@@ -3,9 +3,13 @@ and which of DATE, TIME, DURATION or SET an expression is."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
+from claimtrack.model import Precision, When
 from claimtrack.time.clock import clock_time
 from claimtrack.time.rules import points_back, rule_for
 from claimtrack.time.vocabulary import number as vocabulary_number
@@ -191,3 +195,32 @@ def classify(expression: str) -> TimexType:
     ):
         return "TIME"
     return "DATE"
+
+
+_STEP = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "Q": "months"}
+
+
+def duration_span(expression: str, anchor: dt.date | None) -> When | None:
+    """The span a length of time covers when it is counted from the anchor: "the past three
+    years" written on 2016-07-28 covers 2013-07-28 to 2016-07-28; "the next two weeks" the
+    two weeks after.  None for a length not counted from now ("three years", "for weeks").
+
+    >>> import datetime as dt
+    >>> span = duration_span("the past three years", dt.date(2016, 7, 28))
+    >>> span.earliest, span.latest
+    (datetime.date(2013, 7, 28), datetime.date(2016, 7, 28))
+    """
+    text = strip_lead(normalise(expression))
+    m = re.match(r"(?:the\s+)?(?P<which>past|last|previous|recent|next|coming|following)\s", text)
+    value = duration_value(text)
+    counted = re.fullmatch(r"P(?P<n>\d+)(?P<code>[YMWDQ])", value or "")
+    if anchor is None or m is None or counted is None:
+        return None
+    n = int(counted["n"]) * (3 if counted["code"] == "Q" else 1)
+    step = relativedelta(**{_STEP[counted["code"]]: n})  # type: ignore[arg-type]
+    back = m["which"] in ("past", "last", "previous", "recent")
+    start, end = (anchor - step, anchor) if back else (anchor, anchor + step)
+    return When(
+        earliest=start, latest=end, precision=Precision.UNKNOWN, expression=expression,
+        anchor=anchor,
+    )  # fmt: skip
