@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.time.vocabulary import number
+from claimtrack.time.vocabulary import number, slot
 from claimtrack.time.wording import normalise
 
-_ZONE = r"(?:[ecmp][sd]t|et|gmt|utc|bst|cet|local time)"
+_ZONE = slot("zone")
 _CLOCK = re.compile(
     rf"(?:(?:at|around|about|by|until|before|after)\s+)?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?"
     rf"\s*(?P<half>a\.?\s?m|p\.?\s?m)\.?|(?P<hour24>\d{{1,2}}):(?P<minute24>\d\d)(?![\d:])|"

@@ -10,16 +10,18 @@ from claimtrack.time.dates import resolve_when
 from claimtrack.time.resolution import FINER_THAN
 from claimtrack.time.rules import points_back, rule_for
 from claimtrack.time.tense import infer_tense
+from claimtrack.time.vocabulary import load_resource, table
 from claimtrack.time.wording import normalise, strip_lead
 
 # ---------------------------------------------------------------------------------------------
 # Finding time expressions in running text
 
 _M = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    "(?:"
+    + "|".join(sorted((f.capitalize() for f in table("months")), key=len, reverse=True))
+    + r")\.?"
 )
-_W = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_W = "(?:" + "|".join(w.capitalize() for w in load_resource("vocabulary")["weekdays"]) + ")"
 _D = r"\d{1,2}(?:st|nd|rd|th)?"
 _Y = r"(?<![\d$£€.,])(?:1[89]\d\d|20\d\d)(?![.,]\d)"  # not "2082.1" or "$2000"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?)"

@@ -14,6 +14,8 @@ from claimtrack.time.clock import clock_time
 from claimtrack.time.rules import points_back, rule_for
 from claimtrack.time.vocabulary import number as vocabulary_number
 from claimtrack.time.vocabulary import ordinal_number, slot
+from claimtrack.time.vocabulary import table as table_of
+from claimtrack.time.vocabulary import unit as unit_of
 from claimtrack.time.wording import (
     MONTHS,
     PARTS_OF_DAY,
@@ -30,10 +32,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Classification: dates, times, durations and sets
 
 
-UNIT_WORDS = (
-    r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?|"
-    r"seconds?|weekends?|nights?)"
-)
+UNIT_WORDS = slot("unit")
 _COUNT = (
     r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a few|few|some|many|"
@@ -52,8 +51,8 @@ _DURATION = re.compile(
     rf"(?P<and_half>\s+and\s+a\s+half)?$"
 )
 _SET = re.compile(
-    r"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<what>\w+(?:\s\w+)?)$|^(?P<adverb>daily|weekly|"
-    r"monthly|yearly|annually|quarterly|hourly|nightly|biweekly|twice a \w+|once a \w+)$"
+    r"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<what>\w+(?:\s\w+)?)$|"
+    rf"^(?P<adverb>{slot('set_adverb')}|twice a \w+|once a \w+)$"
 )
 
 
@@ -74,11 +73,10 @@ def duration_value(text: str) -> str | None:
     m = _DURATION.match(text)
     if not m:
         return None
-    unit = re.sub(r"(?:ies|s)$", "", m["unit"]).replace("centur", "century")
-    unit = "century" if unit.startswith("centur") else unit
-    code = UNIT_CODES.get(unit)
-    if code is None:
+    named = unit_of(m["unit"])
+    if named is None:
         return None
+    unit, code = named.name, named.code
     count_text = (m["count"] or "").strip()
     if m["which"] in ("latest", "year-earlier", "year-ago") and not count_text:
         return None  # "the latest quarter" is a date; "the latest nine months" a length
@@ -102,10 +100,8 @@ def duration_value(text: str) -> str | None:
         count = vocabulary_number(count_text)
         if count is None:
             return None
-    if unit == "decade":
-        code, count = "Y", None if count is None else count * 10
-    if unit == "century":
-        code, count = "Y", None if count is None else count * 100
+    if count is not None:
+        count *= named.factor  # a decade is ten years, as the vocabulary says
     if unit == "hour" and count == 24:
         unit, code, count = "day", "D", 1
     time_part = "T" if unit in ("hour", "minute", "second") else ""
@@ -142,19 +138,9 @@ def set_value(text: str) -> str | None:
         return None
     if m["adverb"]:
         word = m["adverb"]
-        table = {
-            "daily": "P1D",
-            "nightly": "P1D",
-            "weekly": "P1W",
-            "biweekly": "P2W",
-            "monthly": "P1M",
-            "yearly": "P1Y",
-            "annually": "P1Y",
-            "quarterly": "P3M",
-            "hourly": "PT1H",
-        }
+        table = table_of("set_adverbs")
         if word in table:
-            return table[word]
+            return str(table[word])
         unit = word.split()[-1]
         return f"P1{UNIT_CODES.get(unit, 'X')}"
     what = m["what"]
