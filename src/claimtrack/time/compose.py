@@ -20,7 +20,7 @@ from claimtrack.time.periods import in_year as _year
 from claimtrack.time.periods import nearest as _nearest
 from claimtrack.time.periods import on_day as _day
 from claimtrack.time.periods import span as _span
-from claimtrack.time.vocabulary import holiday_date, number, ordinal_number, table
+from claimtrack.time.vocabulary import holiday_date, ordinal_number, slot, table
 
 
 def _resolve(
@@ -44,55 +44,23 @@ _PART_OF_YEAR = {
 
 
 def counted(text: str, expression: str, anchor: dt.date, tense: Tense | None) -> When | None:
-    """Counts of units back or ahead of the anchor ("three days ago", "a few weeks later"),
-    and the weekend of a day."""
+    """Uncounted units back or ahead of the anchor ("a few weeks later": some time after it;
+    "a few days before": within the week before), and the weekend of a day.  Counted ones
+    ("three days ago") are rules (``units_back``, ``units_ahead``)."""
     a = anchor
-    text = re.sub(
-        r"^(?:nearly|almost|about|some|roughly|more than|less than|over|just over|"
-        r"just under|only)\s+(?=\S+\s+(?:days?|weeks?|months?|years?|decades?)\s+"
-        r"(?:ago|earlier|before|later|after))",
-        "",
-        text,
-    )
     if m := re.fullmatch(
-        r"(?P<n>[\w\s-]+?)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+"
+        rf"(?P<n>{slot('vague')}|a couple of)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+"
         r"(?P<dir>ago|earlier|before|later|after|from now|hence|previously)",
         text,
     ):
-        count = number(m["n"])
-        unit = m["unit"].rstrip("s")
-        sign = 1 if m["dir"] in ("later", "after", "from now", "hence") else -1
-        if count is None:
-            if m["n"] in ("several", "a few", "few", "some", "many", "a couple of"):
-                vague = When(
-                    earliest=None if sign < 0 else a,
-                    latest=a if sign < 0 else None,
-                    precision=Precision.PAST if sign < 0 else Precision.FUTURE,
-                    expression=expression,
-                    anchor=a,
-                )
-                if unit == "day" and sign < 0:  # "a few days before": within the last week
-                    return _span(
-                        a - dt.timedelta(days=7),
-                        a - dt.timedelta(days=2),
-                        Precision.UNKNOWN,
-                        expression,
-                        a,
-                    )
-                return vague
-            return None
-        n = int(count)
-        if unit == "day":
-            return _day(a + dt.timedelta(days=sign * n), expression, a)
-        if unit == "week":
-            return _week(a + dt.timedelta(weeks=sign * n), expression, a)
-        if unit == "month":
-            day = a + relativedelta(months=sign * n)
-            return _month(day.year, day.month, expression, a)
-        if unit == "year":
-            return _year(a.year + sign * n, expression, a)
-        if unit == "decade":  # "a decade ago" is about that year, not the whole decade
-            return _year(a.year + sign * 10 * n, expression, a)
+        if m["dir"] in ("later", "after", "from now", "hence"):
+            return When(earliest=a, precision=Precision.FUTURE, expression=expression, anchor=a)
+        if m["unit"].startswith("day"):  # "a few days before": within the last week
+            return _span(
+                a - dt.timedelta(days=7), a - dt.timedelta(days=2), Precision.UNKNOWN,
+                expression, a,
+            )  # fmt: skip
+        return When(latest=a, precision=Precision.PAST, expression=expression, anchor=a)
     if m := re.fullmatch(r"(?:the\s+)?weekend\s+of\s+(?P<date>.+)", text):
         inner = _resolve(m["date"], a, tense)
         if inner is None or inner.earliest is None or inner.precision is not Precision.DAY:

@@ -14,6 +14,7 @@ Values read as ``BASE OPERATION ARGUMENTS``, with BASE ``anchor``, ``reference``
 - ``anchor weekend this`` / ``last`` / ``recent`` / ``next``;
 - ``anchor quarter-number 3 tense``: the third quarter of the anchor's year, or of the year
   before if it has not begun; ``anchor latest-quarter -4``: the quarter last ended, shifted;
+- ``anchor ago week -3``: three weeks back, as precise as the unit (a decade back is a year);
 - ``anchor year-end tense``; ``reference same``: the reference itself;
 
 and besides: ``XXXX-05`` or ``XXXX-05-12`` (a month or day of the year the tense points to,
@@ -187,6 +188,13 @@ def _operate(
         if operation == "year":
             return in_year(a.year + n, expression, anchor)
         return in_decade(a.year // 10 * 10 + 10 * n, expression, anchor)
+    if operation == "ago":  # "three days ago", "a decade later": a day, week, month or year
+        unit, n = args[0], int(args[1])
+        if unit in ("decade", "century"):  # "a decade ago" is about that year
+            unit, n = "year", n * (10 if unit == "decade" else 100)
+        if unit not in ("day", "week", "month", "year"):
+            return None
+        return _operate(unit, [str(n)], a, anchor, tense, expression)
     if operation == "weekday":
         target, direction = int(args[0]), args[1]
         if direction == "before":

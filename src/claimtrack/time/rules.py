@@ -45,6 +45,7 @@ from claimtrack.time.vocabulary import (
     table,
     weekday_number,
 )
+from claimtrack.time.vocabulary import unit as unit_of
 
 __all__ = [
     "DEFAULT_RULE_SETS",
@@ -138,6 +139,9 @@ def _normalised(label: str, text: str) -> str | None:
         return str(table("seasons")[re.sub(r"\s+", " ", text)])
     if kind == "holiday":
         return str(table("holidays")[re.sub(r"\s+", " ", text.replace("’", "'"))])
+    if kind == "unit":
+        named = unit_of(text)
+        return None if named is None else named.name
     if kind == "shift":
         return {"this": "0", "last": "-1", "next": "+1"}[text]
     if kind == "part_of_day":
