@@ -685,3 +685,35 @@ def test_a_length_counted_from_now_covers_a_span():
 )
 def test_times_sets_and_any_case(expression, value):
     assert timex_value(expression, VICE, left="The group said it met ") == value
+
+
+def _vocabulary_forms(name: str) -> list[str]:
+    from claimtrack.time.vocabulary import table
+
+    return sorted(table(name))
+
+
+@pytest.mark.parametrize("form", _vocabulary_forms("months"))
+def test_every_month_form_names_its_month(form):
+    from claimtrack.time.vocabulary import month_number
+
+    number = month_number(form)
+    assert number is not None
+    dot = "." if len(form) <= 4 else ""
+    for written in (f"{form} 3, 2015", f"{form.upper()}{dot} 3, 2015", f"3 {form.title()} 2015"):
+        assert resolve_when(written).timex == f"2015-{number:02d}-03", written
+
+
+@pytest.mark.parametrize("form", _vocabulary_forms("weekdays"))
+def test_every_weekday_form_names_its_weekday(form):
+    from claimtrack.time.vocabulary import weekday_number
+
+    day = resolve_when(f"last {form.title()}", VICE)
+    assert day.earliest.weekday() == weekday_number(form)
+
+
+@pytest.mark.parametrize("form", _vocabulary_forms("holidays"))
+def test_every_holiday_resolves(form):
+    day = resolve_when(form.title(), VICE, tense="past")
+    assert day is not None, form
+    assert day.precision is Precision.DAY

@@ -31,8 +31,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from dateutil.relativedelta import relativedelta
-
 from claimtrack.model import Precision, When
 from claimtrack.time.clock import clock_time
 from claimtrack.time.compose import (
@@ -48,9 +46,6 @@ from claimtrack.time.lengths import UNIT_WORDS, TimexType, classify, duration_va
 from claimtrack.time.periods import Tense
 from claimtrack.time.periods import in_century as _century
 from claimtrack.time.periods import in_decade as _decade
-from claimtrack.time.periods import in_month as _month
-from claimtrack.time.periods import in_season as _season
-from claimtrack.time.periods import in_year as _year
 from claimtrack.time.periods import on_day as _day
 from claimtrack.time.resolution import resolve_value
 from claimtrack.time.results import conventions_for, period_compared
@@ -59,7 +54,6 @@ from claimtrack.time.tense import CLAUSE_START, SENTENCE_END, infer_tense
 from claimtrack.time.vocabulary import ordinal_number, slot
 from claimtrack.time.wording import (
     PARTS_OF_DAY,
-    SEASONS,
     TENS,
     WEEKDAYS,
     normalise,
@@ -168,24 +162,6 @@ def _resolve(
     if classify(text) in ("DURATION", "SET"):
         return None
     if m := re.fullmatch(
-        r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|fy\s*)?(?P<year>1\d{3}|20\d{2})"
-        r"(?:'s)?",
-        text,
-    ):
-        return _year(int(m["year"]), expression, anchor)
-    if m := re.fullmatch(r"(?:the\s+)?(?:(?P<century>1\d|20)|')?(?P<decade>\d)0'?s", text):
-        century = int(m["century"]) if m["century"] else 19
-        if m["century"] and m["decade"] == "0" and century < 20:
-            # "the 1800s" is the century; "the 2000s" is still read as the decade.
-            return _century(century + 1, expression, anchor)
-        return _decade(century * 100 + int(m["decade"]) * 10, expression, anchor)
-    if anchor is not None and re.fullmatch(r"(?:around |about )?this time last year", text):
-        year_ago = anchor - relativedelta(years=1)  # the month, as "this time" is not a day
-        return _month(year_ago.year, year_ago.month, expression, anchor)
-    if anchor is not None and (m := re.fullmatch(r"(?P<which>this|last|next) decade", text)):
-        shift = {"this": 0, "next": 1, "last": -1}[m["which"]]
-        return _decade(anchor.year // 10 * 10 + 10 * shift, expression, anchor)
-    if m := re.fullmatch(
         r"(?:the\s+)?'?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
         r"nineties)",
         text,
@@ -206,12 +182,6 @@ def _resolve(
         else:
             return None
         return _century(number, expression, anchor)
-    if m := re.fullmatch(
-        r"(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})"
-        r"(?:[-/](?:\d{2}|\d{4}))?",  # "the winter of 2012-13" began in 2012
-        text,
-    ):
-        return _season(int(m["year"]), SEASONS[m["season"]], expression, anchor)
     if (found := quarter_of_year(text, expression, anchor)) is not None:
         return found
     if ruled is not None:
