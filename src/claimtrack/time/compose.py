@@ -20,7 +20,7 @@ from claimtrack.time.periods import in_year as _year
 from claimtrack.time.periods import nearest as _nearest
 from claimtrack.time.periods import on_day as _day
 from claimtrack.time.periods import span as _span
-from claimtrack.time.vocabulary import holiday_date, ordinal_number, slot, table
+from claimtrack.time.vocabulary import holiday_date, load_resource, ordinal_number, slot, table
 
 
 def _resolve(
@@ -32,15 +32,8 @@ def _resolve(
     return resolve_when(expression, anchor, tense=tense, reference=reference)
 
 
-_PART_OF_YEAR = {
-    "early": ("START", 1, 4),
-    "the beginning of": ("START", 1, 3),
-    "the start of": ("START", 1, 3),
-    "mid": ("MID", 5, 8),
-    "the middle of": ("MID", 5, 8),
-    "late": ("END", 9, 12),
-    "the end of": ("END", 10, 12),
-}
+_MODIFIERS = load_resource("vocabulary")["modifiers"]
+_PART_OF_YEAR = {word: tuple(part) for word, part in _MODIFIERS["parts_of_year"].items()}
 
 
 def counted(text: str, expression: str, anchor: dt.date, tense: Tense | None) -> When | None:
@@ -186,30 +179,9 @@ def numeric_date(text: str, expression: str, anchor: dt.date | None) -> When | N
     return _day(one.date(), expression, anchor)
 
 
-_HEDGE_SUFFIXES = {
-    "or later": "ON_OR_AFTER",
-    "or after": "ON_OR_AFTER",
-    "and later": "ON_OR_AFTER",
-    "and beyond": "ON_OR_AFTER",
-    "or earlier": "ON_OR_BEFORE",
-    "or before": "ON_OR_BEFORE",
-    "or so": "APPROX",
-}
+_HEDGE_SUFFIXES: dict[str, str] = _MODIFIERS["suffixes"]
 _HEDGE_PREFIXES: dict[str, str | None] = {
-    "sometime": None,
-    "some time": None,
-    "a good part of": None,
-    "a large part of": None,
-    "much of": None,
-    "most of": None,
-    "part of": None,
-    "all of": None,
-    "the whole of": None,
-    "the rest of": None,
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "post-": "AFTER",
-    "pre-": "BEFORE",
+    word: mod or None for word, mod in _MODIFIERS["prefixes"].items()
 }
 
 
