@@ -5,24 +5,16 @@ from __future__ import annotations
 import re
 
 from claimtrack.time.periods import Tense
-
-# ---------------------------------------------------------------------------------------------
-# Tense
+from claimtrack.time.vocabulary import load_resource
 
 
-# "last" and "next" are left out: they belong to time expressions of their own ("due to
-# expire last Thursday, to Nov. 6"), not to the tense of the clause.
-_FUTURE_CUES = re.compile(
-    r"\b(will|won't|shall|'ll|going to|plans? to|planned|expects?|expected|scheduled|is to|are "
-    r"to|set to|due|upcoming|coming|aims? to|intends? to|to be held|hopes? to|until|"
-    r"forecast|projected|payable|effective|begins?|starting|soon as|early as|would|"
-    r"planning|might|extended to|postponed|tomorrow|ahead of|in time for)\b"
-)
-_PAST_CUES = re.compile(
-    r"\b(was|were|had|did|said|told|ago|earlier|previously|since|died|killed|took place|began|"
-    r"came|went|met|held|won|lost|fell|rose|closed|ended|signed|agreed|announced|released|"
-    r"launched|arrested|elected|founded|formed|born|occurred|happened)\b"
-)
+def _cues(kind: str) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(load_resource("tense")[kind]["cues"]) + r")\b")
+
+
+# The cue words are data (resources/time/tense.toml).
+_FUTURE_CUES = _cues("future")
+_PAST_CUES = _cues("past")
 
 
 _WORD = re.compile(r"[\w']+")
@@ -32,10 +24,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])['\"”’`]*\s+(?=[`'\"“‘(]*[A-Z0-9])
 CLAUSE_START = re.compile(r"[;:]|,\s*(?:where|which|who|whose|when)\b")
 # ... and where it ends: there, or at a coordinated verb phrase.
 _CLAUSE_END = re.compile(rf"{CLAUSE_START.pattern}|\b(?:and|but|or)\b")
-_PLANNED = re.compile(
-    r"\b(?:will|would|shall|'ll|plans?|planned|planning|scheduled to|"
-    r"expected to|due to|set to|is to|are to|going to|intends? to|to be)\b"
-)
+_PLANNED = _cues("planned")
 
 
 def infer_tense(left: str = "", right: str = "") -> Tense | None:
