@@ -717,3 +717,10 @@ def test_every_holiday_resolves(form):
     day = resolve_when(form.title(), VICE, tense="past")
     assert day is not None, form
     assert day.precision is Precision.DAY
+
+
+def test_times_are_found_in_tokenised_text():
+    """Corpora tokenised for parsing put spaces before commas: "July 24 , 2003"."""
+    found = [e for _, _, e in find_times("It was signed on July 24 , 2003 in Geneva .")]
+    assert found == ["July 24 , 2003"]
+    assert resolve_when(found[0]).timex == "2003-07-24"

@@ -32,9 +32,9 @@ _FINDER = re.compile(
         for p in (
             rf"(?:the\s+)?weekend\s+of\s+{_M}\s+{_D}",
             rf"(?:(?:last|this|next|on|earlier|late|early)\s+)?{_W}(?:\s+(?:morning|afternoon|"
-            rf"evening|night))?(?:,?\s+{_M}\s+{_D}(?:,?\s+{_Y})?)?",
-            rf"{_M}\s+{_D}(?:,?\s+{_Y})?",
-            rf"{_D}\s+{_M}(?:,?\s+{_Y})?",
+            rf"evening|night))?(?:\s?,?\s+{_M}\s+{_D}(?:\s?,?\s+{_Y})?)?",
+            rf"{_M}\s+{_D}(?:\s?,?\s+{_Y})?",
+            rf"{_D}\s+{_M}(?:\s?,?\s+{_Y})?",
             rf"(?:(?:in|since|until|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?{_M},?\s+"
             rf"(?:of\s+)?{_Y}",
             rf"(?:in|since|until|by|last|this|next|early|late|mid-?)\s+{_M}(?![\w-])",
