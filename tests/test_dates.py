@@ -724,3 +724,18 @@ def test_times_are_found_in_tokenised_text():
     found = [e for _, _, e in find_times("It was signed on July 24 , 2003 in Geneva .")]
     assert found == ["July 24 , 2003"]
     assert resolve_when(found[0]).timex == "2003-07-24"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("a fortnight", "P2W"),
+        ("every fortnight", "P2W"),
+        ("every decade", "P10Y"),
+        ("every hour", "PT1H"),
+        ("every quarter", "P1Q"),
+        ("two decades", "P20Y"),
+    ],
+)
+def test_units_count_as_the_vocabulary_says(expression, value):
+    assert timex_value(expression, VICE) == value

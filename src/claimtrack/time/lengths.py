@@ -148,10 +148,11 @@ def set_value(text: str) -> str | None:
         return f"XXXX-WXX-{WEEKDAYS[what] + 1}"
     if what.rstrip(".") in MONTHS:
         return f"XXXX-{MONTHS[what.rstrip('.')]:02d}"  # "each July"
-    unit = re.sub(r"s$", "", what.split()[-1])
-    if unit in UNIT_CODES and unit not in ("morning", "evening", "night", "weekend"):
+    named = unit_of(what.split()[-1])
+    if named is not None and named.name not in ("night", "weekend"):
         count = vocabulary_number(what.split()[0]) if " " in what else 1
-        return f"P{1 if count is None else int(count)}{UNIT_CODES[unit]}"
+        time_part = "T" if named.name in ("hour", "minute", "second") else ""
+        return f"P{time_part}{int(1 if count is None else count) * named.factor}{named.code}"
     return None
 
 
