@@ -279,7 +279,8 @@ Result = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def _evaluate_dates(rows: list[dict[str, Any]]) -> Result:
-    from claimtrack.time.dates import last_mentioned, timex_value
+    from claimtrack.time.finder import last_mentioned
+    from claimtrack.time.values import timex_value
 
     predictions, triples = [], []
     # The rows of a document come in reading order, and their context is a few words only:

@@ -53,7 +53,8 @@ from claimtrack.model import (
 )
 from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold, sentences
-from claimtrack.time.dates import find_times, is_anaphoric, reference_time, resolve_when
+from claimtrack.time.dates import resolve_when
+from claimtrack.time.finder import find_times, is_anaphoric, reference_time
 
 __all__ = ["EXTRACTOR", "Attribution", "extract", "find_attributions", "merge_continuations"]
 

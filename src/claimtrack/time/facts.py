@@ -10,6 +10,8 @@ The model reads TIMEX3 values only (:meth:`~claimtrack.model.When.parse`); a wri
 '2015-FA'
 >>> read_date("July 28, 2016").timex
 '2016-07-28'
+>>> read_date("2016-07-28T23:30:00-05:00").timex  # the day as written, in its own zone
+'2016-07-28'
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import datetime as dt
 from claimtrack.errors import DateResolutionError
 from claimtrack.model import Precision, When
 from claimtrack.time.dates import resolve_when
+from claimtrack.time.publication import publication_date
 
 __all__ = ["read_date"]
 
@@ -40,6 +43,10 @@ def read_date(text: str, *, anchor: dt.date | None = None) -> When:
     found = When.from_timex(text, expression=text, anchor=anchor)
     if found is not None:
         return found
+    # a web page's datetime with its zone ("2016-07-28T14:03:00+02:00"), an RFC 2822 date
+    published = publication_date(text) if anchor is None else None
+    if published is not None and published.known:
+        return published
     resolved = resolve_when(text, anchor=anchor)
     if resolved is None or resolved.precision is Precision.UNKNOWN:
         raise DateResolutionError(
