@@ -40,7 +40,7 @@ def test_analyze_seeds_as_json_lists_every_source(run, tmp_path):
     assert set(data) == {"schema", "sources", "actors", "claims", "clusters", "conflicts"}
     sources = {s["id"]: s for s in data["sources"]}
     files = {s["path"] for s in sources.values() if s["parent"] is None}
-    assert files == {p.name for p in SEEDS.glob("*.txt")}
+    assert files == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")}
     pieces = [s for s in sources.values() if s["parent"] == "001_54fd4921a38bbcd8"]
     assert sorted(s["published"]["timex"] for s in pieces) == [
         "2014-11-11",
@@ -48,7 +48,7 @@ def test_analyze_seeds_as_json_lists_every_source(run, tmp_path):
         "2016-02-23",
         "2016-05-09",
     ]
-    assert all(s["path"] == "001_54fd4921a38bbcd8.txt" for s in pieces)
+    assert all(s["path"] == "seeds/001_54fd4921a38bbcd8.txt" for s in pieces)
     assert sources["000_2cd39a7d3fd715a3"]["published"]["timex"] == "2016-07-28"
     assert (tmp_path / "claimtrack.db").exists()
 

@@ -17,7 +17,7 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 def test_the_seeds_are_read_with_their_metadata():
     """The five seed files are sources with outlet, date and kind from their sidecars."""
     documents = read_folder(SEEDS)
-    pages = {d.source.path: d.source for d in documents}
+    pages = {d.source.path.removeprefix("seeds/"): d.source for d in documents}
     assert len(pages) == 5
     vice = pages["000_2cd39a7d3fd715a3.txt"]
     assert vice.outlet == "VICE News"

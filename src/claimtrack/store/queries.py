@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
@@ -254,11 +255,28 @@ def restrict_cluster(cluster: Cluster, keep: set[str]) -> Cluster:
     )
 
 
+_FTS_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+_FTS_OPERATORS = {"OR", "AND", "NOT"}
+
+
 def _fts_query(text: str) -> str:
-    """Plain words become an FTS5 query of quoted terms (all must match), so punctuation in
-    user input ("al-Qaeda") is never read as FTS5 syntax; explicit ``OR``/``NOT``/``"..."``
-    queries are passed through."""
-    if any(op in text.split() for op in ("OR", "AND", "NOT", "NEAR")) or '"' in text:
-        return text
-    words = [w for w in text.replace("-", " ").split() if w.strip()]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
+    """A user's text query as FTS5 syntax: every word or hyphenated term is quoted, so
+    punctuation ("al-Qaeda") is never read as FTS5 syntax, while ``OR``/``AND``/``NOT``,
+    parentheses, ``"phrases"`` and a trailing ``*`` (prefix) keep their meaning.
+
+    >>> _fts_query("al-Qaeda OR Nusra")
+    '"al-Qaeda" OR "Nusra"'
+    >>> _fts_query('"breaking ties" NOT split*')
+    '"breaking ties" NOT "split"*'
+    """
+    if text.count('"') % 2:
+        raise InputError(f'bad text query {text!r}: a quote (") is never closed')
+    parts = []
+    for token in _FTS_TOKEN.findall(text):
+        if token in _FTS_OPERATORS or token in "()" or token.startswith('"'):
+            parts.append(token)
+        elif token.endswith("*") and token.strip("*"):
+            parts.append('"' + token.rstrip("*") + '"*')
+        elif token.strip("*"):
+            parts.append('"' + token + '"')
+    return " ".join(parts) or '""'
