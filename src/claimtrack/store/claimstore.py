@@ -156,6 +156,10 @@ class ClaimStore(StoreQueries):
         except sqlite3.Error as exc:
             self._rollback()
             raise describe(exc, self.path, action) from exc
+        except (UnicodeEncodeError, OverflowError) as exc:
+            self._rollback()
+            raise InputError(f"cannot store text that is not valid Unicode, or a number "
+                             f"SQLite cannot hold: {exc}") from exc  # fmt: skip
         except BaseException:
             self._rollback()
             raise
@@ -392,12 +396,7 @@ class ClaimStore(StoreQueries):
 
     def _put(self, db: sqlite3.Connection, value: Any) -> None:
         table = TABLES[type(value)]
-        try:
-            db.execute(table.upsert, table.row(value))
-        except UnicodeEncodeError as exc:
-            raise InputError(
-                f"{table.name}: text that is not valid Unicode ({exc.reason})"
-            ) from exc
+        db.execute(table.upsert, table.row(value))
 
     def _put_actor(self, db: sqlite3.Connection, actor: Actor) -> None:
         self._put(db, actor)
