@@ -109,7 +109,7 @@ def _echo(text: str, *, err: bool = False) -> None:
 
 
 def _fail(message: str) -> None:
-    _echo(f"claimtrack: error: {message}", err=True)
+    _echo(f"claimtrack: error: {' '.join(message.split())}", err=True)
     sys.exit(EXIT_ERROR)
 
 

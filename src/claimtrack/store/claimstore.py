@@ -102,7 +102,9 @@ class ClaimStore(StoreQueries):
                 self._check_migrations(readonly=True)
                 return
             if self.path != ":memory:":
-                verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
+                verdict = " ".join(
+                    str(self._db.execute("PRAGMA quick_check(1)").fetchone()[0]).split()
+                )
                 if verdict != "ok":
                     raise StoreError(
                         f"store {self.path} is damaged (SQLite quick_check: {verdict}); nothing "
