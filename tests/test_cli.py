@@ -293,10 +293,11 @@ def test_decisions_survive_export_and_ingest_through_the_cli(run, seeded, tmp_pa
 def test_arguments_that_are_not_utf8_or_bad_fts_get_one_line(run, seeded, args):
     """#23.10/#23.21: bytes in arguments and bad text queries: exit 0 or one line."""
     seeded()
-    code, out, err = run(*args)
+    code, _out, err = run(*args)
     assert code in (0, 1)
     if code:
-        assert err.startswith("claimtrack: error:") and err.count("\n") == 1
+        assert err.startswith("claimtrack: error:")
+        assert err.count("\n") == 1
         assert "cannot read store" not in err
 
 
@@ -322,7 +323,8 @@ def test_actors_files_are_regular_files_under_a_cap(run, tmp_path):
     for actors in ("fifo.toml", "/dev/zero", "big.toml", "bad.toml", str(tmp_path)):
         code, _, err = run("ingest", article, "--actors", actors)
         assert code == 1, actors
-        assert err.startswith("claimtrack: error:") and err.count("\n") == 1
+        assert err.startswith("claimtrack: error:")
+        assert err.count("\n") == 1
 
 
 def test_terminal_escapes_are_never_printed(run, tmp_path):
@@ -333,7 +335,8 @@ def test_terminal_escapes_are_never_printed(run, tmp_path):
     for args in (["analyze", folder], ["claims"], ["claims", "--format", "json"]):
         code, out, _ = run(*args)
         assert code == 0, args
-        assert "\x1b" not in out and "\x07" not in out
+        assert "\x1b" not in out
+        assert "\x07" not in out
 
 
 @pytest.mark.parametrize("target", ["/dev/null", "fifo", "link-to-stdout", "newdir/"])
