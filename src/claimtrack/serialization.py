@@ -53,6 +53,11 @@ def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.date, _structure_date)
+    # Import limits: a JSON number is not a string, nor "no" a boolean (cattrs would turn
+    # ``"id": 5`` into "5" and ``"direct": "no"`` into True).
+    # (By predicate: a hook for str would also catch its subclasses, the StrEnums.)
+    conv.register_structure_hook_func(lambda cls: cls is str, _strict(str))
+    conv.register_structure_hook_func(lambda cls: cls is bool, _strict(bool))
     base_unstructure = conv.get_unstructure_hook(When)
     base_structure = conv.get_structure_hook(When)
 
@@ -69,6 +74,15 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(When, unstructure_when)
     conv.register_structure_hook(When, structure_when)
     return conv
+
+
+def _strict(kind: type[T]) -> Any:
+    def structure_exactly(value: Any, _: type[T]) -> T:
+        if not isinstance(value, kind):
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure_exactly
 
 
 def _structure_date(value: Any, _: type[dt.date]) -> dt.date:
