@@ -372,9 +372,7 @@ def test_identical_articles_under_two_names_are_stored_once(store):
     copy = attrs.evolve(_page("copy", text, "B/copy.txt"), outlet="X")
     reprint = attrs.evolve(_page("reprint", text, "C/reprint.txt"), outlet="Y")
     claims = [_claim("the truce is over", source=s.id) for s in (first, copy, reprint)]
-    copies = store.add_analysis(
-        Analysis(sources=[first, copy, reprint], claims=claims), merge_copies=True
-    )
+    copies = store.add_articles(Analysis(sources=[first, copy, reprint], claims=claims))
     assert copies == {"copy": "story"}
     assert {s.id for s in store.sources()} == {"story", "reprint"}
     assert store.source("reprint").derived_from == ("story",)

@@ -256,7 +256,7 @@ def _store_all(store: ClaimStore, analysis: Analysis,
     """Store what was read, then cluster and find conflicts over the whole store: all in one
     transaction, so no reader ever sees claims without their clusters."""
     with store.atomic():
-        copies = store.add_analysis(analysis, merge_copies=True)
+        copies = store.add_articles(analysis)
         for part in exports:
             if isinstance(part, _JsonlExport):
                 store.add_records(_jsonl_records(part.path))

@@ -40,6 +40,7 @@ from claimtrack.model import (
     ConflictStatus,
     Source,
 )
+from claimtrack.store.identity import identify, statements
 from claimtrack.store.opening import APPLICATION_ID, connect, describe, new_tag, with_retry
 from claimtrack.store.queries import StoreQueries, load, restrict_cluster
 from claimtrack.store.schema import MIGRATIONS, TABLES, MembershipDecision, digest
@@ -218,7 +219,7 @@ class ClaimStore(StoreQueries):
             for name, script in MIGRATIONS:
                 if name in applied:
                     continue
-                for statement in _statements(script):
+                for statement in statements(script):
                     db.execute(statement)
                 db.execute(
                     "INSERT INTO migrations VALUES (?, ?)",
@@ -253,8 +254,8 @@ class ClaimStore(StoreQueries):
             )
         )
 
-    def add_analysis(self, analysis: Analysis, *, decisions: Iterable[MembershipDecision] = (),
-                     merge_copies: bool = False) -> dict[str, str]:  # fmt: skip
+    def add_analysis(self, analysis: Analysis, *,
+                     decisions: Iterable[MembershipDecision] = ()) -> None:  # fmt: skip
         """Store a whole analysis (fresh from :func:`~claimtrack.pipeline.analyze`, or read
         back from claimtrack JSON) and a person's membership ``decisions``, in one
         transaction.
@@ -262,11 +263,20 @@ class ClaimStore(StoreQueries):
         Each source's machine-extracted claims are replaced by the analysis's, so analysing a
         folder again never duplicates; claims recorded by people are kept.  A source whose id
         is taken by a *different* article (another text at another path) is refused with an
-        :class:`InputError`.  With ``merge_copies``, a page whose text is word for word that of
-        a stored page of the same outlet is the same article: it is not stored again (nor its
-        parts and claims); of another outlet it is a reprint, stored with ``derived_from``
-        naming the first.  Returns the copies left out: copy id -> id of the page kept.
+        :class:`InputError`.
         """
+        self._add(analysis, decisions, merge_copies=False)
+
+    def add_articles(self, analysis: Analysis) -> dict[str, str]:
+        """Store freshly read articles as :meth:`add_analysis` does, recognising copies: a
+        page whose text is word for word that of a stored page of the same outlet is the
+        same article, not stored again (nor its parts and claims); of another outlet it is a
+        reprint, stored with ``derived_from`` naming the first.  Returns the copies left
+        out: copy id -> id of the page kept."""
+        return self._add(analysis, (), merge_copies=True)
+
+    def _add(self, analysis: Analysis, decisions: Iterable[MembershipDecision], *,
+             merge_copies: bool) -> dict[str, str]:  # fmt: skip
         copies: dict[str, str] = {}
         with self._transaction() as db:
             for actor in analysis.actors:
@@ -275,7 +285,7 @@ class ClaimStore(StoreQueries):
                 if source.parent in copies:
                     copies[source.id] = copies[source.parent]
                     continue
-                source = self._identify(db, source, copies if merge_copies else None)
+                source = identify(db, source, copies if merge_copies else None)
                 if source.id in copies:
                     continue
                 self._put(db, source)
@@ -299,40 +309,6 @@ class ClaimStore(StoreQueries):
             for decision in decisions:
                 self._put(db, decision)
         return copies
-
-    def _identify(self, db: sqlite3.Connection, source: Source,
-                  copies: dict[str, str] | None) -> Source:  # fmt: skip
-        """``source`` as it is to be stored; refuses an id taken by a different article."""
-        text_digest = digest(source.text)
-        row = db.execute("SELECT path, digest FROM sources WHERE id = ?", (source.id,)).fetchone()
-        if row is not None:
-            path, stored_digest = row
-            if (
-                stored_digest not in (None, text_digest)
-                and None not in (path, source.path)
-                and path != source.path
-            ):
-                raise InputError(
-                    f"source id {source.id!r} of {source.path} is already taken by {path}, a "
-                    f'different article; give one of them an id of its own (id = "..." in '
-                    "its sidecar)"
-                )
-            return source
-        if copies is None or source.parent is not None or not source.text.strip():
-            return source
-        twin = db.execute(
-            "SELECT id, outlet FROM sources WHERE digest = ? AND parent IS NULL ORDER BY rowid",
-            (text_digest,),
-        ).fetchone()
-        if twin is None:
-            return source
-        twin_id, twin_outlet = twin
-        if source.outlet is None or twin_outlet is None or source.outlet == twin_outlet:
-            copies[source.id] = twin_id
-            return source
-        if twin_id in source.derived_from:
-            return source
-        return attrs.evolve(source, derived_from=(*source.derived_from, twin_id))
 
     def add_records(self, records: Iterable[tuple[str, Any]], *, batch_size: int = 10_000
                     ) -> int:  # fmt: skip
@@ -452,16 +428,3 @@ class ClaimStore(StoreQueries):
 
 def _digest_or_none(text: object) -> str | None:
     return digest(text) if isinstance(text, str) else None
-
-
-def _statements(script: str) -> list[str]:
-    """The statements of a migration script (complete ones, as SQLite judges them)."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
