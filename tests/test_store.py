@@ -573,3 +573,16 @@ def test_the_api_raises_only_claimtrack_errors(store):
     with pytest.raises(ClaimtrackError):
         ClaimStore(":memory:", timeout=-1)
     assert store.claims(limit=2**70) == []
+
+
+def test_conflicts_no_longer_found_are_dropped_unless_decided(store):
+    """Re-finding conflicts over a grown store leaves no stale machine conflict behind (seen
+    as 2 conflicts instead of 1 after three concurrent ingests); a decided one stays."""
+    _fill(store)
+    a, b = (c.id for c in store.claims()[:2])
+    first = Conflict(id="x1", a=a, b=b, kind=ConflictKind.NEGATION, score=0.5)
+    second = attrs.evolve(first, id="x2")
+    store.save([], [first, second])
+    store.set_conflict_status("x2", ConflictStatus.RESOLVED)
+    store.save([], [])
+    assert [c.id for c in store.conflicts()] == ["x2"]

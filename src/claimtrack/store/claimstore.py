@@ -348,14 +348,23 @@ class ClaimStore(StoreQueries):
         """Store the results of clustering and conflict detection, in one transaction.
 
         The clusters replace the stored ones (they are recomputed from the claims, and a
-        person's membership decisions live apart from them).  A conflict found again keeps
-        the status a person gave it.
+        person's membership decisions live apart from them).  So do the conflicts, but for
+        those a person decided on (a status, a note): a conflict found again keeps the
+        status a person gave it, and a decided one is kept even when no longer found.
         """
         with self._transaction() as db:
             db.execute("DELETE FROM clusters")
             self._put_clusters(db, clusters)
+            found = set()
             for conflict in conflicts:
                 self._put_conflict(db, conflict, keep_status=True)
+                found.add(conflict.id)
+            undecided = db.execute(
+                "SELECT id FROM conflicts WHERE status = ? AND json_extract(doc, '$.note') IS NULL",
+                (ConflictStatus.UNRESOLVED.value,),
+            ).fetchall()
+            stale = [(row[0],) for row in undecided if row[0] not in found]
+            db.executemany("DELETE FROM conflicts WHERE id = ?", stale)
 
     def set_conflict_status(
         self, conflict_id: str, status: ConflictStatus, note: str | None = None
