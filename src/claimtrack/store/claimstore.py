@@ -279,8 +279,6 @@ class ClaimStore(StoreQueries):
              merge_copies: bool) -> dict[str, str]:  # fmt: skip
         copies: dict[str, str] = {}
         with self._transaction() as db:
-            for actor in analysis.actors:
-                self._put_actor(db, actor)
             for source in analysis.sources:
                 if source.parent in copies:
                     copies[source.id] = copies[source.parent]
@@ -308,6 +306,11 @@ class ClaimStore(StoreQueries):
                     self._put_conflict(db, conflict, keep_status=False)
             for decision in decisions:
                 self._put(db, decision)
+            # The speakers named only by claims of copies left out are left out with them.
+            named = {a for c in analysis.claims if c.id not in dropped for a in (c.speaker, *c.via)}
+            for actor in analysis.actors:
+                if not dropped or actor.id in named:
+                    self._put_actor(db, actor)
         return copies
 
     def add_records(self, records: Iterable[tuple[str, Any]], *, batch_size: int = 10_000
