@@ -586,3 +586,31 @@ def test_conflicts_no_longer_found_are_dropped_unless_decided(store):
     store.set_conflict_status("x2", ConflictStatus.RESOLVED)
     store.save([], [])
     assert [c.id for c in store.conflicts()] == ["x2"]
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_with_digests(tmp_path):
+    """0003 adds sources.digest to an existing store and fills it, so the identity rule holds
+    for articles stored before it."""
+    import sqlite3
+
+    from claimtrack.store.identity import statements
+
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    for name, script in MIGRATIONS[:2]:
+        for statement in statements(script):
+            raw.execute(statement)
+        raw.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
+    raw.execute(
+        "INSERT INTO sources (id, path, doc) VALUES ('story', 'A/story.txt', ?)",
+        ('{"id": "story", "text": "Old text.", "path": "A/story.txt"}',),
+    )
+    raw.commit()
+    raw.close()
+    with ClaimStore(path, readonly=True) as store:
+        assert store.source("story").text == "Old text."
+    with ClaimStore(path) as store:
+        assert store.schema_version == MIGRATIONS[-1][0]
+        with pytest.raises(InputError, match="already taken"):
+            store.add(Source(id="story", text="Another text.", path="B/story.txt"))
