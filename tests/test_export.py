@@ -208,3 +208,15 @@ def test_outputs_replace_only_regular_files(tmp_path):
     export.jsonl(analysis, tmp_path / "link.jsonl")
     assert (tmp_path / "link.jsonl").is_symlink()
     assert real.read_text(encoding="utf-8").startswith('{"schema"')
+
+
+def test_predictions_never_write_through_a_planted_link(tmp_path):
+    """#23.19: a link planted at `.pred.jsonl.tmp` is not followed; its target is intact."""
+    from claimtrack.evaluation import _write_jsonl
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / ".pred.jsonl.tmp").symlink_to(victim)
+    _write_jsonl(tmp_path / "pred.jsonl", [{"id": 1}])
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "pred.jsonl").read_text(encoding="utf-8") == '{"id": 1}\n'

@@ -453,15 +453,7 @@ def evaluate(task: str, path: str | Path, *, predictions: str | Path | None = No
 
 
 def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
-    """Write atomically: a reader never sees half a predictions file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            f"cannot write predictions: {exc.strerror or exc}", location=str(path)
-        ) from exc
+    """Write atomically, as every output (a fresh temporary file, never a planted one)."""
+    from claimtrack.present.output import write_output
+
+    write_output(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
