@@ -58,7 +58,7 @@ def test_analyze_prints_a_readable_summary(run):
     code, out, _ = run("analyze", str(SEEDS), "--db", "seeds.db")
     assert code == 0
     assert "VICE News" in out
-    assert "stored in seeds.db" in out
+    assert "stored in seeds.db" in " ".join(out.split())
 
 
 def test_analyze_twice_does_not_duplicate(run):

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 import pytest
 
-from claimtrack.actors import ActorRegistry
 from claimtrack.errors import InputError
-from claimtrack.pipeline import analyze
 from claimtrack.present import export
-from claimtrack.reading.folder import read_folder
 from claimtrack.serialization import iter_jsonl
 
-SEEDS = Path(__file__).parent.parent / "seeds"
 
-
-@pytest.fixture(scope="module")
-def analysis():
-    return analyze(read_folder(SEEDS), actors=ActorRegistry.from_file(SEEDS / "actors.toml"))
+@pytest.fixture
+def analysis(seed_analysis):
+    return seed_analysis
 
 
 def test_jsonl_round_trips(analysis, tmp_path):

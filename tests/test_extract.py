@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.attribution.extract import EXTRACTOR, _split_mention, extract, find_attributions
+from claimtrack.attribution.extract import EXTRACTOR, extract, find_attributions
 from claimtrack.model import Actor, ActorKind, Source, Stance, When
-from claimtrack.pipeline import analyze
-from claimtrack.reading.folder import read_folder
-
-SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 def _triples(text: str) -> list[tuple[str, str, str]]:
@@ -255,9 +250,15 @@ def test_an_opening_participle_clause_is_not_the_speaker():
 def test_a_mention_splits_into_the_speaker_and_what_describes_it(mention, head, description):
     """The comma of 'Washington, D.C.' is not an apposition's; a place or an employer after
     the head describes the speaker and is kept; a time or a clause about the speaker is
-    dropped; a document's author is the speaker, and an outlet's name is its head."""
-    split = _split_mention(mention)
-    assert (split.head, split.description) == (head, description)
+    dropped; a document's author is the speaker, and an outlet's name is its head (as the
+    speaker actor extraction makes: its name, and the description of a named one)."""
+    registry = ActorRegistry()
+    text = f"{mention[0].upper()}{mention[1:]} said the plan would work."
+    [claim] = extract(Source(id="s", text=text), actors=registry)
+    speaker = registry.get(claim.speaker)
+    assert speaker.name.casefold() == head.casefold()
+    if speaker.kind is not ActorKind.UNNAMED:  # an unnamed one is described by its mention
+        assert speaker.description == description
 
 
 def test_a_title_before_a_known_name_resolves_to_it():
@@ -535,11 +536,9 @@ def test_any_text_is_safe(text):
 # -- the seeds ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    registry = ActorRegistry.from_file(SEEDS / "actors.toml")
-    analysis = analyze(read_folder(SEEDS), actors=registry)
-    return analysis, {a.id: a for a in analysis.actors}
+@pytest.fixture
+def seeds(seed_analysis):
+    return seed_analysis, {a.id: a for a in seed_analysis.actors}
 
 
 def _claims_by(analysis, speaker):

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import html.parser
-from pathlib import Path
 
-from claimtrack.actors import ActorRegistry
 from claimtrack.model import Actor, ActorKind, Analysis, Claim, Cluster, Source, When
-from claimtrack.pipeline import analyze
 from claimtrack.present.html import render
-from claimtrack.reading.folder import read_folder
-
-SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 class _Tags(html.parser.HTMLParser):
@@ -29,10 +23,9 @@ def _tags(page: str):
     return parser.tags
 
 
-def test_the_seed_report_shows_the_split_conflict_on_a_timeline():
+def test_the_seed_report_shows_the_split_conflict_on_a_timeline(seed_analysis):
     """The report has the nullifier conflict, its reason, and a timeline picture."""
-    analysis = analyze(read_folder(SEEDS), actors=ActorRegistry.from_file(SEEDS / "actors.toml"))
-    page = render(analysis)
+    page = render(seed_analysis)
     assert "nullifier" in page
     assert "in name than anything else" in page
     conflicts = page.split('id="conflicts"')[1].split('id="clusters"')[0]

@@ -68,6 +68,14 @@ def test_when_parse_refuses_nonsense():
         When.parse("")
 
 
+@pytest.mark.parametrize("written", ["July 28, 2016", "autumn 2015", "Thursday"])
+def test_when_parse_reads_timex_values_only(written):
+    """The model reads TIMEX3 values only; a written date is refused with a pointer to
+    claimtrack.time.read_date, which reads it."""
+    with pytest.raises(DateResolutionError, match=r"not a TIMEX3 date value.*read_date"):
+        When.parse(written)
+
+
 @given(whens())
 def test_when_lies_within_its_bounds(when):
     """The TIMEX3 value of a When parses back to a span inside (or equal to) the When."""

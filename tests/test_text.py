@@ -5,14 +5,26 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimtrack.resources import Names, Resources, using
 from claimtrack.text import fold, paragraphs, sentences, tokens, transliteration_key
 
 
 def test_variants_share_a_transliteration_key():
-    """Spellings of one Arabic name meet on one key; different names do not."""
+    """Spellings of one Arabic name meet on one key once the story's spellings are in
+    force; different names do not."""
+    story = Resources(names=Names(spellings=[["jolani", "golani", "julani"]]))
     same = ["Abu Mohammad al-Jolani", "Abou Mohamed al-Golani", "Abu Muhammad Al Julani"]
-    assert len({transliteration_key(n) for n in same}) == 1
+    assert len({transliteration_key(n, resources=story) for n in same}) == 1
+    assert len({transliteration_key(n) for n in same}) == 3  # the story's names are data
     assert transliteration_key("al-Qaeda") != transliteration_key("al-Nusra")
+
+
+def test_story_spellings_in_force_apply_without_being_passed():
+    """transliteration_key reads the resources in force (as the stages call it)."""
+    story = Resources(names=Names(spellings=[["jolani", "golani"]]))
+    with using(story):
+        assert transliteration_key("al-Golani") == "jolani"
+    assert transliteration_key("al-Golani") == "golani"
 
 
 def test_fold_and_tokens():

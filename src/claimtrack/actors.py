@@ -32,9 +32,18 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.errors import InputError
 from claimtrack.model import Actor, ActorKind, Rename, slugify
+from claimtrack.resources import Names, Resources, active, cached, load
 from claimtrack.text import fold, transliteration_key
 
-__all__ = ["ActorMatch", "ActorRegistry", "guess_kind", "is_unnamed"]
+__all__ = [
+    "ActorMatch",
+    "ActorRegistry",
+    "guess_kind",
+    "is_unnamed",
+    "organization_words",
+    "split_title",
+    "strip_title",
+]
 
 DEFAULT_THRESHOLD = 90.0
 """Fuzzy scores (0-100) below this are refused."""
@@ -53,75 +62,11 @@ class ActorMatch:
         return f"matched {self.actor.name!r} by {self.method} (score {self.score:.0f})"
 
 
-_ORGANIZATION_WORDS = frozenset(
-    {
-        "group",
-        "front",
-        "state",
-        "army",
-        "council",
-        "ministry",
-        "government",
-        "agency",
-        "department",
-        "office",
-        "party",
-        "movement",
-        "brigade",
-        "brigades",
-        "forces",
-        "coalition",
-        "committee",
-        "institute",
-        "university",
-        "news",
-        "times",
-        "post",
-        "press",
-        "reuters",
-        "network",
-        "organization",
-        "organisation",
-        "association",
-        "union",
-        "commission",
-        "bank",
-        "company",
-        "corp",
-        "co",
-        "inc",
-        "ltd",
-        "plc",
-        "command",
-        "administration",
-        "alliance",
-        "jabhat",
-        "harakat",
-        "jaish",
-        "tanzim",
-        "hayat",
-        "al-qaeda",
-        "qaeda",
-        "isis",
-        "isil",
-        "daesh",
-        "nato",
-        "un",
-        "white house",
-        "pentagon",
-        "cia",
-        "fbi",
-        "kremlin",
-        "embassy",
-        "court",
-        "senate",
-        "congress",
-        "parliament",
-        "media",
-        "channel",
-        "newspaper",
-    }
-)
+@cached
+def organization_words() -> frozenset[str]:
+    """The words that make a name an organisation's: ``resources/organizations.toml`` and
+    the story's ``[names] organizations`` in force."""
+    return frozenset(load("organizations")["words"]) | set(active().names.organizations)
 
 
 def strip_title(name: str) -> str:
@@ -133,8 +78,6 @@ def strip_title(name: str) -> str:
 def is_unnamed(mention: str) -> bool:
     """Whether a mention describes a speaker without naming one ("a senior U.S. official",
     "opposition sources", "one of the sources")."""
-    from claimtrack.resources import load
-
     words = fold(mention).split()
     if not words:
         return False
@@ -214,7 +157,7 @@ def split_title(mention: str) -> tuple[str, str]:
     m = _TITLED.fullmatch(mention)
     title, name = (m["title"], m["name"]) if m else ("", mention)
     if title and (
-        set(re.findall(r"[a-z]+", fold(name))) & _ORGANIZATION_WORDS
+        set(re.findall(r"[a-z]+", fold(name))) & organization_words()
         # "General" spelled out names companies and assemblies as often as officers.
         or (re.search(r"(?i)\bgeneral$", title) and len(name.split()) == 1)
     ):
@@ -241,7 +184,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     if description and _OUTLET_DESCRIPTION.fullmatch(fold(description)):
         return ActorKind.OUTLET
     words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
-    if words & _ORGANIZATION_WORDS:
+    if words & organization_words():
         return ActorKind.ORGANIZATION
     # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
     names = [w for w in mention.split() if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
@@ -258,14 +201,22 @@ class ActorRegistry:
     """
 
     def __init__(
-        self, actors: Iterable[Actor] = (), *, threshold: float = DEFAULT_THRESHOLD
+        self,
+        actors: Iterable[Actor] = (),
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        names: Names | None = None,
     ) -> None:
         if not 0 <= threshold <= 100:
             raise ValueError(f"threshold must be within [0, 100], got {threshold}")
         self.threshold = threshold
+        self.names = names if names is not None else Names()
+        """The story's names (spellings, organisation words) read with the actors."""
         self._actors: dict[str, Actor] = {}
         self._by_alias: dict[str, str] = {}
-        self._by_key: dict[str, str] = {}
+        # Transliteration keys depend on the rules in force: built per set of resources.
+        self._by_key: dict[Resources, dict[str, str]] = {}
+        self._merged: tuple[Resources, Names, Resources] | None = None
         for actor in actors:
             self.add(actor)
 
@@ -295,10 +246,40 @@ class ActorRegistry:
             return actor
         for name in actor.names:
             self._by_alias.setdefault(fold(name).strip(), actor.id)
-            key = transliteration_key(name)
-            if key:
-                self._by_key.setdefault(key, actor.id)
+        for resources, keys in self._by_key.items():
+            self._add_keys(actor, keys, resources)
         return actor
+
+    def extend(self, other: ActorRegistry) -> None:
+        """Add every actor of ``other`` that is not known yet, and its story's names."""
+        for actor in other:
+            if actor.id not in self:
+                self.add(actor)
+        self.names = self.names | other.names
+        self._by_key.clear()
+
+    def resources(self) -> Resources:
+        """The resources in force with this registry's story names added: what an analysis
+        with these actors runs under."""
+        base = active()
+        if self._merged is None or self._merged[:2] != (base, self.names):
+            self._merged = (base, self.names, base.with_names(self.names))
+        return self._merged[2]
+
+    @staticmethod
+    def _add_keys(actor: Actor, keys: dict[str, str], resources: Resources) -> None:
+        for name in actor.names:
+            if key := transliteration_key(name, resources=resources):
+                keys.setdefault(key, actor.id)
+
+    def _keys(self, resources: Resources) -> dict[str, str]:
+        keys = self._by_key.get(resources)
+        if keys is None:
+            keys = self._by_key[resources] = {}
+            for actor in self._actors.values():
+                if actor.kind is not ActorKind.UNNAMED:
+                    self._add_keys(actor, keys, resources)
+        return keys
 
     @classmethod
     def from_file(cls, path: str | Path, *, threshold: float = DEFAULT_THRESHOLD) -> ActorRegistry:
@@ -317,7 +298,8 @@ class ActorRegistry:
         actors = [
             _actor_from_table(entry, f"{path}: actors[{i}]") for i, entry in enumerate(entries)
         ]
-        return cls(actors, threshold=threshold)
+        names = Names.from_table(data.get("names", {}), where=f"{path}: names")
+        return cls(actors, threshold=threshold, names=names)
 
     @classmethod
     def for_folder(cls, folder: str | Path, *, extra: str | Path | None = None) -> ActorRegistry:
@@ -326,8 +308,7 @@ class ActorRegistry:
         registry = cls()
         for path in (Path(folder) / "actors.toml", extra):
             if path is not None and Path(path).is_file():
-                for actor in cls.from_file(path):
-                    registry.add(actor)
+                registry.extend(cls.from_file(path))
         return registry
 
     def resolve(self, mention: str, *, introduced: Sequence[Actor] = ()) -> ActorMatch | None:
@@ -349,20 +330,22 @@ class ActorRegistry:
                 parts = [fold(p) for p in actor.name.split()]
                 if actor.kind is ActorKind.PERSON and surname in parts[1:]:
                     return ActorMatch(actor, 95.0, "surname")
-        key = transliteration_key(name)
+        resources = self.resources()
+        key = transliteration_key(name, resources=resources)
         if not key:
             return None
-        if key in self._by_key:
-            return ActorMatch(self._actors[self._by_key[key]], 98.0, "transliteration")
-        if len(key) < 4 or not self._by_key:
+        keys = self._keys(resources)
+        if key in keys:
+            return ActorMatch(self._actors[keys[key]], 98.0, "transliteration")
+        if len(key) < 4 or not keys:
             return None
         best = process.extractOne(
-            key, self._by_key.keys(), scorer=fuzz.ratio, processor=None, score_cutoff=self.threshold
+            key, keys.keys(), scorer=fuzz.ratio, processor=None, score_cutoff=self.threshold
         )
         if best is None:
             return None
         matched_key, score, _ = best
-        return ActorMatch(self._actors[self._by_key[matched_key]], float(score), "fuzzy")
+        return ActorMatch(self._actors[keys[matched_key]], float(score), "fuzzy")
 
     def why(self, mention: str) -> str:
         """How ``mention`` resolves, in a sentence."""

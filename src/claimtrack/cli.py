@@ -29,7 +29,7 @@ from claimtrack.actors import ActorRegistry
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
-from claimtrack.pipeline import extract_all, refresh
+from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
 from claimtrack.present.terminal import (
     print_analysis,
@@ -38,7 +38,8 @@ from claimtrack.present.terminal import (
     print_conflicts,
 )
 from claimtrack.reading.files import read_regular
-from claimtrack.reading.folder import read_folder
+from claimtrack.reading.folder import Document, read_folder
+from claimtrack.resources import using
 from claimtrack.serialization import (
     dumps,
     is_claimtrack_json,
@@ -161,6 +162,13 @@ actors_option = click.option(
     metavar="FILE",
     help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
 )
+resources_option = click.option(
+    "--resources",
+    "resources_dir",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="A folder of lexicon files (NAME.toml) that replace claimtrack's own of that name.",
+)
 format_option = click.option(
     "--format",
     "output_format",
@@ -188,12 +196,13 @@ class _JsonlExport:
 
 def _read_inputs(
     paths: Sequence[str], actors_file: str | None = None
-) -> tuple[Analysis, list[Analysis | _JsonlExport]]:
-    """Article folders and files become one analysis; claimtrack's own JSON exports are
-    read back as they are, and JSONL exports are checked line by line (and later streamed
-    into the store).  Everything is read and checked before anything is stored.
+) -> tuple[list[Document], ActorRegistry, list[Analysis | _JsonlExport]]:
+    """Article folders and files become documents; claimtrack's own JSON exports are read
+    back as they are, and JSONL exports are checked line by line (and later streamed into
+    the store).  Everything is read and checked before anything is stored.
 
-    Actors come from ``actors_file`` and from an ``actors.toml`` in each folder read."""
+    Actors (and the story's names) come from ``actors_file`` and from an ``actors.toml`` in
+    each folder read."""
     documents = []
     exports: list[Analysis | _JsonlExport] = []
     actor_files = [Path(actors_file)] if actors_file else []
@@ -211,9 +220,8 @@ def _read_inputs(
                 actor_files.append(path / "actors.toml")
     registry = ActorRegistry()
     for actor_file in actor_files:
-        for actor in _actors_from(actor_file):
-            registry.add(actor)
-    return extract_all(documents, actors=registry), exports
+        registry.extend(_actors_from(actor_file))
+    return documents, registry, exports
 
 
 def _actors_from(path: Path) -> ActorRegistry:
@@ -285,17 +293,21 @@ def _connect(store: ClaimStore) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @actors_option
+@resources_option
 @_friendly
-def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
+                   resources_dir: str | None) -> None:  # fmt: skip
     """Read article folders (or claimtrack JSON/JSONL exports) into the store.
 
     All inputs are read and checked first and stored in one transaction: a bad file leaves
     the store as it was.
     """
-    analysis, exports = _read_inputs(paths, actors_file)
-    with ClaimStore(db) as store:
-        _store_all(store, analysis, exports)
-        counts = store.counts()
+    documents, registry, exports = _read_inputs(paths, actors_file)
+    with using(resources_for(resources_dir, registry)):
+        analysis = extract_all(documents, actors=registry)
+        with ClaimStore(db) as store:
+            _store_all(store, analysis, exports)
+            counts = store.counts()
     _echo(f"stored in {db}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
@@ -303,6 +315,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None) -> 
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @actors_option
+@resources_option
 @format_option
 @click.option(
     "--html",
@@ -313,17 +326,20 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None) -> 
 )
 @_friendly
 def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
-                    output_format: str, html_file: str | None) -> None:  # fmt: skip
+                    resources_dir: str | None, output_format: str,
+                    html_file: str | None) -> None:  # fmt: skip
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
-    analysis, exports = _read_inputs(paths, actors_file)
-    with ClaimStore(db) as store:
-        _store_all(store, analysis, exports)
-        chosen = [s.id for s in analysis.sources]
-        for part in exports:
-            chosen += part.source_ids if isinstance(part, _JsonlExport) else [
-                s.id for s in part.sources]  # fmt: skip
-        result = store.analysis(sources=chosen)
+    documents, registry, exports = _read_inputs(paths, actors_file)
+    with using(resources_for(resources_dir, registry)):
+        analysis = extract_all(documents, actors=registry)
+        with ClaimStore(db) as store:
+            _store_all(store, analysis, exports)
+            chosen = [s.id for s in analysis.sources]
+            for part in exports:
+                chosen += part.source_ids if isinstance(part, _JsonlExport) else [
+                    s.id for s in part.sources]  # fmt: skip
+            result = store.analysis(sources=chosen)
     if html_file:
         from claimtrack.present.html import render
 

@@ -354,32 +354,30 @@ class When(_Notebook):
 
     @classmethod
     def parse(cls, text: str, *, anchor: dt.date | None = None) -> When:
-        """Read a time given as a fact: a TIMEX3 value or a written date.
+        """The time a TIMEX3 date value names (``2016-07-28``, ``2016-07``, ``2015-FA``,
+        ``2013-W11``, ``2014``).
 
-        Accepts what a sidecar's ``published`` holds: ``2016-07-28``, ``2016-07``,
-        ``July 28, 2016``, ``autumn 2015``, ``2015-FA``, ``2014``.  Raises
-        :class:`~claimtrack.errors.DateResolutionError` for anything else.
+        Raises :class:`~claimtrack.errors.DateResolutionError` for anything else, saying
+        what was wrong; written dates ("July 28, 2016", "autumn 2015") are read by
+        :func:`claimtrack.time.read_date`.
 
-        >>> When.parse("autumn 2015").timex
+        >>> When.parse("2015-FA").timex
         '2015-FA'
-        >>> When.parse("July 28, 2016").timex
-        '2016-07-28'
+        >>> When.parse("July 28, 2016")
+        Traceback (most recent call last):
+        ...
+        claimtrack.errors.DateResolutionError: 'July 28, 2016' is not a TIMEX3 date value ...
         """
         if not isinstance(text, str) or not text.strip():
             raise DateResolutionError(f"not a date: {text!r}", expression=str(text))
         found = cls.from_timex(text, expression=text, anchor=anchor)
-        if found is not None:
-            return found
-        # Written dates need the resolver; imported here because dates builds on this module.
-        from claimtrack.time.dates import resolve_when
-
-        resolved = resolve_when(text, anchor=anchor)
-        if resolved is None or resolved.precision is Precision.UNKNOWN:
+        if found is None:
             raise DateResolutionError(
-                f"cannot read {text!r} as a date (try 2016-07-28, 2016-07, 2015-FA or 2014)",
+                f"{text!r} is not a TIMEX3 date value (like 2016-07-28, 2016-07, 2015-FA or "
+                "2014); read written dates with claimtrack.time.read_date",
                 expression=text,
             )
-        return resolved
+        return found
 
     @property
     def known(self) -> bool:
@@ -773,12 +771,6 @@ class Analysis(_Notebook):
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
     clusters: tuple[Cluster, ...] = attrs.field(default=(), converter=_clusters)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
-
-    def to_dataframe(self) -> Any:
-        """One row per claim as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from claimtrack.present.dataframe import to_dataframe
-
-        return to_dataframe(self)
 
 
 MODEL_CLASSES: tuple[Callable[..., Any], ...] = (

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 import attrs
 
@@ -27,10 +28,11 @@ from claimtrack.linking.clustering import cluster
 from claimtrack.linking.conflicts import find_conflicts
 from claimtrack.model import Actor, Analysis, Claim, Source
 from claimtrack.reading.folder import Document
+from claimtrack.resources import Resources, active, using
 from claimtrack.store import ClaimStore
 from claimtrack.text import fold
 
-__all__ = ["analyze", "connect", "extract_all", "refresh"]
+__all__ = ["analyze", "connect", "extract_all", "refresh", "resources_for"]
 
 
 def connect(claims: Iterable[Claim], *, sources: Iterable[Source] = (),
@@ -55,23 +57,42 @@ def refresh(store: ClaimStore, *, progress: Callable[[int, int], None] | None = 
     return found
 
 
-def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = None) -> Analysis:
+def resources_for(resources: Resources | str | Path | None = None,
+                  actors: ActorRegistry | None = None) -> Resources:  # fmt: skip
+    """The resources an analysis runs under: ``resources`` (a :class:`Resources`, or a
+    folder of lexicon files replacing the package's), else those in force, with the story's
+    names that came with ``actors`` added."""
+    if resources is None:
+        chosen = active()
+    elif isinstance(resources, Resources):
+        chosen = resources
+    else:
+        chosen = Resources(directory=resources)
+    return chosen.with_names(actors.names) if actors is not None else chosen
+
+
+def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = None,
+            resources: Resources | str | Path | None = None) -> Analysis:  # fmt: skip
     """Run every stage over the documents and return what they found: sources, actors,
     claims, clusters and conflicts.
 
     ``actors`` resolves speakers (aliases, transliterations, renames); without it, speakers
-    are actors made from the names in the text.  Claims a person listed in a sidecar are kept
-    alongside the extracted ones.
+    are actors made from the names in the text.  ``resources`` replaces lexicons: a folder
+    whose ``NAME.toml`` files stand in for the package's (see :mod:`claimtrack.resources`),
+    or a :class:`~claimtrack.resources.Resources`.  Claims a person listed in a sidecar are
+    kept alongside the extracted ones.
     """
     registry = actors if actors is not None else ActorRegistry()
-    found = extract_all(documents, actors=registry)
-    connected = connect(found.claims, sources=found.sources, actors=registry.actors)
+    with using(resources_for(resources, registry)):
+        found = extract_all(documents, actors=registry)
+        connected = connect(found.claims, sources=found.sources, actors=registry.actors)
     return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
 
 
 def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None = None
                 ) -> Analysis:  # fmt: skip
-    """Sources, claims and speakers of the documents (no clusters or conflicts yet)."""
+    """Sources, claims and speakers of the documents (no clusters or conflicts yet), under
+    the resources in force (see :func:`claimtrack.resources.using`)."""
     documents = list(documents)
     registry = actors if actors is not None else ActorRegistry()
     for document in documents:

@@ -168,10 +168,6 @@ def analysis_from_data(document: Any) -> Analysis:
 def _item_type(section: str) -> type[Any]:
     from claimtrack import model
 
-    if section == "decisions":
-        from claimtrack.store.schema import MembershipDecision
-
-        return MembershipDecision
     names = {
         "sources": "Source",
         "actors": "Actor",
@@ -266,6 +262,22 @@ _READ_TYPES = {**_RECORD_TYPES, "decision": "decisions"}
 """Record types of JSON Lines: the analysis's, and a person's membership decisions."""
 
 
+_DECISION_FIELDS = {"claim": str, "other": str, "same": bool, "decided_by": str}
+
+
+def _decision(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """A membership decision record, its fields checked (the store builds the value)."""
+    data.setdefault("decided_by", "person")
+    if set(data) != set(_DECISION_FIELDS):
+        raise SchemaError(f"{where}: a decision has the fields {sorted(_DECISION_FIELDS)}",
+                          path="$")  # fmt: skip
+    for name, kind in _DECISION_FIELDS.items():
+        if not isinstance(data[name], kind) or data[name] == "":
+            raise SchemaError(f"{where}: {name} must be a non-empty {kind.__name__}",
+                              path=f"$.{name}")  # fmt: skip
+    return data
+
+
 def decision_lines(decisions: Iterable[Any]) -> Iterator[str]:
     """Membership decisions as JSON Lines records of type ``decision``."""
     for decision in decisions:
@@ -292,6 +304,9 @@ def iter_records(lines: Iterable[str], *, name: str = "<jsonl>") -> Iterator[tup
             raise SchemaError(f"{where}: expected a record with a type among "
                               f"{sorted(_READ_TYPES)}", path="$.type")  # fmt: skip
         section = _READ_TYPES[data.pop("type")]
+        if section == "decisions":  # the store's record: checked here, built by the store
+            yield section, _decision(data, where)
+            continue
         try:
             yield section, structure(data, _item_type(section))
         except SchemaError as exc:

@@ -1,7 +1,7 @@
 """Text handling shared by the stages: normalisation, tokens, transliteration keys, and
 splitting into paragraphs and sentences with their offsets.
 
->>> transliteration_key("Abou Mohamed al-Jolani") == transliteration_key("Abu Muhammad al-Golani")
+>>> transliteration_key("Abou Mohamed Hassan") == transliteration_key("Abu Muhammad Hasan")
 True
 >>> [s.text for s in sentences("He said so. She did not.")]
 ['He said so.', 'She did not.']
@@ -16,13 +16,17 @@ from functools import lru_cache
 
 import attrs
 
+from claimtrack.resources import Resources, active
+
 __all__ = [
     "Segment",
+    "Transliterator",
     "fold",
     "paragraphs",
     "sentences",
     "tokens",
     "transliteration_key",
+    "transliterator",
 ]
 
 _QUOTES = str.maketrans(
@@ -67,49 +71,64 @@ def tokens(text: str) -> list[str]:
     return [re.sub(r"'s$", "", t) for t in _TOKEN.findall(fold(text))]
 
 
-# Transliteration variants of Arabic names, reduced to one key each.  Applied to folded words;
-# order matters (longer patterns first).
-_TRANSLITERATION: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"^(?:al|el|al-|el-)(?=[a-z]{3,})", ""),  # article joined to the name: Alzawahiri
-        (r"^abou$", "abu"),
-        (r"^(?:mohamm?[ae]d|muhamm?[ae]d|mohamad|mehmet)$", "muhammad"),
-        (r"^(?:jolani|golani|joulani|julani)$", "jolani"),
-        (r"^(?:qaeda|qaida|qaedah|qa'ida|qa'eda|quaeda|qaidah)$", "qaeda"),
-        (r"^(?:nusrah|nosra|nusra)$", "nusra"),
-        (r"^(?:zawahri|zawahiri|zawahari|zawahry)$", "zawahiri"),
-        (r"^(?:usama|osama)$", "usama"),
-        (r"^(?:baghdadi|bagdadi)$", "baghdadi"),
-        (r"^(?:daesh|da'esh|daish)$", "daesh"),
-        (r"^(?:shaam|sham|shams)$", "sham"),
-        (r"ou", "u"),
-        (r"ee", "i"),
-        (r"(.)\1", r"\1"),  # doubled letters: Mohammad / Mohamad
-        (r"h$", ""),  # trailing h: Nusrah, Qaedah
-    )
-)
-_ARTICLES = frozenset({"al", "el", "the", "ad", "ash", "as", "at", "az", "ar", "an", "ul"})
+class Transliterator:
+    """The transliteration rules of one set of resources, compiled: the general word rules,
+    then the story's spellings (whole words), then the letter rules."""
+
+    def __init__(self, resources: Resources) -> None:
+        table = resources.load("transliteration")
+        rules = [(re.compile(r["pattern"]), r["replacement"]) for r in table["words"]]
+        for group in resources.names.spellings:
+            alternatives = "|".join(re.escape(w) for w in sorted(group, key=len, reverse=True))
+            rules.append((re.compile(rf"^(?:{alternatives})$"), group[0]))
+        rules += [(re.compile(r["pattern"]), r["replacement"]) for r in table["letters"]]
+        self.rules: tuple[tuple[re.Pattern[str], str], ...] = tuple(rules)
+        self.articles = frozenset(table["articles"])
+        self._words: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        """The key of one folded word."""
+        key = self._words.get(word)
+        if key is None:
+            key = word
+            for pattern, replacement in self.rules:
+                key = pattern.sub(replacement, key)
+            if len(self._words) < 65536:
+                self._words[word] = key
+        return key
+
+    def key(self, name: str) -> str:
+        """The key of a name: its words' keys, articles dropped."""
+        return " ".join(self.word(w) for w in tokens(name) if w not in self.articles)
 
 
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    for pattern, replacement in _TRANSLITERATION:
-        word = pattern.sub(replacement, word)
-    return word
+_TRANSLITERATORS: dict[Resources, Transliterator] = {}
 
 
-def transliteration_key(name: str) -> str:
+def transliterator(resources: Resources | None = None) -> Transliterator:
+    """The compiled transliteration rules of ``resources`` (by default those in force)."""
+    resources = active() if resources is None else resources
+    found = _TRANSLITERATORS.get(resources)
+    if found is None:
+        found = _TRANSLITERATORS[resources] = Transliterator(resources)
+    return found
+
+
+def transliteration_key(name: str, *, resources: Resources | None = None) -> str:
     """A key under which spelling variants of one Arabic name meet: articles (al-, el-, the)
-    dropped, common variant spellings unified.
+    dropped, common variant spellings unified (``resources/transliteration.toml``), and the
+    story's own spellings (``[names]`` of its actors file) when they are in force.
 
-    >>> transliteration_key("Jabhat al-Nusrah") == transliteration_key("Jabhat Nusra")
+    >>> transliteration_key("Abou Mohamed al-Jolani") == transliteration_key("Abu Muhammad Jolani")
     True
-    >>> transliteration_key("Al Qaida") == transliteration_key("al-Qaeda")
+    >>> from claimtrack.resources import Names, Resources
+    >>> story = Resources(names=Names(spellings=[["nusra", "nusrah"], ["qaeda", "qaida"]]))
+    >>> transliteration_key("Jabhat al-Nusrah", resources=story)
+    'jabhat nusra'
+    >>> transliteration_key("Al Qaida", resources=story) == transliteration_key("al-Qaeda")
     True
     """
-    words = [w for w in tokens(name) if w not in _ARTICLES]
-    return " ".join(_word_key(w) for w in words)
+    return transliterator(resources).key(name)
 
 
 @attrs.frozen

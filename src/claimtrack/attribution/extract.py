@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 import attrs
 
@@ -38,7 +37,7 @@ from claimtrack.actors import (
     split_title,
 )
 from claimtrack.anchoring import make_quote
-from claimtrack.linking.matching import Vectorizer, similarity
+from claimtrack.linking.matching import TermVector, Vectorizer
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -52,7 +51,7 @@ from claimtrack.model import (
     When,
     slugify,
 )
-from claimtrack.resources import load
+from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold, sentences
 from claimtrack.time.dates import find_times, is_anaphoric, reference_time, resolve_when
 
@@ -138,7 +137,7 @@ def _inflections(verb: str) -> set[str]:
     return forms
 
 
-@cache
+@cached  # built from the lexicons in force
 def _cue_table() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex for every cue form, and the class of each form."""
     lexicon = load("reporting")
@@ -1629,7 +1628,7 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     return sorted(cues, key=lambda c: (c.start, c.kind)), modality
 
 
-@cache
+@cached  # built from the lexicons in force
 def _plural_people_subject() -> re.Pattern[str]:
     """A sentence whose subject is people of a kind ("In Syria, few rebel fighters want"):
     after an opening phrase, up to two words before a plural head, then the verb."""
@@ -1645,7 +1644,7 @@ def _plural_people_subject() -> re.Pattern[str]:
     )
 
 
-@cache
+@cached  # built from the lexicons in force
 def _role_words() -> frozenset[str]:
     """Words an article calls someone by when it refers back to them ("the activist")."""
     speakers = load("reporting")["speakers"]
@@ -1890,7 +1889,7 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
         return claim
     vectors = Vectorizer([claim.text, *(c.text for c in body)]).vectors()
     score, restated = max(
-        ((similarity(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
+        ((_held(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
         key=lambda pair: pair[0],
     )
     if score >= _RESTATES:
@@ -1901,6 +1900,12 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
 # How alike a headline and a statement of the article must be for the one to restate the
 # other: far above the clustering threshold, as it settles who the headline's source is.
 _RESTATES = 0.6
+
+
+def _held(headline: TermVector, statement: TermVector) -> float:
+    """The share of a headline's term weight that a statement holds."""
+    held = sum(headline.idf[t] for t in headline.weights if t in statement.weights)
+    return held / headline.mass if headline.mass else 0.0
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],

@@ -38,6 +38,7 @@ from claimtrack.linking.matching import (
     postings_of,
     scored_pairs,
 )
+from claimtrack.lookup import appeared, lineage
 from claimtrack.model import Actor, Claim, Cluster, Precision, Source, When
 
 __all__ = ["average_linkage", "cluster", "cluster_texts"]
@@ -285,33 +286,18 @@ def cluster(claims: Iterable[Claim], *, threshold: float | None = None,
     return sorted(result, key=lambda k: (-len(k.claims), k.id))
 
 
-def _appeared(claim: Claim, sources: Mapping[str, Source]) -> When | None:
-    """When a claim appeared: when it was said, else when its source (or the page holding
-    it) was published."""
-    if claim.said is not None and claim.said.known:
-        return claim.said
-    source = sources.get(claim.source)
-    while source is not None:
-        if source.published is not None and source.published.known:
-            return source.published
-        source = sources.get(source.parent) if source.parent else None
-    return None
-
-
 def _spread(members: Sequence[Claim], sources: Mapping[str, Source]) -> dict[str, Any]:
     """A cluster's first appearance, outlets and time span."""
     dated: list[tuple[dt.date, dt.date, Claim]] = []
     for claim in members:
-        when = _appeared(claim, sources)
+        when = appeared(claim, sources)
         if when is not None and when.earliest is not None:
             dated.append((when.earliest, when.latest or when.earliest, claim))
     outlets: list[str] = []
     for claim in members:
         source = sources.get(claim.source)
-        outlet = source.outlet if source else None
-        parent = sources.get(source.parent) if source and source.parent else None
-        if outlet is None and parent is not None:
-            outlet = parent.outlet
+        chain = lineage(source, sources) if source is not None else ()
+        outlet = next((s.outlet for s in chain if s.outlet), None)
         if outlet and outlet not in outlets:
             outlets.append(outlet)
     if not dated:

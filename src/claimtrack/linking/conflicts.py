@@ -1,52 +1,63 @@
 """Who contradicts whom: typed, explained conflicts between claims, placed in time.
 
 A conflict is two claims about the same thing that cannot both hold.  :func:`compare` reads
-one pair for typed signals, each from a lexicon kept as data:
+one pair for typed signals, each resting on cue words from a lexicon kept as data
+(:mod:`claimtrack.linking.cues`) **and** on what is left of the two claims once those cues
+are set aside, which must be the same content:
 
-- **nullifier** — one claim empties the other of substance ("in name only", "cosmetic");
-- **denial** — one says the other's report is false ("denies", "hoax", "debunked");
-- **negation** — the same content with opposite polarity ("is" / "is not", "no one");
-- **antonym** — opposite words about the same thing ("cut" / "increased");
-- **numeric** — different numbers for the same quantity (with "at least", "about", ranges);
-- **date** — different times for the same event;
+- **nullifier** — one claim empties the other of substance ("in name only", "cosmetic"),
+  and both speak of the same subject;
+- **denial** — one calls untrue what the other asserts: what the denial is about matches
+  the other claim, not merely a claim nearby;
+- **negation** — the same content with opposite polarity ("is" / "is not"): the rest of
+  the two claims matches closely;
+- **antonym** — opposite words ("cut" / "increased") in otherwise matching claims;
+- **numeric** — different numbers for the same quantity of the same thing;
+- **date** — different times for one proposition;
 - **attribute** — two values of a single-valued attribute (two different leaders).
 
-Hedges weaken a conflict without erasing it; questions are not assertions.  Each conflict
-carries its ``kind``, a ``score``, a one-sentence ``reason`` and the cue spans in both
-claims.  Then :func:`relation` places the pair in time: a **contradiction** when they speak
-of the same time, a **reversal** when one speaker changed position, a **supersession** when
-the world changed between the two times — and **unknown** when the times are not known.
+A question or a condition asserts nothing and conflicts with nothing; hedges weaken a
+conflict without erasing it, and a claim that only passes a report on weakens it more.
+Each conflict carries its ``kind``, a ``score``, a ``reason`` saying what matched and
+what differs, and the cue spans in both claims.  Then :func:`relation` places the pair in
+time: a **contradiction** when they speak of the same time, a **reversal** when one speaker
+changed position, a **supersession** when the world changed between the two times — and
+**unknown** when the times are not known.
 
 :func:`find_conflicts` does this for a whole corpus without comparing everything with
-everything: candidates are the claims of one cluster, and claims that name the same actors
-on the same topic.
+everything: candidates are the claims of one cluster, and claims on one subject (sharing
+informative terms; :func:`~claimtrack.linking.matching.scored_pairs`).
 
 >>> a = Claim.create(text="Nusra is breaking its ties with al-Qaeda", source="s")
->>> b = Claim.create(text="the split from al-Qaeda may be more in name than anything else",
-...                  source="s")
+>>> b = Claim.create(text="Nusra's split from al-Qaeda may be more in name than anything else",
+...                  source="t")
 >>> found = compare(a, b)
 >>> found.kind.value
 'nullifier'
 >>> print(found.reason)
-One claim empties the other of substance: "in name than anything else" (hedged: "may").
+One claim empties the other of substance: "in name than anything else", on the same
+subject (shared: nusra, qaeda, split) (hedged: "may be").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 
 import attrs
 
-from claimtrack.linking.clustering import _appeared
+from claimtrack.linking import cues as found_in
 from claimtrack.linking.matching import (
+    DEFAULT_THRESHOLD,
+    TermVector,
     Vectorizer,
     actor_aliases,
-    candidate_pairs,
     normalize,
+    overlap,
+    scored_pairs,
     similarity,
 )
+from claimtrack.lookup import appeared
 from claimtrack.model import (
     Actor,
     Claim,
@@ -60,19 +71,27 @@ from claimtrack.model import (
     Stance,
     When,
 )
-from claimtrack.resources import load
-from claimtrack.text import fold
 
-__all__ = ["Signal", "compare", "find_conflicts", "relation"]
+__all__ = ["MIN_SCORE", "Signal", "compare", "find_conflicts", "relation"]
 
-MIN_SCORE = 0.35
+MIN_SCORE = 0.5
 """Conflicts scoring lower than this are not reported."""
 
-_TOPIC_THRESHOLD = 0.1  # how alike two claims outside one cluster must be to be compared
-# How alike two claims must be, on their own, to be taken for one proposition (so that a
-# negation or an antonym between them needs no further evidence).  Stricter than the
-# clustering threshold: a cluster is held together by averages, a conflict by one pair.
-_SAME_PROPOSITION = 0.3
+SAME_CONTENT = 0.6
+"""How alike (weighted Dice) two claims must be once a negation, antonym or number is set
+aside for the difference to be a conflict: the rest must be the same content."""
+
+DENIED_CONTENT = 0.45
+"""How alike what a denial is about and the other claim must be."""
+
+SAME_SUBJECT = 0.3
+"""How alike two claims must be, once the cue is set aside, to speak of one subject: the
+bar for a nullifier."""
+
+CANDIDATE = 0.1
+"""How alike two claims outside one cluster must be (sharing two informative terms) to be
+compared at all; each kind of conflict then sets its own, higher bar on what is left of
+the two claims without its cues."""
 
 
 @attrs.frozen
@@ -86,141 +105,127 @@ class Signal:
     cues_b: tuple[Cue, ...] = ()
 
 
-@cache
-def _phrases(lexicon: str, key: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.IGNORECASE)
-                 for p in sorted(load(lexicon)[key], key=len, reverse=True))  # fmt: skip
+class _Residue:
+    """How alike two texts are once some cues are blanked out, weighed by one corpus."""
+
+    def __init__(self, index: Vectorizer) -> None:
+        self.index = index
+        self._vectors: dict[str, TermVector] = {}
+
+    def _vector(self, text: str) -> TermVector:
+        if text not in self._vectors:
+            self._vectors[text] = self.index.vector(text)
+        return self._vectors[text]
+
+    def alike(self, a: str, b: str, drop_a: Iterable[Cue] = (), drop_b: Iterable[Cue] = ()
+              ) -> tuple[float, int, list[str]]:  # fmt: skip
+        """The weighted Dice of the two rests, how many informative terms they share, and
+        the shared terms, most informative first."""
+        va = self._vector(found_in.without(a, drop_a))
+        vb = self._vector(found_in.without(b, drop_b))
+        dice, count = overlap(va, vb)
+        shared = sorted((t for t in va.weights if t in vb.weights), key=lambda t: (-va.idf[t], t))
+        return dice, count, shared
 
 
-def _find(text: str, patterns: Iterable[re.Pattern[str]], kind: str) -> list[Cue]:
-    cues: list[Cue] = []
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            if not any(c.start < match.end() and match.start() < c.end for c in cues):
-                cues.append(Cue(kind=kind, text=match.group(0), start=match.start(),
-                                end=match.end()))  # fmt: skip
-    return sorted(cues, key=lambda c: c.start)
+def _named(shared: Iterable[str]) -> int:
+    """How many of the shared terms are actors (every name of an actor is one term)."""
+    return sum(1 for t in shared if t.startswith("@"))
 
 
-_NEGATION_TOKEN = re.compile(r"(?<![\w-])(?:not|no|never|none|nobody|nothing|neither|nor|"
-                             r"nowhere|without|cannot)(?![\w-])|n't\b", re.IGNORECASE)  # fmt: skip
+def _shared_note(shared: Sequence[str]) -> str:
+    return f"shared: {', '.join(t.lstrip('@') for t in shared[:5])}"
 
 
-_SUBORDINATE = re.compile(
-    r"\b(?:so|that|who|which|because|if|when|while|unless|whether|until|"
-    r"than|though|although|where|after|before|once)\b",
-    re.IGNORECASE,
-)
+def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -> list[Signal]:
+    """Every typed signal that ``a`` and ``b`` cannot both hold."""
+    signals: list[Signal] = []
+    alike = residue.alike
+    null_a, null_b = found_in.nullifiers(a.text), found_in.nullifiers(b.text)
+    if bool(null_a) != bool(null_b):
+        dice, count, shared = alike(a.text, b.text, null_a, null_b)
+        if same_proposition or (dice >= SAME_SUBJECT and count >= 2):
+            cue = (null_a or null_b)[0].text
+            signals.append(Signal(ConflictKind.NULLIFIER, 0.6 + 0.4 * dice,
+                                  f'One claim empties the other of substance: "{cue}", on the '
+                                  f"same subject ({_shared_note(shared)})",
+                                  tuple(null_a), tuple(null_b)))  # fmt: skip
+    deny_a = found_in.denials(a.text) or _stance_cue(a)
+    deny_b = found_in.denials(b.text) or _stance_cue(b)
+    neg_a, neg_b = found_in.negations(a.text, b.text), found_in.negations(b.text, a.text)
+    if bool(deny_a or neg_a) != bool(deny_b or neg_b):
+        if deny_a or deny_b:
+            dice, count, shared = alike(a.text, b.text, deny_a, deny_b)
+            if dice >= DENIED_CONTENT and count >= 2:
+                cue = (deny_a or deny_b)[0].text
+                signals.append(Signal(ConflictKind.DENIAL, 0.55 + 0.45 * dice,
+                                      f'One claim calls untrue what the other asserts: "{cue}" '
+                                      f"({_shared_note(shared)})",
+                                      tuple(deny_a), tuple(deny_b)))  # fmt: skip
+        elif not (found_in.negated_anywhere(a.text) and found_in.negated_anywhere(b.text)):
+            # both negate something: not opposite polarity, whichever clause it sits in
+            dice, count, shared = alike(a.text, b.text, neg_a, neg_b)
+            if dice >= SAME_CONTENT and count >= 2:
+                cue = (neg_a or neg_b)[0].text
+                signals.append(Signal(ConflictKind.NEGATION, 0.5 + 0.5 * dice,
+                                      f'The same content with opposite polarity: "{cue}" '
+                                      f"({_shared_note(shared)})",
+                                      tuple(neg_a), tuple(neg_b)))  # fmt: skip
+    signals += _antonym(a, b, residue)
+    signals += _numeric(a, b, residue)
+    signals += _attribute(a, b)
+    if same_proposition and a.about is not None and b.about is not None \
+            and a.about.overlaps(b.about) is False:  # fmt: skip
+        signals.append(
+            Signal(
+                ConflictKind.DATE,
+                0.6,
+                f"Different times for one proposition: {a.about} / {b.about}",
+            )
+        )
+    return signals
 
 
-# "not only", "not the only change": more is said; only "only" is denied.
-_ADDITIVE = re.compile(r"\s+(?:the\s+)?(?P<word>only|just|merely|simply|alone)\b", re.IGNORECASE)
-
-
-def _negations(text: str, other: str) -> list[Cue]:
-    """Negations of the claim itself: those in a subordinate clause ("so he won't turn into
-    a werewolf") or a quotation inside the claim say nothing of its polarity, and an
-    additive "not (the) only" denies something only of an ``other`` claim that says "only"."""
-    cues = []
-    for m in _NEGATION_TOKEN.finditer(text):
-        additive = _ADDITIVE.match(text, m.end()) if m.group(0).lower() == "not" else None
-        if additive and not re.search(rf"\b{additive['word']}\b", other, re.IGNORECASE):
+def _antonym(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
+    for x, y in found_in.antonym_pairs():
+        in_a, in_b = found_in.antonym(a.text, x), found_in.antonym(b.text, y)
+        if not (in_a and in_b) or found_in.antonym(a.text, y) or found_in.antonym(b.text, x):
             continue
-        clause = re.split(r"[,;:.!?—–]", text[: m.start()])[-1]
-        contrastive = not clause.strip() and re.search(r",\s*$", text[: m.start()]) is not None
-        if contrastive or _SUBORDINATE.search(clause) or \
-                sum(text[: m.start()].count(q) for q in '"“”') % 2:  # fmt: skip
-            continue
-        cues.append(Cue(kind="negation", text=m.group(0), start=m.start(), end=m.end()))
-    return cues
+        dice, count, shared = residue.alike(a.text, b.text, in_a, in_b)
+        # opposite words of two claims on the same content, or of the same two actors
+        # ("unity between A and B" / "B has no organizational relationship with A")
+        if (dice >= SAME_CONTENT and count >= 2) or _named(shared) >= 2:
+            return [Signal(ConflictKind.ANTONYM, 0.5 + 0.5 * dice,
+                           f'Opposite words about the same thing: "{x}" / "{y}" '
+                           f"({_shared_note(shared)})", tuple(in_a), tuple(in_b))]  # fmt: skip
+    return []
 
 
-_CONTENT_DROP = frozenset(
-    {"there", "is", "are", "was", "were", "be", "been", "being", "a", "an", "the", "some",
-     "any", "one", "nobody", "no", "not", "never", "none", "nothing", "n't", "isn't",
-     "aren't", "doesn't", "don't", "didn't", "person", "someone", "somebody", "and", "of",
-     "in", "on", "at", "to", "with", "by", "for", "from", "his", "her", "its", "their"}
-)  # fmt: skip
-
-
-def _content(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text))
-    return {_stem(w) for w in words if w not in _CONTENT_DROP and not w.endswith("n't")}
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "es", "s"):
-        if len(word) > 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _same_content(a: str, b: str) -> float:
-    """How surely two claims say the same thing but for negations and antonyms (0-1): the
-    Jaccard overlap of their content words, taken as sure when it is at least 0.6 or when
-    the shorter claim is (almost) wholly inside the other.  The cut-offs were chosen on the
-    SICK development split as a whole (F1 is flat around them)."""
-    first, second = _content(a), _content(b)
-    if not first or not second:
-        return 0.0
-    shared = len(first & second)
-    jaccard = shared / len(first | second)
-    inside = shared / min(len(first), len(second))
-    return jaccard if jaccard >= 0.6 or inside >= 0.85 else 0.0
-
-
-def _hedges(text: str) -> list[Cue]:
-    hedges = load("hedges")
-    return _find(text, [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.IGNORECASE)
-                        for w in hedges["possible"] + hedges["probable"]], "hedge")  # fmt: skip
-
-
-_NUMBER = re.compile(
-    r"(?P<mod>at least|more than|over|nearly|almost|about|around|some|up to|fewer than|"
-    r"less than|roughly|approximately)?\s*(?P<low>\d[\d,.]*)(?:\s*(?:-|–|to)\s*"
-    r"(?P<high>\d[\d,.]*))?\s*(?P<scale>percent|%|million|billion|thousand|hundred)?"
-    r"\s+(?P<unit>[a-z]+)",
-    re.IGNORECASE,
-)
-
-
-def _quantities(text: str) -> dict[str, tuple[float, float, Cue]]:
-    """Numbers by the word they count: '90 percent of', 'at least 10 fighters'."""
-    found: dict[str, tuple[float, float, Cue]] = {}
-    for m in _NUMBER.finditer(text):
-        try:
-            low = float(m["low"].replace(",", "").rstrip("."))
-            high = float(m["high"].replace(",", "").rstrip(".")) if m["high"] else low
-        except ValueError:
-            continue
-        if 1900 <= low <= 2100 and not m["scale"]:
-            continue  # a year, not a count
-        scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}.get(
-            (m["scale"] or "").lower(), 1.0)  # fmt: skip
-        low, high = low * scale, high * scale
-        modifier = (m["mod"] or "").lower()
-        if modifier in ("at least", "more than", "over"):
-            high = float("inf")
-        elif modifier in ("nearly", "almost", "about", "around", "some", "roughly",
-                          "approximately"):  # fmt: skip
-            low, high = low * 0.85, high * 1.15
-        elif modifier in ("up to", "fewer than", "less than"):
-            low = 0.0
-        unit = "percent" if (m["scale"] or "").lower() in ("percent", "%") else m["unit"].lower()
-        cue = Cue(kind="number", text=m.group(0).strip(), start=m.start(), end=m.end())
-        found.setdefault(_stem_unit(unit), (low, high, cue))
-    return found
-
-
-def _stem_unit(unit: str) -> str:
-    return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+def _numeric(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
+    numbers_a, numbers_b = found_in.quantities(a.text), found_in.quantities(b.text)
+    units = sorted({q[0] for q in numbers_a} & {q[0] for q in numbers_b})
+    if not units:
+        return []
+    drop_a, drop_b = found_in.number_spans(numbers_a), found_in.number_spans(numbers_b)
+    dice, count, shared = residue.alike(a.text, b.text, drop_a, drop_b)
+    if dice < SAME_CONTENT or count < 3:
+        return []
+    for unit in units:
+        first = next(q for q in numbers_a if q[0] == unit)
+        second = next(q for q in numbers_b if q[0] == unit)
+        if first[2] < second[1] or second[2] < first[1]:
+            return [Signal(ConflictKind.NUMERIC, 0.5 + 0.5 * dice,
+                           f'Different numbers for the same quantity: "{first[3].text}" / '
+                           f'"{second[3].text}" {unit} ({_shared_note(shared)})',
+                           (first[3],), (second[3],))]  # fmt: skip
+    return []
 
 
 _LEADER = re.compile(r"(?P<group>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s)?\s+(?:leader|chief|head|"
                      r"commander|founder)\s+(?P<name>(?:[A-Z][\w'-]+\s?){1,4})")  # fmt: skip
 
 
-def _attributes(text: str) -> dict[str, tuple[str, Cue]]:
+def _leaders(text: str) -> dict[str, tuple[str, Cue]]:
     """Single-valued attributes stated in a claim: who leads a group."""
     found = {}
     for m in _LEADER.finditer(text):
@@ -231,76 +236,15 @@ def _attributes(text: str) -> dict[str, tuple[str, Cue]]:
     return found
 
 
-def _signals(a: Claim, b: Claim, *, same_proposition: bool = False,
-             same_topic: bool = False) -> list[Signal]:  # fmt: skip
-    """Every typed signal that ``a`` and ``b`` cannot both hold."""
-    signals: list[Signal] = []
-    overlap = _same_content(a.text, b.text)
-    if same_proposition:
-        overlap = max(overlap, 0.6)
-    # Claims about the same actors on one topic may be set against each other by opposite
-    # words or a denial, but a bare negation needs the same content.
-    related = max(overlap, 0.6 if same_topic else 0.0)
-    nullifiers = _phrases("nullifiers", "phrases")
-    null_a, null_b = _find(a.text, nullifiers, "nullifier"), _find(b.text, nullifiers, "nullifier")
-    if bool(null_a) != bool(null_b):
-        cue = (null_a or null_b)[0].text
-        signals.append(Signal(ConflictKind.NULLIFIER, 0.9,
-                              f'One claim empties the other of substance: "{cue}"',
-                              tuple(null_a), tuple(null_b)))  # fmt: skip
-    # Polarity: a claim that negates or denies is "against"; a conflict of this kind needs
-    # exactly one side against (two denials of one story agree with each other).
-    denials = _phrases("negation", "denials")
-    deny_a = _find(a.text, denials, "denial") or _stance_cue(a)
-    deny_b = _find(b.text, denials, "denial") or _stance_cue(b)
-    neg_a, neg_b = _negations(a.text, b.text), _negations(b.text, a.text)
-    against_a, against_b = bool(deny_a or neg_a), bool(deny_b or neg_b)
-    if against_a != against_b:
-        if (deny_a or deny_b) and related > 0:
-            cue = (deny_a or deny_b)[0].text
-            signals.append(Signal(ConflictKind.DENIAL, 0.75,
-                                  f'One claim calls the other untrue: "{cue}"',
-                                  tuple(deny_a), tuple(deny_b)))  # fmt: skip
-        elif overlap > 0:
-            cue = (neg_a or neg_b)[0].text
-            signals.append(Signal(ConflictKind.NEGATION, 0.55 + 0.45 * overlap,
-                                  f'The same content with opposite polarity: "{cue}"',
-                                  tuple(neg_a), tuple(neg_b)))  # fmt: skip
-    for first, second in load("antonyms")["pairs"]:
-        for x, y in ((first, second), (second, first)):
-            in_a = _find(a.text, _phrases_of(x), "antonym")
-            in_b = _find(b.text, _phrases_of(y), "antonym")
-            if (in_a and in_b and not _find(a.text, _phrases_of(y), "antonym")
-                    and not _find(b.text, _phrases_of(x), "antonym") and related > 0):  # fmt: skip
-                signals.append(Signal(ConflictKind.ANTONYM, 0.5 + 0.4 * related,
-                                      f'Opposite words about the same thing: "{x}" / "{y}"',
-                                      tuple(in_a), tuple(in_b)))  # fmt: skip
-                break
-    numbers_a, numbers_b = _quantities(a.text), _quantities(b.text)
-    for unit in numbers_a.keys() & numbers_b.keys():
-        low_a, high_a, cue_a = numbers_a[unit]
-        low_b, high_b, cue_b = numbers_b[unit]
-        if high_a < low_b or high_b < low_a:
-            signals.append(Signal(ConflictKind.NUMERIC, 0.6,
-                                  f'Different numbers for the same quantity: "{cue_a.text}" / '
-                                  f'"{cue_b.text}"', (cue_a,), (cue_b,)))  # fmt: skip
-            break
-    attributes_a, attributes_b = _attributes(a.text), _attributes(b.text)
-    for key in attributes_a.keys() & attributes_b.keys():
-        value_a, cue_a = attributes_a[key]
-        value_b, cue_b = attributes_b[key]
+def _attribute(a: Claim, b: Claim) -> list[Signal]:
+    leaders_a, leaders_b = _leaders(a.text), _leaders(b.text)
+    for key in sorted(leaders_a.keys() & leaders_b.keys()):
+        (value_a, cue_a), (value_b, cue_b) = leaders_a[key], leaders_b[key]
         if value_a != value_b and value_a not in value_b and value_b not in value_a:
-            signals.append(Signal(ConflictKind.ATTRIBUTE, 0.6,
-                                  f'Two values for the {key}: "{cue_a.text}" / "{cue_b.text}"',
-                                  (cue_a,), (cue_b,)))  # fmt: skip
-    if a.about is not None and b.about is not None and a.about.overlaps(b.about) is False \
-            and overlap > 0:  # fmt: skip
-        signals.append(
-            Signal(
-                ConflictKind.DATE, 0.5, f"Different times for the same event: {a.about} / {b.about}"
-            )
-        )
-    return signals
+            return [Signal(ConflictKind.ATTRIBUTE, 0.6,
+                           f'Two values for the {key}: "{cue_a.text}" / "{cue_b.text}"',
+                           (cue_a,), (cue_b,))]  # fmt: skip
+    return []
 
 
 def _stance_cue(claim: Claim) -> list[Cue]:
@@ -310,37 +254,36 @@ def _stance_cue(claim: Claim) -> list[Cue]:
     return []
 
 
-@cache
-def _phrases_of(phrase: str) -> tuple[re.Pattern[str], ...]:
-    return (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE),)
+def compare(a: Claim, b: Claim, *, index: Vectorizer | None = None,
+            same_proposition: bool | None = None) -> Signal | None:  # fmt: skip
+    """The strongest signal that ``a`` and ``b`` conflict, weighed by hedges, or None.  The
+    reason names the cue words and what the two claims share.
 
-
-def compare(a: Claim, b: Claim, *, same_proposition: bool = False,
-            same_topic: bool = False) -> Signal | None:  # fmt: skip
-    """The strongest signal that ``a`` and ``b`` conflict, weighed by hedges and questions,
-    or None.  The reason names the cue words in both claims.
-
-    ``same_proposition`` says the two are known to state one proposition (members of one
-    cluster): then a negation or an antonym needs no further evidence that they speak of the
-    same thing.  ``same_topic`` says they name the same actors on one topic: enough for
-    opposite words or a denial, not for a bare negation."""
-    signals = _signals(a, b, same_proposition=same_proposition, same_topic=same_topic)
+    ``index`` weighs words by a corpus (:class:`~claimtrack.linking.matching.Vectorizer`
+    fitted on it); without one, every word weighs alike.  ``same_proposition`` says whether
+    the two state one proposition; by default it is decided as clustering decides it."""
+    if not (found_in.is_assertion(a.text) and found_in.is_assertion(b.text)):
+        return None
+    if a.stance is Stance.QUESTIONS or b.stance is Stance.QUESTIONS:
+        return None
+    if index is None:
+        index = Vectorizer([a.text, b.text], weighted=False)
+    if same_proposition is None:
+        same_proposition = similarity(index.vector(a.text), index.vector(b.text)) >= \
+            DEFAULT_THRESHOLD  # fmt: skip
+    signals = _signals(a, b, _Residue(index), same_proposition=same_proposition)
     if not signals:
         return None
     best = max(signals, key=lambda s: (s.strength, s.kind.value))
     factor, notes = 1.0, []
     for claim, cues in ((a, best.cues_a), (b, best.cues_b)):
-        if claim.stance is Stance.QUESTIONS or "?" in claim.text:
-            factor *= 0.4
-            notes.append("a question is not an assertion")
-            continue
-        hedges = _hedges(claim.text)
+        hedges = found_in.hedges(claim.text)
         if hedges or claim.modality in (Modality.POSSIBLE, Modality.PROBABLE):
             factor *= 0.8  # a hedged claim weakens a conflict, it does not erase it
             if hedges:
                 notes.append(f'hedged: "{hedges[0].text}"')
         # A claim that only passes a report on, without the conflict's own cue, is weak.
-        passed_on = _find(claim.text, _phrases("negation", "reporting"), "reporting")
+        passed_on = found_in.passed_on(claim.text)
         if not cues and (passed_on or claim.modality is Modality.REPORTED):
             factor *= 0.3
             notes.append(f'reported, not asserted: "{passed_on[0].text}"' if passed_on
@@ -353,7 +296,7 @@ def _when_of(claim: Claim, sources: Mapping[str, Source]) -> When | None:
     """The time a claim speaks of: what it is about, else when it was said or appeared."""
     if claim.about is not None and claim.about.known:
         return claim.about
-    return _appeared(claim, sources)
+    return appeared(claim, sources)
 
 
 def relation(a: Claim, b: Claim, *, sources: Mapping[str, Source] | None = None,
@@ -404,35 +347,42 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
                    min_score: float = MIN_SCORE) -> list[Conflict]:  # fmt: skip
     """Conflicts among claims, strongest first.
 
-    Candidates are pairs inside one cluster, and pairs outside clusters that name the same
-    actors and are at least loosely on the same topic; everything else is never compared.
+    Candidates are pairs inside one cluster, and pairs on one subject (sharing two
+    informative terms, at least :data:`CANDIDATE` alike); everything else is never
+    compared.  Two claims of one speaker in one source, said at one time, are not set
+    against each other.
     """
     claims = sorted({c.id: c for c in claims}.values(), key=lambda c: c.id)
     by_id = {c.id: c for c in claims}
     source_map = {s.id: s for s in sources}
     actor_map = {a.id: a for a in actors}
-    vectorizer = Vectorizer([c.text for c in claims], aliases=actor_aliases(actor_map.values()))
-    vectors = dict(zip((c.id for c in claims), vectorizer.vectors(), strict=True))
-    pairs: set[tuple[str, str]] = set()
+    index = Vectorizer([c.text for c in claims], aliases=actor_aliases(actor_map.values()))
+    vectors = index.vectors()
+    vector_of: dict[str, TermVector] = dict(zip(by_id, vectors, strict=True))
+    clustered: set[tuple[str, str]] = set()
     for group in clusters:
         members = sorted(m for m in group.claims if m in by_id)
-        pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1 :])
-    topical = _same_actors_and_topic(claims, vectorizer)
-    pairs |= topical
+        clustered.update((x, y) for i, x in enumerate(members) for y in members[i + 1 :])
+    pairs = set(clustered)
+    for i, j, _ in scored_pairs(vectors, min_score=CANDIDATE, min_shared=2):
+        pairs.add((claims[min(i, j)].id, claims[max(i, j)].id))
     conflicts = []
     reported: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
-    terms = {c.id: tuple(sorted(set(t))) for c, t in zip(claims, vectorizer.terms, strict=True)}
+    terms = {c.id: tuple(sorted(set(t))) for c, t in zip(claims, index.terms, strict=True)}
     for first, second in sorted(pairs):
         a, b = by_id[first], by_id[second]
-        if a.source == b.source and a.quote and b.quote and a.quote.start == b.quote.start:
+        # One speaker in one article at one time does not contradict itself: such pairs are
+        # two parts of one statement, or one quote read twice.
+        if a.source == b.source and ((a.speaker == b.speaker and a.said == b.said) or (
+                a.quote and b.quote and a.quote.start == b.quote.start)):  # fmt: skip
             continue
         # A paragraph repeated in a page gives the same conflict twice: report it once.
         key = min((terms[first], terms[second]), (terms[second], terms[first]))
         if key in reported:
             continue
-        # Claims alike on their own (not only through their cluster) state one proposition.
-        same = similarity(vectors[first], vectors[second]) >= _SAME_PROPOSITION
-        signal = compare(a, b, same_proposition=same, same_topic=(first, second) in topical)
+        same = (first, second) in clustered or \
+            similarity(vector_of[first], vector_of[second]) >= DEFAULT_THRESHOLD  # fmt: skip
+        signal = compare(a, b, index=index, same_proposition=same)
         if signal is None or signal.strength < min_score:
             continue
         reported.add(key)
@@ -443,15 +393,3 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
             cues_a=signal.cues_a, cues_b=signal.cues_b,
         ))  # fmt: skip
     return sorted(conflicts, key=lambda c: (-c.score, c.id))
-
-
-def _same_actors_and_topic(claims: Sequence[Claim], vectorizer: Vectorizer
-                           ) -> set[tuple[str, str]]:  # fmt: skip
-    """Pairs of claims that name the same two (or more) actors and share some topic."""
-    vectors = vectorizer.vectors()
-    named = [frozenset(t for t in terms if t.startswith("@")) for terms in vectorizer.terms]
-    found = set()
-    for i, j in candidate_pairs(vectors):
-        if len(named[i] & named[j]) >= 2 and similarity(vectors[i], vectors[j]) >= _TOPIC_THRESHOLD:
-            found.add((claims[i].id, claims[j].id))
-    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimtrack.errors import NotBuiltError
+from claimtrack.lookup import Index
 from claimtrack.model import Analysis
 
 __all__ = ["to_dataframe"]
@@ -24,19 +25,15 @@ def to_dataframe(analysis: Analysis) -> Any:
         import pandas
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise NotBuiltError("to_dataframe needs pandas: pip install 'claimtrack[pandas]'") from exc
-    sources = {s.id: s for s in analysis.sources}
-    names = {a.id: a.name for a in analysis.actors}
+    index = Index.of(analysis)
     cluster_of = {c: k.id for k in analysis.clusters for c in k.claims}
     rows = []
     for claim in analysis.claims:
-        source = sources.get(claim.source)
-        outlet = source.outlet if source else None
-        if source is not None and outlet is None and source.parent in sources:
-            outlet = sources[source.parent].outlet
+        source = index.source(claim.source)
         rows.append(
             {
                 "id": claim.id,
-                "speaker": names.get(claim.speaker or "", claim.speaker),
+                "speaker": index.speaker_name(claim),
                 "text": claim.text,
                 "said": claim.said.timex if claim.said else None,
                 "about": claim.about.timex if claim.about else None,
@@ -45,7 +42,7 @@ def to_dataframe(analysis: Analysis) -> Any:
                 "direct": claim.direct,
                 "via": list(claim.via),
                 "source": claim.source,
-                "outlet": outlet,
+                "outlet": index.outlet(claim.source),
                 "published": source.published.timex if source and source.published else None,
                 "cluster": cluster_of.get(claim.id),
             }

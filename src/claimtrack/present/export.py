@@ -29,13 +29,14 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 from claimtrack.errors import InputError
-from claimtrack.model import Analysis, Claim, Source, When
+from claimtrack.lookup import Index
+from claimtrack.model import Analysis, Claim, When
 from claimtrack.present.output import write_output
 from claimtrack.serialization import decision_lines, record_lines
 
@@ -273,12 +274,11 @@ def prov_json(analysis: Analysis, path: str | Path) -> None:
     _write_atomically(path, json.dumps(prov_document(analysis), indent=2, ensure_ascii=False))
 
 
-def _first_appearance(claims: list[Claim], sources: Mapping[str, Source]) -> Claim | None:
+def _first_appearance(claims: list[Claim], index: Index) -> Claim | None:
     """The claim that appeared first: earliest ``said``, else its source's publication."""
     dated: list[tuple[Any, str, Claim]] = []
     for claim in claims:
-        source = sources.get(claim.source)
-        when = claim.said or (source.published if source is not None else None)
+        when = index.appeared(claim)
         if when is not None and when.earliest is not None:
             dated.append((when.earliest, claim.id, claim))
     return min(dated)[2] if dated else None
@@ -287,9 +287,8 @@ def _first_appearance(claims: list[Claim], sources: Mapping[str, Source]) -> Cla
 def schema_org_document(analysis: Analysis) -> dict[str, Any]:
     """schema.org ``Claim`` items as JSON-LD: one per cluster (one proposition), with every
     appearance, the first appearance, and the authors (speakers)."""
-    sources = {s.id: s for s in analysis.sources}
-    claims = {c.id: c for c in analysis.claims}
-    actors = {a.id: a for a in analysis.actors}
+    index = Index.of(analysis)
+    sources, claims, actors = index.sources, index.claims, index.actors
 
     def work(claim: Claim) -> dict[str, Any]:
         source = sources.get(claim.source)
@@ -322,7 +321,7 @@ def schema_org_document(analysis: Analysis) -> dict[str, Any]:
     for group in members:
         if not group:
             continue
-        first = _first_appearance(group, sources) or group[0]
+        first = _first_appearance(group, index) or group[0]
         authors = [a for a in (author(c) for c in group) if a is not None]
         item: dict[str, Any] = {
             "@type": "Claim",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimtrack.errors import NotBuiltError
+from claimtrack.lookup import Index
 from claimtrack.model import Analysis, Claim, Cue, Source, When
 
 __all__ = ["render"]
@@ -57,19 +58,17 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
     from claimtrack.present.timeline import timeline_svg
 
     markup = _markup()
-    sources = {s.id: s for s in analysis.sources}
-    actors = {a.id: a for a in analysis.actors}
-    claims = {c.id: c for c in analysis.claims}
+    index = Index.of(analysis)
+    actors, claims = index.actors, index.claims
 
     def speaker(claim: Claim) -> str:
-        actor = actors.get(claim.speaker) if claim.speaker else None
-        return actor.name if actor else claim.speaker or "unknown speaker"
+        return index.speaker_name(claim) or "unknown speaker"
 
     def outlet(claim: Claim) -> str:
-        source = sources.get(claim.source)
-        while source is not None and not source.outlet and source.parent:
-            source = sources.get(source.parent)
-        return (source.outlet or source.title or source.id) if source else claim.source
+        chain = index.lineage(claim.source)
+        if not chain:
+            return claim.source
+        return index.outlet(claim.source) or chain[-1].title or chain[-1].id
 
     def brief(claim: Claim) -> dict[str, Any]:
         return {
@@ -100,7 +99,7 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
     contested = [claims[i] for x in analysis.conflicts for i in (x.a, x.b) if i in claims]
     unique_contested = list({c.id: c for c in contested}.values())
     conflict_picture = (
-        timeline_svg(unique_contested, sources=sources, actors=actors, conflicts=analysis.conflicts)
+        timeline_svg(unique_contested, index=index, conflicts=analysis.conflicts)
         if unique_contested
         else None
     )
@@ -110,7 +109,7 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
         if len({m.source for m in members}) < 2:
             continue  # repeated across sources only
         picture = timeline_svg(
-            members, sources=sources, actors=actors, conflicts=analysis.conflicts, title=group.label
+            members, index=index, conflicts=analysis.conflicts, title=group.label
         )
         clusters.append(
             {

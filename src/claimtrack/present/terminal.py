@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimtrack.lookup import Index
 from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, Source, When
 
 __all__ = ["print_analysis", "print_claims", "print_clusters", "print_conflicts", "print_sources"]
@@ -169,8 +170,8 @@ def print_analysis(analysis: Analysis, console: Console, *, store: str | None = 
         conflicts=len(analysis.conflicts),
     )
     print_sources(analysis.sources, console)
-    actors = {a.id: a for a in analysis.actors}
-    claims = {c.id: c for c in analysis.claims}
+    index = Index.of(analysis)
+    actors, claims = index.actors, index.claims
     print_claims(analysis.claims, console, actors=actors)
     contested = {x for conflict in analysis.conflicts for x in (conflict.a, conflict.b)}
     ranked = sorted(analysis.clusters, key=lambda k: (-len(set(k.claims) & contested),

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from claimtrack.errors import NotBuiltError
-from claimtrack.model import Actor, Claim, Conflict, Source, Stance, When
+from claimtrack.lookup import Index
+from claimtrack.model import Claim, Conflict, Stance, When
 
 __all__ = ["timeline_svg"]
 
@@ -32,52 +33,46 @@ def _pyplot() -> Any:
     return pyplot
 
 
-def _placed(claim: Claim, sources: Mapping[str, Source]) -> tuple[dt.date, bool] | None:
+def _middle(when: When | None) -> dt.date | None:
+    if when is None or when.earliest is None:
+        return None
+    latest = when.latest or when.earliest
+    return when.earliest + (latest - when.earliest) / 2
+
+
+def _placed(claim: Claim, index: Index) -> tuple[dt.date, bool] | None:
     """Where a claim goes on the time axis: the middle of its ``said`` time, else of its
     source's publication (marked as such), else nowhere."""
-
-    def middle(when: When | None) -> dt.date | None:
-        if when is None or when.earliest is None:
-            return None
-        latest = when.latest or when.earliest
-        return when.earliest + (latest - when.earliest) / 2
-
-    if (day := middle(claim.said)) is not None:
+    if (day := _middle(claim.said)) is not None:
         return day, True
-    source = sources.get(claim.source)
-    while source is not None:
-        if (day := middle(source.published)) is not None:
-            return day, False
-        source = sources.get(source.parent) if source.parent else None
+    if (day := _middle(index.published(claim.source))) is not None:
+        return day, False
     return None
 
 
-def _outlet(claim: Claim, sources: Mapping[str, Source]) -> str:
-    source = sources.get(claim.source)
-    while source is not None and not source.outlet and source.parent:
-        source = sources.get(source.parent)
-    return (source.outlet or source.id) if source is not None else claim.source
+def _outlet(claim: Claim, index: Index) -> str:
+    chain = index.lineage(claim.source)
+    return index.outlet(claim.source) or (chain[-1].id if chain else claim.source)
 
 
 def timeline_svg(
     claims: Sequence[Claim],
     *,
-    sources: Mapping[str, Source],
-    actors: Mapping[str, Actor],
+    index: Index,
     conflicts: Iterable[Conflict] = (),
     title: str = "",
 ) -> str | None:
     """An SVG timeline of ``claims``: one row per speaker, one mark per claim at the time
     it was said (hollow: only its publication date is known), labelled with its outlet, and a
-    red line for each conflict between two of them.  None when no claim has a time."""
-    placed = {c.id: p for c in claims if (p := _placed(c, sources)) is not None}
+    red line for each conflict between two of them.  ``index`` knows the sources and actors.
+    None when no claim has a time."""
+    placed = {c.id: p for c in claims if (p := _placed(c, index)) is not None}
     if not placed:
         return None
     plt = _pyplot()
 
     def speaker_of(claim: Claim) -> str:
-        actor = actors.get(claim.speaker) if claim.speaker is not None else None
-        return actor.name if actor is not None else claim.speaker or "unknown"
+        return index.speaker_name(claim) or "unknown"
 
     speakers = sorted({speaker_of(c) for c in claims if c.id in placed})
     row = {name: i for i, name in enumerate(speakers)}
@@ -111,7 +106,7 @@ def timeline_svg(
             linewidths=1.5,
         )
         axes.annotate(
-            _outlet(claim, sources),
+            _outlet(claim, index),
             (day, row[speaker_of(claim)]),
             textcoords="offset points",
             xytext=(6, 6),

@@ -64,6 +64,7 @@ from claimtrack.reading.files import (
     read_text,
     shown,
 )
+from claimtrack.time.facts import read_date
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -169,7 +170,7 @@ def _published(meta: Mapping[str, Any], where: str) -> When | None:
     if not isinstance(value, str):
         raise SidecarError(f"published must be a date string, got {value!r}", location=where)
     try:
-        return When.parse(value)
+        return read_date(value)
     except _DATE_FAILURES as exc:  # time/ should raise DateResolutionError only
         raise SidecarError(f"published: cannot read date {value!r}: {exc}", location=where) from exc
 
@@ -284,8 +285,8 @@ def _claims(specs: Any, sources: list[Source], where: str) -> tuple[list[Claim],
             speaker = actor.id
         anchor = source.published.latest if source.published else None
         try:
-            said = None if "said" not in spec else When.parse(str(spec["said"]), anchor=anchor)
-            about = None if "about" not in spec else When.parse(str(spec["about"]), anchor=anchor)
+            said = None if "said" not in spec else read_date(str(spec["said"]), anchor=anchor)
+            about = None if "about" not in spec else read_date(str(spec["about"]), anchor=anchor)
             claims.append(
                 Claim.create(
                     text=text,

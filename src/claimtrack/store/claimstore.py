@@ -326,7 +326,7 @@ class ClaimStore(StoreQueries):
         pending = stored = 0
 
         def flush() -> None:
-            decisions = batch.pop("decisions")
+            decisions = [_decision(d) for d in batch.pop("decisions")]
             self.add_analysis(Analysis(**batch), decisions=decisions)
 
         for section, value in records:
@@ -436,6 +436,15 @@ class ClaimStore(StoreQueries):
         decision = MembershipDecision(claim=first, other=second, same=same, decided_by=decided_by)
         with self._transaction() as db:
             self._put(db, decision)
+
+
+def _decision(value: Any) -> MembershipDecision:
+    if isinstance(value, MembershipDecision):
+        return value
+    try:
+        return MembershipDecision(**value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"bad membership decision {value!r}: {exc}") from exc
 
 
 def _digest_or_none(text: object) -> str | None:

@@ -147,12 +147,16 @@ class StoreQueries:
             where.append("c.source = ?")
             params.append(source.id if isinstance(source, Source) else source)
         if outlet is not None:
+            # A source's effective outlet is its own, else the nearest in its parent chain
+            # (as claimtrack.lookup.Index.outlet): walked once, in SQL.
             where.append(
-                "c.source IN (SELECT s.id FROM sources AS s LEFT JOIN sources AS p ON p.id = "
-                "s.parent WHERE s.outlet = ? COLLATE NOCASE OR (s.outlet IS NULL AND "
-                "p.outlet = ? COLLATE NOCASE))"
+                "c.source IN (WITH RECURSIVE effective(id, parent, outlet) AS ("
+                "SELECT id, parent, outlet FROM sources UNION "
+                "SELECT e.id, p.parent, p.outlet FROM effective AS e "
+                "JOIN sources AS p ON p.id = e.parent WHERE e.outlet IS NULL) "
+                "SELECT id FROM effective WHERE outlet = ? COLLATE NOCASE)"
             )
-            params += [outlet, outlet]
+            params.append(outlet)
         if said is not None:
             since = said.earliest if since is None else since
             until = said.latest if until is None else until

@@ -5,5 +5,6 @@ read here.
 """
 
 from claimtrack.time.dates import infer_tense, resolve_when, timex_value
+from claimtrack.time.facts import read_date
 
-__all__ = ["infer_tense", "resolve_when", "timex_value"]
+__all__ = ["infer_tense", "read_date", "resolve_when", "timex_value"]

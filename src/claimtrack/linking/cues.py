@@ -1,0 +1,213 @@
+"""The cue words a conflict rests on, found in one claim: negations of its main clause,
+denials, nullifiers, hedges, antonyms, quantities and single-valued attributes.
+
+Each finder reads one text and returns :class:`~claimtrack.model.Cue` spans; the lexicons
+are data (``resources/negation.toml``, ``nullifiers.toml``, ``hedges.toml``,
+``antonyms.toml``).  Whether two claims conflict is decided in
+:mod:`claimtrack.linking.conflicts`, from these cues and from what is left of the claims
+once the cues are set aside (:func:`without`).
+
+>>> [c.text for c in negations("The split is not real")]
+['not']
+>>> [c.text for c in negations("He said that if it were not real, they would leave")]
+[]
+>>> without("The split is not real", negations("The split is not real"))
+'The split is  real'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from claimtrack.model import Cue
+from claimtrack.resources import cached, load
+
+__all__ = [
+    "Quantity",
+    "antonym_pairs",
+    "denials",
+    "find_phrases",
+    "hedges",
+    "is_assertion",
+    "negated_anywhere",
+    "negations",
+    "nullifiers",
+    "passed_on",
+    "quantities",
+    "without",
+]
+
+
+@cached
+def _patterns(lexicon: str, *keys: str) -> tuple[re.Pattern[str], ...]:
+    phrases = sorted({p for key in keys for p in load(lexicon)[key]}, key=len, reverse=True)
+    return tuple(_phrase(p) for p in phrases)
+
+
+@cache
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE)
+
+
+def find_phrases(text: str, patterns: Iterable[re.Pattern[str]], kind: str) -> list[Cue]:
+    """Non-overlapping matches of ``patterns`` (longest first) as cues of ``kind``."""
+    cues: list[Cue] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if not any(c.start < match.end() and match.start() < c.end for c in cues):
+                cues.append(Cue(kind=kind, text=match.group(0), start=match.start(),
+                                end=match.end()))  # fmt: skip
+    return sorted(cues, key=lambda c: c.start)
+
+
+def without(text: str, cues: Iterable[Cue]) -> str:
+    """``text`` with the cue spans blanked out: what the claim says once they are set aside."""
+    for cue in sorted(cues, key=lambda c: -c.start):
+        if cue.end > cue.start:
+            text = text[: cue.start] + " " + text[cue.end :]
+    return text
+
+
+@cached
+def nullifiers(text: str) -> tuple[Cue, ...]:
+    """Phrases that empty a claim of substance ("in name only", "cosmetic")."""
+    return tuple(find_phrases(text, _patterns("nullifiers", "phrases"), "nullifier"))
+
+
+@cached
+def denials(text: str) -> tuple[Cue, ...]:
+    """Words that call a report untrue ("denies", "hoax", "no evidence")."""
+    return tuple(find_phrases(text, _patterns("negation", "denials"), "denial"))
+
+
+@cached
+def hedges(text: str) -> tuple[Cue, ...]:
+    """Words that make a claim possible or probable rather than certain."""
+    return tuple(find_phrases(text, _patterns("hedges", "possible", "probable"), "hedge"))
+
+
+@cached
+def passed_on(text: str) -> tuple[Cue, ...]:
+    """Words that pass a report on without asserting it ("reportedly", "rumours")."""
+    return tuple(find_phrases(text, _patterns("negation", "reporting"), "reporting"))
+
+
+_NEGATION = re.compile(r"(?<![\w-])(?:not|no|never|none|nobody|nothing|neither|nor|"
+                       r"nowhere|without|cannot)(?![\w-])|n't\b", re.IGNORECASE)  # fmt: skip
+# A negation inside one of these clauses says nothing of the claim's own polarity.
+_SUBORDINATE = re.compile(r"\b(?:so|that|who|which|because|if|when|while|unless|whether|"
+                          r"until|than|though|although|where|after|before|once)\b",
+                          re.IGNORECASE)  # fmt: skip
+# "not only", "not the only change": more is said; only "only" is denied.
+_ADDITIVE = re.compile(r"\s+(?:the\s+)?(?P<word>only|just|merely|simply|alone)\b", re.IGNORECASE)
+
+
+def negations(text: str, other: str = "") -> list[Cue]:
+    """Negations of the claim's main clause.  Those in a subordinate clause ("so he won't
+    turn into a werewolf") or inside a quotation within the claim are not the claim's own,
+    and an additive "not (the) only" denies something only of an ``other`` claim that says
+    "only"."""
+    cues = []
+    for m in _NEGATION.finditer(text):
+        additive = _ADDITIVE.match(text, m.end()) if m.group(0).lower() == "not" else None
+        if additive and not re.search(rf"\b{additive['word']}\b", other, re.IGNORECASE):
+            continue
+        before = text[: m.start()]
+        clause = re.split(r"[,;:.!?—–]", before)[-1]
+        contrastive = not clause.strip() and re.search(r",\s*$", before) is not None
+        quoted = sum(before.count(q) for q in '"“”') % 2 == 1
+        if contrastive or quoted or _SUBORDINATE.search(clause):
+            continue
+        cues.append(Cue(kind="negation", text=m.group(0), start=m.start(), end=m.end()))
+    return cues
+
+
+def negated_anywhere(text: str) -> bool:
+    """Whether any clause of ``text`` holds a negation, main clause or not."""
+    return _NEGATION.search(text) is not None
+
+
+@cached
+def antonym_pairs() -> tuple[tuple[str, str], ...]:
+    """The antonym pairs of ``resources/antonyms.toml``, both ways round."""
+    pairs = [(str(x), str(y)) for x, y in load("antonyms")["pairs"]]
+    return tuple(pairs + [(y, x) for x, y in pairs])
+
+
+def antonym(text: str, phrase: str) -> list[Cue]:
+    """Where ``phrase`` (one side of an antonym pair) stands in ``text``."""
+    return find_phrases(text, (_phrase(phrase),), "antonym")
+
+
+_CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)
+
+
+def is_assertion(text: str) -> bool:
+    """Whether a claim asserts anything: a question or a condition does not.
+
+    >>> is_assertion("Is the split real?"), is_assertion("If the split is real, we leave")
+    (False, False)
+    """
+    return "?" not in text and _CONDITIONAL.search(text) is None
+
+
+_NUMBER = re.compile(
+    r"(?P<mod>at least|more than|over|nearly|almost|about|around|some|up to|fewer than|"
+    r"less than|roughly|approximately)?\s*(?P<low>\d[\d,.]*)(?:\s*(?:-|–|to)\s*"
+    r"(?P<high>\d[\d,.]*))?\s*(?P<scale>percent|%|million|billion|thousand|hundred)?"
+    r"\s+(?P<unit>[a-z]+)",
+    re.IGNORECASE,
+)
+_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}
+_AT_LEAST = ("at least", "more than", "over")
+_ABOUT = ("nearly", "almost", "about", "around", "some", "roughly", "approximately")
+_AT_MOST = ("up to", "fewer than", "less than")
+
+Quantity = tuple[str, float, float, Cue]
+"""A count in a claim: the word it counts, its lowest and highest value, and its span."""
+
+
+@cached
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Numbers with the word they count ('90 percent of', 'at least 10 fighters'), in order;
+    years are not counts.
+
+    >>> [(unit, low, cue.text) for unit, low, _, cue in quantities("at least 10 fighters")]
+    [('fighter', 10.0, 'at least 10')]
+    """
+    found: list[Quantity] = []
+    for m in _NUMBER.finditer(text):
+        try:
+            low = float(m["low"].replace(",", "").rstrip("."))
+            high = float(m["high"].replace(",", "").rstrip(".")) if m["high"] else low
+        except ValueError:
+            continue
+        scale_word = (m["scale"] or "").lower()
+        if 1900 <= low <= 2100 and not scale_word:
+            continue
+        scale = _SCALES.get(scale_word, 1.0)
+        low, high = low * scale, high * scale
+        modifier = (m["mod"] or "").lower()
+        if modifier in _AT_LEAST:
+            high = float("inf")
+        elif modifier in _ABOUT:
+            low, high = low * 0.85, high * 1.15
+        elif modifier in _AT_MOST:
+            low = 0.0
+        unit = "percent" if scale_word in ("percent", "%") else m["unit"].lower()
+        if unit.endswith("s") and len(unit) > 3:
+            unit = unit[:-1]
+        # the span is the number and its modifier, not the word counted: what is left of
+        # the claim without it still says what was counted
+        end = m.end("scale") if m["scale"] else m.end("high") if m["high"] else m.end("low")
+        start = m.start("mod") if m["mod"] else m.start("low")
+        cue = Cue(kind="number", text=text[start:end], start=start, end=end)
+        found.append((unit, low, high, cue))
+    return tuple(found)
+
+
+def number_spans(found: Sequence[Quantity]) -> list[Cue]:
+    """The cues of some quantities, for :func:`without`."""
+    return [q[3] for q in found]
