@@ -384,3 +384,17 @@ def test_read_commands_work_on_a_read_only_store(run, seeded, tmp_path):
     assert run("claims", "--db", "r.db")[0] == 0
     assert run("conflicts", "--db", "r.db")[0] == 0
     assert run("export", "--db", "r.db", "--format", "csv", "-o", "-")[0] == 0
+
+
+def test_a_date_time_cannot_resolve_is_one_line_not_a_traceback(run, tmp_path):
+    """#23.12: "this winter" published 9999-12-20 (time/ raises AssertionError today): the
+    CLI prints one line; once time/ handles it, the ingest simply succeeds."""
+    folder = _folder(
+        tmp_path / "f", "a.txt", "The council said this winter that the truce is over."
+    )
+    (tmp_path / "f" / "a.toml").write_text('published = "9999-12-20"\n', encoding="utf-8")
+    code, _, err = run("ingest", folder)
+    assert code in (0, 1)
+    if code:
+        assert err.startswith("claimtrack: error:")
+        assert err.count("\n") == 1
