@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.cli import main
@@ -149,6 +149,8 @@ arguments = st.text(
     ),
     arguments,
 )
+@example(["export", "--format", "csv", "-o"], "\x00")  # click's path type raised ValueError
+@example(["claims", "--db"], "\x00")
 def test_any_argument_gives_output_or_one_line(tmp_path_factory, command, value):
     """Any text (lone surrogates from non-UTF-8 bytes, ESC, quotes) as an argument: exit 0
     with output, or exit 1/2 with one line; never a traceback, never raw ESC."""

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from claimtrack.evaluation import TASKS, evaluate
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
+from claimtrack.present.printable import PrintableStream, printable
 from claimtrack.present.terminal import (
     print_analysis,
     print_claims,
@@ -58,51 +58,16 @@ EXIT_ERROR = 1
 MAX_ACTORS_BYTES = 5 * 1024 * 1024
 """An actors file larger than this is refused."""
 
-# Terminal control: CSI and OSC sequences, other escapes, C0 (but tab and newline), DEL, C1.
-_CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 
+class _SafePath(click.Path):
+    """click's path type, minus its traceback for a name holding a NUL character."""
 
-def printable(text: str, *, keep_style: bool = False) -> str:
-    r"""``text`` safe for a terminal: control sequences removed (the colour codes rich writes
-    itself kept when ``keep_style``), text that is not Unicode escaped.
-
-    >>> printable("a\x1b[2Jb\x1b]0;title\x07c\x9b\udce9")
-    'abc\\udce9'
-    """
-
-    def drop(match: re.Match[str]) -> str:
-        return match.group() if keep_style and _STYLE.fullmatch(match.group()) else ""
-
-    cleaned = _CONTROL.sub(drop, text)
-    return cleaned.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-class _PrintableStream:
-    """A text stream that passes on only :func:`printable` text (rich writes to it)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        self._stream.write(printable(text, keep_style=self.isatty()))
-        return len(text)
-
-    def flush(self) -> None:
-        self._stream.flush()
-
-    def isatty(self) -> bool:
-        return self._stream.isatty()
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    @property
-    def encoding(self) -> str:
-        return getattr(self._stream, "encoding", "utf-8")
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:  # fmt: skip
+        try:
+            return super().convert(value, param, ctx)
+        except ValueError as exc:  # os.stat: "embedded null byte"
+            self.fail(f"{printable(repr(value))} is not a path: {exc}", param, ctx)
 
 
 def _echo(text: str, *, err: bool = False) -> None:
@@ -143,7 +108,7 @@ def _friendly(command: F) -> F:
 
 
 def _console() -> Console:
-    return Console(file=_PrintableStream(sys.stdout), soft_wrap=False,  # type: ignore[arg-type]
+    return Console(file=PrintableStream(sys.stdout), soft_wrap=False,  # type: ignore[arg-type]
                    highlight=False)  # fmt: skip
 
 
@@ -158,14 +123,14 @@ db_option = click.option(
 actors_option = click.option(
     "--actors",
     "actors_file",
-    type=click.Path(readable=False),
+    type=_SafePath(readable=False),
     metavar="FILE",
     help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
 )
 resources_option = click.option(
     "--resources",
     "resources_dir",
-    type=click.Path(file_okay=False),
+    type=_SafePath(file_okay=False),
     metavar="DIR",
     help="A folder of lexicon files (NAME.toml) that replace claimtrack's own of that name.",
 )
@@ -290,7 +255,7 @@ def _connect(store: ClaimStore) -> None:
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
 @resources_option
@@ -312,7 +277,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 
 
 @main.command("analyze")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
 @resources_option
@@ -320,7 +285,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 @click.option(
     "--html",
     "html_file",
-    type=click.Path(readable=False),
+    type=_SafePath(readable=False),
     metavar="FILE",
     help="Also write the report as one HTML page with timeline pictures.",
 )
@@ -510,7 +475,7 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
     "--output",
     "-o",
     required=True,
-    type=click.Path(readable=False, allow_dash=True),
+    type=_SafePath(readable=False, allow_dash=True),
     metavar="FILE",
     help="The file to write (replaced atomically, keeping its mode; nothing else is written); "
     "- writes to standard output.",
@@ -536,10 +501,10 @@ def export_command(db: str, export_format: str, output: str, table: str) -> None
 
 @main.command("evaluate")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
-@click.argument("file", type=click.Path(readable=False))
+@click.argument("file", type=_SafePath(readable=False))
 @click.option(
     "--predictions",
-    type=click.Path(readable=False),
+    type=_SafePath(readable=False),
     metavar="OUT",
     help="Also write one JSON prediction per input row, in input order.",
 )
