@@ -9,7 +9,14 @@ sidecar never leaves half a folder in the store.
 
 Encoding policy: text must be UTF-8 (a byte-order mark is allowed and dropped); Windows line
 ends are read as ``\\n``.  Anything else is refused with the file and byte offset at fault,
-never silently replaced, because claim offsets must point at the real text.
+never silently replaced, because claim offsets must point at the real text.  Only regular
+files are read (no FIFOs, devices or link loops), each kind under a size cap, file names
+must be valid UTF-8, and no link (article or sidecar) may lead out of the folder read; see
+``docs/robustness.md``.
+
+A source's id is its sidecar's ``id``, else the file's stem; its ``path`` starts with the
+name of the folder read (``seeds/000.txt``), so two articles of one name in two folders are
+told apart, and the store refuses to let the second take the first one's id.
 
 A sidecar::
 
@@ -29,7 +36,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +55,30 @@ from claimtrack.model import (
     When,
     slugify,
 )
+from claimtrack.reading.files import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    MAX_SIDECAR_BYTES,
+    article_paths,
+    read_regular,
+    read_text,
+    shown,
+)
 from claimtrack.time.facts import read_date
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Document", "read_folder", "read_source"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "MAX_SIDECAR_BYTES",
+    "Document",
+    "article_paths",
+    "read_folder",
+    "read_regular",
+    "read_source",
+    "read_text",
+]
 
-ARTICLE_SUFFIXES = (".txt",)
-"""File endings read as articles."""
-
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-"""An article larger than this is refused: it is a dump, not an article (ingest JSONL)."""
+_DATE_FAILURES = (ClaimtrackError, ValueError, OverflowError, AssertionError, RecursionError)
 
 _SOURCE_KEYS = {"id", "title", "outlet", "url", "published", "authors", "kind", "derived_from"}
 _PART_KEYS = _SOURCE_KEYS | {"starts", "ends"}
@@ -77,34 +99,6 @@ class Document:
     def source(self) -> Source:
         """The source of the file itself."""
         return self.sources[0]
-
-
-def read_text(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
-    """The text of an article file, by claimtrack's encoding policy."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, more than the {max_bytes:,} an article may have",
-                location=str(path),
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (it holds NUL bytes), not a text article", location=str(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 at byte {exc.start} (claimtrack reads UTF-8 text; "
-            "convert the file, e.g. with iconv)",
-            location=str(path),
-        ) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError("empty file", location=str(path))
-    return text
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[str, dict[str, Any] | None]:
@@ -142,6 +136,23 @@ def _get_strs(meta: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _get_bool(meta: Mapping[str, Any], key: str, default: bool, where: str) -> bool:
+    value = meta.get(key, default)
+    if not isinstance(value, bool):
+        raise SidecarError(f"{key} must be true or false, got {value!r}", location=where)
+    return value
+
+
+def _via(spec: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """The attribution chain's actor ids; a name that makes no id is refused."""
+    names = _get_strs(spec, "via", where)
+    ids = tuple(slugify(name) for name in names)
+    for name, actor_id in zip(names, ids, strict=True):
+        if not actor_id:
+            raise SidecarError(f"via: {name!r} is not a name (no letter or digit)", location=where)
+    return ids
+
+
 def _check_keys(meta: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(meta) - allowed)
     if unknown:
@@ -160,8 +171,8 @@ def _published(meta: Mapping[str, Any], where: str) -> When | None:
         raise SidecarError(f"published must be a date string, got {value!r}", location=where)
     try:
         return read_date(value)
-    except ClaimtrackError as exc:
-        raise SidecarError(f"published: {exc}", location=where) from exc
+    except _DATE_FAILURES as exc:  # time/ should raise DateResolutionError only
+        raise SidecarError(f"published: cannot read date {value!r}: {exc}", location=where) from exc
 
 
 def _source_fields(meta: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -286,30 +297,58 @@ def _claims(specs: Any, sources: list[Source], where: str) -> tuple[list[Claim],
                     about=about,
                     stance=Stance(spec.get("stance", "asserts")),
                     modality=Modality(spec.get("modality", "certain")),
-                    direct=bool(spec.get("direct", exact is not None)),
-                    via=tuple(slugify(v) for v in _get_strs(spec, "via", claim_where)),
+                    direct=_get_bool(spec, "direct", exact is not None, claim_where),
+                    via=_via(spec, claim_where),
                     recorded_by="sidecar",
                 )
             )
-        except (ClaimtrackError, ValueError) as exc:
+        except _DATE_FAILURES as exc:
             raise SidecarError(str(exc), location=claim_where) from exc
     return claims, list(actors.values())
 
 
-def read_source(path: str | Path, *, root: Path | None = None) -> Document:
-    """Read one article file and its sidecar into a :class:`Document`."""
-    path = Path(path)
-    text, front = _split_front_matter(read_text(path), path)
+def _sidecar(path: Path, root: Path) -> Path | None:
+    """The sidecar of ``path``, if any; one that links out of ``root`` is refused."""
     sidecar = path.with_suffix(".toml")
+    if not sidecar.is_symlink() and not sidecar.exists():
+        return None
+    try:
+        real = sidecar.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise SidecarError(f"cannot read sidecar: {exc}", location=shown(sidecar)) from exc
+    if not real.is_relative_to(root.resolve()):
+        raise SidecarError(
+            f"links outside the folder {shown(root)} (to {shown(real)}); refusing to read it",
+            location=shown(sidecar),
+        )
+    return sidecar
+
+
+def read_source(path: str | Path, *, root: Path | None = None) -> Document:
+    """Read one article file and its sidecar into a :class:`Document`.  ``root`` is the
+    folder read (the file's own folder when not given): the shown path starts with its name,
+    and no sidecar may link out of it."""
+    path = Path(os.fsdecode(path)) if isinstance(path, bytes) else Path(path)
+    if "\x00" in str(path):
+        raise InputError(f"file name {str(path)!r} holds a NUL character")
+    text, front = _split_front_matter(read_text(path), path)
+    folder = root if root is not None else path.parent
+    sidecar = _sidecar(path, folder)
+    where = shown(path)
     if front is not None:
-        meta, where = front, f"{path} (front matter)"
-    elif sidecar.is_file():
-        meta, where = _parse_toml(read_text(sidecar), sidecar), str(sidecar)
+        meta, where = front, f"{where} (front matter)"
+    elif sidecar is not None:
+        where = shown(sidecar)
+        raw = read_text(sidecar, max_bytes=MAX_SIDECAR_BYTES, kind="sidecar")
+        meta = _parse_toml(raw, sidecar)
     else:
-        meta, where = {}, str(path)
+        meta = {}
     _check_keys(meta, _TOP_KEYS, where)
-    shown = path.relative_to(root) if root is not None else path
-    shown_path = shown.as_posix()
+    try:
+        folder_name = folder.resolve().name
+    except (OSError, RuntimeError):
+        folder_name = ""
+    shown_path = (Path(folder_name) / path.relative_to(folder)).as_posix()
     source_id = _get_str(meta, "id", where) or path.stem
     try:
         page = Source(id=source_id, text=text, path=shown_path, **_source_fields(meta, where))
@@ -322,38 +361,25 @@ def read_source(path: str | Path, *, root: Path | None = None) -> Document:
     return Document(sources=tuple(sources), claims=tuple(claims), actors=tuple(actors))
 
 
-def article_paths(folder: Path) -> Iterator[Path]:
-    """The article files of a folder (recursively), sorted; refuses links out of it."""
-    root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(ARTICLE_SUFFIXES):
-                continue
-            path = Path(dirpath) / name
-            real = path.resolve()
-            if not real.is_relative_to(root):
-                raise InputError(
-                    f"links outside the folder {folder} (to {real}); refusing to read it",
-                    location=str(path),
-                )
-            yield path
-
-
 def read_folder(folder: str | Path) -> list[Document]:
     """Every article in ``folder`` (and its subfolders), read and checked.
 
     Raises :class:`~claimtrack.errors.InputError` naming the first bad file; nothing is
     returned unless everything could be read.
     """
-    folder = Path(folder)
-    if not folder.exists():
-        raise InputError(f"no such folder: {folder}")
-    if folder.is_file():
-        return [read_source(folder)]
+    folder = Path(os.fsdecode(folder)) if isinstance(folder, bytes) else Path(folder)
+    try:
+        if "\x00" in str(folder):
+            raise InputError(f"path {str(folder)!r} holds a NUL character")
+        if not folder.exists() and not folder.is_symlink():
+            raise InputError(f"no such folder: {shown(folder)}")
+        if not folder.is_dir():
+            return [read_source(folder)]
+    except OSError as exc:  # a name too long, a folder we may not enter...
+        raise InputError(f"cannot read: {exc.strerror or exc}", location=shown(folder)) from exc
     documents = [read_source(p, root=folder) for p in article_paths(folder)]
     if not documents:
-        raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {folder}")
+        raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {shown(folder)}")
     seen: dict[str, str] = {}
     for doc in documents:
         for source in doc.sources:
