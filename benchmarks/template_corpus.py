@@ -304,8 +304,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    from claimtrack.clustering import cluster_texts
     from claimtrack.evaluation import bcubed
+    from claimtrack.linking.clustering import cluster_texts
 
     start = time.perf_counter()
     items = generate(args.claims, args.seed)
