@@ -307,8 +307,9 @@ def similarity(a: TermVector, b: TermVector) -> float:
 
     The weighted Dice coefficient of their terms, and 0 unless they share one of their keys
     and at least :data:`MIN_SHARED_TERMS` informative terms (or are :data:`CLOSE`): common
-    words alone never make two claims one proposition.  The key condition is part of the definition, which is what
-    lets blocking on the keys find every pair above any threshold.
+    words alone never make two claims one proposition; nor do two claims naming only
+    different weekdays.  The key condition is part of the definition, which is what lets
+    blocking on the keys find every pair above any threshold.
     """
     if not _share_a_key(a, b) or _other_days(a, b):
         return 0.0
