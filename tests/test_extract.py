@@ -9,10 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.actors import ActorRegistry
-from claimtrack.attribution.extract import EXTRACTOR, _split_mention, extract, find_attributions
+from claimtrack.actors import ActorRegistry, merge_actors
+from claimtrack.attribution.extract import (
+    EXTRACTOR,
+    _split_mention,
+    extract,
+    extract_document,
+    find_attributions,
+)
+from claimtrack.attribution.speakers import is_speaker, vocabulary
 from claimtrack.model import Actor, ActorKind, Source, Stance, When
-from claimtrack.pipeline import analyze
+from claimtrack.pipeline import analyze, extract_all
 from claimtrack.reading.folder import read_folder
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -275,10 +282,13 @@ def test_a_titled_speaker_is_the_same_actor_in_another_article():
     registry = ActorRegistry()
     first = "Foreign Minister Sergei Lavrov said that the talks would go on."
     second = "Sergei Lavrov said the talks had failed."
-    [a] = extract(Source(id="a", text=first), actors=registry)
-    [b] = extract(Source(id="b", text=second), actors=registry)
-    assert a.speaker == b.speaker == "sergei-lavrov"
-    assert registry.get("sergei-lavrov").description == "Foreign Minister"
+    a = extract_document(Source(id="a", text=first), actors=registry)
+    b = extract_document(Source(id="b", text=second), actors=registry)
+    assert a.claims[0].speaker == b.claims[0].speaker == "sergei-lavrov"
+    for found in ([*a.actors, *b.actors], [*b.actors, *a.actors]):
+        [lavrov] = merge_actors(registry, found)
+        assert lavrov.description == "Foreign Minister"
+    assert len(registry) == 0  # extraction only reads the registry
 
 
 def test_a_headline_speaker_named_by_role_is_the_one_the_article_names():
@@ -429,8 +439,8 @@ def test_a_role_in_the_group_is_whom_the_catalogue_gives_it_to():
     assert claim.speaker == leader.id
     alone = ActorRegistry()
     alone.add(nusra)
-    [claim] = extract(Source(id="s", text=text), actors=alone)
-    member = alone.get(claim.speaker)
+    found = extract_document(Source(id="s", text=text), actors=alone)
+    member = next(a for a in found.actors if a.id == found.claims[0].speaker)
     assert (member.name, member.affiliation) == ("the leader of Jabhat al-Nusra", nusra.id)
 
 
@@ -445,8 +455,8 @@ def test_it_that_speaks_after_a_document_is_the_documents_author():
         'associate, explained it well. "If Nusra changed its name but not its methods, this '
         'is the plan of al-Qaeda," it said.'
     )
-    *_, quote = extract(Source(id="s", text=text), actors=registry)
-    author = registry.get(quote.speaker)
+    found = extract_document(Source(id="s", text=text), actors=registry)
+    author = next(a for a in found.actors if a.id == found.claims[-1].speaker)
     assert (author.name, author.description) == ("al-Maqalat", "a Dutch al-Nusra associate")
     text = 'Al-Nusra said it had cut its ties. "The split is real," it said.'
     *_, quote = extract(Source(id="s", text=text), actors=registry)
@@ -760,3 +770,47 @@ def test_said_the_next_day_is_the_day_after_the_last_one_mentioned():
     )
     claim = extract(source)[0]
     assert claim.said.timex == "2016-07-04"
+
+
+@pytest.fixture(scope="module")
+def seed_documents():
+    return read_folder(SEEDS), ActorRegistry.from_file(SEEDS / "actors.toml")
+
+
+def _as_values(analysis):
+    return sorted(analysis.claims, key=lambda c: c.id), list(analysis.actors)
+
+
+@settings(max_examples=3, deadline=None)
+@given(order=st.permutations(range(5)))
+def test_the_order_of_the_articles_does_not_change_the_analysis(seed_documents, order):
+    """Extraction only reads the registry: the seeds analysed in any order give the same
+    claims, speakers and actors, and the catalogue is left as it was."""
+    documents, registry = seed_documents
+    assert len(documents) == 5
+    before = registry.actors
+    first = extract_all(documents, actors=registry)
+    shuffled = extract_all([documents[i] for i in order], actors=registry)
+    assert _as_values(shuffled) == _as_values(first)
+    assert registry.actors == before
+
+
+@pytest.mark.parametrize("mention", vocabulary()["examples"][0]["speakers"])
+def test_the_vocabulary_names_a_speaker(mention):
+    """Each example speaker of the attribution vocabulary is read as a speaker."""
+    assert is_speaker(mention)
+
+
+@pytest.mark.parametrize("mention", vocabulary()["examples"][0]["not_speakers"])
+def test_the_vocabulary_names_no_speaker(mention):
+    """A clause, the weather, a page's buttons or a label is never a speaker."""
+    assert not is_speaker(mention)
+
+
+def test_a_junk_speaker_leaves_the_statement_unattributed():
+    """What a layout puts where the speaker goes, when it names nobody, is dropped: the
+    statement stays, with an unknown speaker."""
+    text = "A heavy snowfall said that the roads would close."
+    [attribution] = find_attributions(text)
+    assert attribution.source is None
+    assert attribution.content_text(text) == "the roads would close"

@@ -34,7 +34,7 @@ from claimtrack.errors import InputError
 from claimtrack.model import Actor, ActorKind, Rename, slugify
 from claimtrack.text import fold, transliteration_key
 
-__all__ = ["ActorMatch", "ActorRegistry", "guess_kind", "is_unnamed"]
+__all__ = ["ActorMatch", "ActorRegistry", "guess_kind", "is_unnamed", "merge_actors"]
 
 DEFAULT_THRESHOLD = 90.0
 """Fuzzy scores (0-100) below this are refused."""
@@ -330,6 +330,15 @@ class ActorRegistry:
                     registry.add(actor)
         return registry
 
+    def copy(self) -> ActorRegistry:
+        """A registry with the same actors, to add to without changing this one (extraction
+        works on a copy, so what it finds in one article does not depend on the others)."""
+        copied = ActorRegistry(threshold=self.threshold)
+        copied._actors = dict(self._actors)
+        copied._by_alias = dict(self._by_alias)
+        copied._by_key = dict(self._by_key)
+        return copied
+
     def resolve(self, mention: str, *, introduced: Sequence[Actor] = ()) -> ActorMatch | None:
         """The actor a mention names, or None when no match is sure enough.
 
@@ -368,6 +377,43 @@ class ActorRegistry:
         """How ``mention`` resolves, in a sentence."""
         match = self.resolve(mention)
         return match.why() if match else f"no actor matches {mention!r} well enough"
+
+
+def merge_actors(known: Iterable[Actor], found: Iterable[Actor]) -> list[Actor]:
+    """The actors of a catalogue (``known``) and those extraction found, one per id, sorted
+    by id.  A catalogue's actor wins; among found ones with one id, the one that says most
+    (a description, then more aliases), ties broken by value; a catalogued actor without a
+    description takes the one an article gives it, so the result does not depend
+    on the order the articles were read in.
+
+    >>> a = Actor.named("Sergei Lavrov", kind=ActorKind.PERSON)
+    >>> b = attrs.evolve(a, description="Foreign Minister")
+    >>> merge_actors([], [a, b]) == merge_actors([], [b, a]) == [b]
+    True
+    """
+    merged = {actor.id: actor for actor in known}
+    candidates: dict[str, list[Actor]] = {}
+    for actor in found:
+        candidates.setdefault(actor.id, []).append(actor)
+    for actor_id, actors in candidates.items():
+        catalogued = merged.get(actor_id)
+        if catalogued is None or catalogued.description is None:
+            # An article may describe a catalogued actor the catalogue does not describe.
+            merged[actor_id] = min(actors, key=_says_most)
+    return [merged[i] for i in sorted(merged)]
+
+
+def _says_most(actor: Actor) -> tuple[Any, ...]:
+    return (
+        actor.description is None,
+        -len(actor.aliases),
+        actor.kind is ActorKind.UNKNOWN,
+        actor.description or "",
+        actor.name,
+        actor.kind.value,
+        actor.aliases,
+        actor.affiliation or "",
+    )
 
 
 def _actor_from_table(entry: Any, where: str) -> Actor:

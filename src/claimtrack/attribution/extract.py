@@ -38,7 +38,7 @@ from claimtrack.actors import (
     split_title,
 )
 from claimtrack.anchoring import make_quote
-from claimtrack.linking.matching import Vectorizer, similarity
+from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -56,7 +56,15 @@ from claimtrack.resources import load
 from claimtrack.text import Segment, fold, sentences
 from claimtrack.time.dates import find_times, is_anaphoric, reference_time, resolve_when
 
-__all__ = ["EXTRACTOR", "Attribution", "extract", "find_attributions", "merge_continuations"]
+__all__ = [
+    "EXTRACTOR",
+    "Attribution",
+    "Extraction",
+    "extract",
+    "extract_document",
+    "find_attributions",
+    "merge_continuations",
+]
 
 
 def _version() -> str:
@@ -1003,7 +1011,9 @@ def find_attributions(
             content = _strip_span(text, colon + 1, sentence.end)
             if (tail := _CITATION_TAIL.search(text, *content)) is not None:
                 content = (content[0], tail.start())
-            if _words(text[content[0] : content[1]]) >= 3:
+            if _words(text[content[0] : content[1]]) >= 3 and is_speaker(
+                text[sentence.start : colon]
+            ):
                 found.append(
                     Attribution(
                         "speech",
@@ -1014,8 +1024,9 @@ def find_attributions(
                     )
                 )
                 continue
-        if (after := _headline_speaker_after(text, sentence)) is not None:
-            found.append(after)
+        after = _headline_speaker_after(text, sentence)
+        if after is not None:
+            found.append(_speaker_checked(text, after))
             continue
         taken: list[Span] = []
         attributed = False
@@ -1067,6 +1078,7 @@ def find_attributions(
                 ) or attribution.content in [f.content for f in found]:
                     continue
                 attribution = attrs.evolve(attribution, outer=outer)
+            attribution = _speaker_checked(text, attribution)
             found.append(attribution)
             taken.append(attribution.cue or attribution.span)
             if attribution.source:
@@ -1093,6 +1105,14 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return found
+
+
+def _speaker_checked(text: str, attribution: Attribution) -> Attribution:
+    """The attribution, without its speaker when what stands there names nobody (dropping
+    the whole attribution instead loses .03 of content F1 for .005 of source F1)."""
+    if attribution.source is None or is_speaker(attribution.source_text(text)):
+        return attribution
+    return attrs.evolve(attribution, source=None)
 
 
 def _coordinated(
@@ -1735,6 +1755,42 @@ def _blogger_comments(page: Source, part: Source) -> list[Span]:
     return spans
 
 
+@attrs.frozen
+class Extraction:
+    """What extraction found in one page: its claims, and the actors they name that the
+    registry did not hold as they are now (new ones, or known ones described more)."""
+
+    claims: tuple[Claim, ...]
+    actors: tuple[Actor, ...]
+
+
+def extract_document(
+    page: Source,
+    parts: Sequence[Source] = (),
+    *,
+    actors: ActorRegistry | None = None,
+    beliefs: bool = False,
+) -> Extraction:
+    """The claims of a page and of its pieces (``parts``), and the actors they name.
+
+    ``actors`` is only read: what the page brings in is returned, so that analysing
+    articles in any order finds the same (merge them with
+    :func:`~claimtrack.actors.merge_actors`).
+    """
+    known = actors if actors is not None else ActorRegistry()
+    local = known.copy()
+    claims = _extract(page, local, parts=parts, beliefs=beliefs)
+    for part in parts:
+        claims += _extract(part, local, parent=page, beliefs=beliefs)
+    named = dict.fromkeys(a for c in claims for a in (c.speaker, *c.via) if a is not None)
+    found = [
+        actor
+        for actor_id in sorted(named)
+        if (actor := local.get(actor_id)) is not None and known.get(actor_id) != actor
+    ]
+    return Extraction(claims=tuple(claims), actors=tuple(found))
+
+
 def extract(
     source: Source,
     *,
@@ -1745,13 +1801,25 @@ def extract(
 ) -> list[Claim]:
     """The claims attributed in one source's text.
 
-    ``actors`` resolves speakers; actors met for the first time are added to it (so the
-    caller can store them).  ``parent`` is the page a piece sits in (its author's bracketed
+    ``actors`` resolves speakers and is only read (:func:`extract_document` also returns
+    the actors met).  ``parent`` is the page a piece sits in (its author's bracketed
     comments in the piece are the author's claims, on the page); ``parts`` are pieces of
     this page, left to their own extraction.  ``beliefs`` also keeps attitude cues (believe,
     think, hope), which are not assertions.
     """
-    registry = actors if actors is not None else ActorRegistry()
+    known = actors if actors is not None else ActorRegistry()
+    return _extract(source, known.copy(), parent=parent, parts=parts, beliefs=beliefs)
+
+
+def _extract(
+    source: Source,
+    registry: ActorRegistry,
+    *,
+    parent: Source | None = None,
+    parts: Sequence[Source] = (),
+    beliefs: bool = False,
+) -> list[Claim]:
+    """:func:`extract` on a registry of this page's own, which it adds the actors it meets to."""
     text = source.text
     exclude = [
         (text.find(p.text), text.find(p.text) + len(p.text))
@@ -1888,19 +1956,33 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
     body = [c for c in claims if c.speaker and c.speaker != actor.id and c.id != claim.id]
     if not body:
         return claim
-    vectors = Vectorizer([claim.text, *(c.text for c in body)]).vectors()
-    score, restated = max(
-        ((similarity(vectors[0], v), c) for v, c in zip(vectors[1:], body, strict=True)),
-        key=lambda pair: pair[0],
-    )
+    score, restated = max(((_restates(claim.text, c.text), c) for c in body),
+                          key=lambda pair: pair[0])  # fmt: skip
     if score >= _RESTATES:
         return attrs.evolve(claim, speaker=restated.speaker, said=claim.said or restated.said)
     return claim
 
 
-# How alike a headline and a statement of the article must be for the one to restate the
-# other: far above the clustering threshold, as it settles who the headline's source is.
+# How much of a headline's words a statement of the article must hold to restate it: most,
+# as it settles who the headline's source is.
 _RESTATES = 0.6
+
+
+def _content_words(text: str) -> frozenset[str]:
+    stop = frozenset(load("stopwords")["words"])
+    return frozenset(
+        w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in stop
+    )
+
+
+def _restates(headline: str, statement: str) -> float:
+    """The share of a headline's content words a statement holds (0 for a headline of
+    fewer than three): "Split From Al-Qaeda 'Not Only Change Nusra Will See'" and "the
+    split from al-Qaeda is not the only change Nusra will see" share all of them."""
+    words = _content_words(headline)
+    if len(words) < 3:
+        return 0.0
+    return len(words & _content_words(statement)) / len(words)
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],

@@ -1,0 +1,132 @@
+"""Whether the phrase an attribution layout found where its speaker goes names a speaker.
+
+A speaker is a person, a group, an organisation, an outlet, a government, a document or a
+described unnamed source; a clause ("Congress significantly boosted funding levels"), an
+event or the weather ("a heavy snowfall") or a fragment of a page's interface never is.  The
+words that decide are data (``resources/attribution/vocabulary.toml``).
+
+>>> is_speaker("a senior U.S. official"), is_speaker("a heavy snowfall")
+(True, False)
+>>> is_speaker("Congress significantly boosted funding levels")
+False
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from claimtrack.text import fold
+
+__all__ = ["is_speaker", "speaker_class", "vocabulary"]
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The attribution vocabulary (``resources/attribution/vocabulary.toml``), parsed."""
+    folder = resources.files("claimtrack.resources").joinpath("attribution")
+    return tomllib.loads(folder.joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Each speaker noun (folded, singular as listed) and its class."""
+    nouns: dict[str, list[str]] = vocabulary()["speaker_nouns"]
+    return {fold(word): kind for kind, words in nouns.items() for word in words}
+
+
+@cache
+def _not_speakers() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in vocabulary()["not_speakers"].items()}
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A page's buttons glued to a word: "Igor BobicFlagShareLikeReply"."""
+    words = "|".join(map(re.escape, _not_speakers()["interface"]))
+    return re.compile(rf"(?:[a-z\d](?:{words})|(?:{words})[A-Z\d])")
+
+
+# The phrase that describes the head ("sources in al-Nusra", "the head of the office").
+_HEAD_ENDS = re.compile(
+    r"\s(?:of|in|from|at|within|inside|for|with|close to|familiar with|on|to|who|that|which|"
+    r"whose|involved|available|based|surveyed|polled|quoted|cited)\s"
+)
+_RELATIVE = re.compile(r"\s(?:who|which|that|whose)\s")
+_WORD = re.compile(r"[\w%][\w'’.%-]*")
+
+
+def speaker_class(word: str) -> str | None:
+    """The class of a speaker noun ("officials" -> "people", "poll" -> "documents")."""
+    folded = fold(word).strip(".'’")
+    folded = re.sub(r"['’]s$", "", folded)
+    classes = _classes()
+    suffixes = vocabulary()["agent_suffixes"]
+    if (
+        len(folded) >= 6
+        and folded not in suffixes["not_people"]
+        and any(folded.endswith(suffix) for suffix in suffixes["people"])
+    ):
+        return "people"
+    for form in (folded, folded.removesuffix("s"), folded.removesuffix("es"),
+                 re.sub(r"ies$", "y", folded), folded.rsplit("-", 1)[-1]):  # fmt: skip
+        if form in classes:
+            return classes[form]
+    return None
+
+
+def _names_someone(chunk: str) -> bool:
+    """Whether a chunk's head part holds a name, a pronoun or a speaker noun."""
+    head_part = _HEAD_ENDS.split(f" {chunk} ", maxsplit=1)[0]
+    capitalised = _not_speakers()["capitalised"]
+    pronouns = frozenset(vocabulary()["speaker_nouns"]["pronouns"])
+    for word in _WORD.findall(head_part):
+        word = word.rstrip(".")
+        if (
+            word[:1].isupper()
+            and word not in capitalised
+            and re.sub(r"['’]s$", "", word) not in capitalised
+        ):
+            return True
+        if fold(word) in pronouns or speaker_class(word) is not None:
+            return True
+    return False
+
+
+def _chunk_names_speaker(chunk: str) -> bool:
+    """Whether one comma-separated chunk of a mention is a noun phrase naming someone."""
+    banned = _not_speakers()
+    words = re.sub(r"^(?:who|which|that)\s+", "", chunk).split()
+    while len(words) > 1 and fold(words[-1]) in banned["clause_words"]:
+        words.pop()  # "she has (said)", "he will (say)": the verb group of the cue
+    if not words:
+        return False
+    first = _RELATIVE.split(f" {' '.join(words)} ", maxsplit=1)[0].split()
+    lowered = [fold(w) for w in first]
+    if any(w in banned["clause_words"] for w in lowered[1:]):
+        return False  # "the truce begins on Saturday and was": a clause
+    if any(
+        a.endswith("ly")
+        and len(a) > 5
+        and re.fullmatch(r"[a-z]+(?:ed|s)", b)
+        and speaker_class(b) is None
+        for a, b in pairwise(lowered)
+    ):
+        return False  # "Congress significantly boosted funding levels"
+    if fold(words[-1]) in banned["open_endings"]:
+        return False  # "Patriot failed as": goes on past the cue
+    return _names_someone(" ".join(words))
+
+
+def is_speaker(mention: str) -> bool:
+    """Whether ``mention`` (the text where a layout puts the speaker) names one."""
+    mention = " ".join(mention.split()).strip(" \"'“”‘’()[],.;:—–-")
+    if not re.search(r"[A-Za-z]", mention) or mention in _not_speakers()["labels"]:
+        return False
+    if _glued().search(mention):
+        return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
+    return any(_chunk_names_speaker(chunk) for chunk in mention.split(", "))
