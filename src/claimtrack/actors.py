@@ -24,6 +24,8 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -53,75 +55,22 @@ class ActorMatch:
         return f"matched {self.actor.name!r} by {self.method} (score {self.score:.0f})"
 
 
-_ORGANIZATION_WORDS = frozenset(
-    {
-        "group",
-        "front",
-        "state",
-        "army",
-        "council",
-        "ministry",
-        "government",
-        "agency",
-        "department",
-        "office",
-        "party",
-        "movement",
-        "brigade",
-        "brigades",
-        "forces",
-        "coalition",
-        "committee",
-        "institute",
-        "university",
-        "news",
-        "times",
-        "post",
-        "press",
-        "reuters",
-        "network",
-        "organization",
-        "organisation",
-        "association",
-        "union",
-        "commission",
-        "bank",
-        "company",
-        "corp",
-        "co",
-        "inc",
-        "ltd",
-        "plc",
-        "command",
-        "administration",
-        "alliance",
-        "jabhat",
-        "harakat",
-        "jaish",
-        "tanzim",
-        "hayat",
-        "al-qaeda",
-        "qaeda",
-        "isis",
-        "isil",
-        "daesh",
-        "nato",
-        "un",
-        "white house",
-        "pentagon",
-        "cia",
-        "fbi",
-        "kremlin",
-        "embassy",
-        "court",
-        "senate",
-        "congress",
-        "parliament",
-        "media",
-        "channel",
-        "newspaper",
-    }
-)
+@cache
+def _actor_words() -> dict[str, frozenset[str]]:
+    """The words that say what kind of actor a name is (the attribution vocabulary)."""
+    from claimtrack.attribution.speakers import vocabulary  # attribution imports this module
+
+    return {k: frozenset(v) for k, v in vocabulary()["actor_words"].items()}
+
+
+def _words_of_kind(kind: str) -> frozenset[str]:
+    return _actor_words()[kind]
+
+
+def _institution_words() -> frozenset[str]:
+    """Words that make a name an institution's, not a person's ("General Motors Co.")."""
+    words = _actor_words()
+    return words["organisation"] | words["government"] | words["outlet"]
 
 
 def strip_title(name: str) -> str:
@@ -214,7 +163,7 @@ def split_title(mention: str) -> tuple[str, str]:
     m = _TITLED.fullmatch(mention)
     title, name = (m["title"], m["name"]) if m else ("", mention)
     if title and (
-        set(re.findall(r"[a-z]+", fold(name))) & _ORGANIZATION_WORDS
+        set(re.findall(r"[a-z]+", fold(name))) & _institution_words()
         # "General" spelled out names companies and assemblies as often as officers.
         or (re.search(r"(?i)\bgeneral$", title) and len(name.split()) == 1)
     ):
@@ -234,20 +183,74 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     says it is.
 
     >>> guess_kind("SANA"), guess_kind("SANA", "the state-run news agency")
-    (<ActorKind.UNKNOWN: 'unknown'>, <ActorKind.OUTLET: 'outlet'>)
+    (<ActorKind.ORGANIZATION: 'organization'>, <ActorKind.OUTLET: 'outlet'>)
+    >>> guess_kind("the State Department"), guess_kind("McCain")
+    (<ActorKind.GOVERNMENT: 'government'>, <ActorKind.PERSON: 'person'>)
     """
     if is_unnamed(mention):
         return ActorKind.UNNAMED
-    if description and _OUTLET_DESCRIPTION.fullmatch(fold(description)):
-        return ActorKind.OUTLET
-    words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
-    if words & _ORGANIZATION_WORDS:
-        return ActorKind.ORGANIZATION
-    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
-    names = [w for w in mention.split() if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
-    if 2 <= len(names) <= 4 and len(names) == len(mention.split()) and names[0][:1].isupper():
+    if description and (kind := _kind_of_description(description)) is not None:
+        return kind
+    # "Robert Antonacci of the New York delegation": the name is the head.
+    mention = re.split(r"\s(?:of|from|at|in)\s", mention.strip(), maxsplit=1)[0] or mention
+    folded = fold(mention).strip()
+    words = set(folded.replace("-", " ").split()) | {folded}
+    words |= {w.removesuffix("s") for w in words if len(w) > 4}
+    phrases = {" ".join(pair) for pair in pairwise(folded.split())}
+    title, _ = split_title(mention)
+    tokens = mention.split()
+    if title or _kind_of_role(tokens) is ActorKind.PERSON:
         return ActorKind.PERSON
+    for kind, words_of in ((ActorKind.OUTLET, "outlet"), (ActorKind.GOVERNMENT, "government"),
+                           (ActorKind.ORGANIZATION, "organisation")):  # fmt: skip
+        if (words | phrases) & _words_of_kind(words_of):
+            return kind
+    if (words | phrases | {folded.removeprefix("the ")}) & _words_of_kind("countries"):
+        return ActorKind.GOVERNMENT
+    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
+    names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}", mention):
+        return ActorKind.ORGANIZATION  # an acronym: "FBI", "SANA"
+    if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
+        return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
+    return _kind_of_role(tokens)
+
+
+def _kind_of_role(tokens: list[str]) -> ActorKind:
+    """A role before a name is a person ("MSNBC reporter Alex Seitz-Wald"); a role alone,
+    people of a kind ("Young white women")."""
+    from claimtrack.attribution.speakers import speaker_class
+
+    for index, token in enumerate(tokens):
+        if token[:1].islower() and speaker_class(token) == "documents" and index == len(tokens) - 1:
+            return ActorKind.UNNAMED  # "The April survey": a document of nobody named
+        if token[:1].islower() and speaker_class(token) == "people":
+            rest = tokens[index + 1 :]
+            if rest and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in rest):
+                return ActorKind.PERSON
+            if not rest:
+                return ActorKind.UNNAMED
     return ActorKind.UNKNOWN
+
+
+def _kind_of_description(description: str) -> ActorKind | None:
+    """The kind the article's words for an actor give: "the state-run news agency" (an
+    outlet), "a fellow at the Middle East Institute" (a person)."""
+    from claimtrack.attribution.speakers import speaker_class
+
+    if _OUTLET_DESCRIPTION.fullmatch(fold(description)):
+        return ActorKind.OUTLET
+    head = re.split(r"\s(?:at|of|in|for|from|with|who|which|that)\s", f" {fold(description)} ")[0]
+    words = head.split()
+    if not words or words[0] not in ("a", "an", "the"):
+        return None
+    kind = speaker_class(words[-1])
+    return {
+        "people": ActorKind.PERSON,
+        "outlets": ActorKind.OUTLET,
+        "governments": ActorKind.GOVERNMENT,
+        "organisations": ActorKind.ORGANIZATION,
+    }.get(kind or "")
 
 
 class ActorRegistry:

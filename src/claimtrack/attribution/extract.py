@@ -1854,6 +1854,8 @@ def _extract(
             speaker, via, said = previous
         else:
             raw_mention = attribution.source_text(text)
+            if raw_mention and not is_speaker(raw_mention, strict=True):
+                raw_mention = ""  # no actor is named so: the speaker stays unknown
             if re.match(r"(?:a|an|the)\s+translation\b", raw_mention, re.IGNORECASE):
                 continue  # a translator passes a claim on; handled as `via` of the claim
             mention = _split_mention(raw_mention)
