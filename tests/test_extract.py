@@ -814,3 +814,12 @@ def test_a_junk_speaker_leaves_the_statement_unattributed():
     [attribution] = find_attributions(text)
     assert attribution.source is None
     assert attribution.content_text(text) == "the roads would close"
+
+
+def test_a_cue_seldom_a_report_names_no_speaker():
+    """'support' is more often a noun or an act than a report (reporting.toml's unreliable
+    forms): what it cues is kept, its speaker is not named."""
+    text = "Republicans support the plan to cut taxes for everyone."
+    [attribution] = find_attributions(text)
+    assert attribution.source is None
+    assert attribution.cue_text(text) == "support"
