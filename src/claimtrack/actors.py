@@ -105,7 +105,7 @@ def is_unnamed(mention: str) -> bool:
         "those",
     ):
         return True
-    # The head noun comes before any prepositional phrase: "sources in al-Nusra".
+    # The head noun comes before any prepositional phrase: "sources in the ministry".
     before_preposition = re.split(
         r"\s(?:in|of|from|at|within|inside|close to|familiar with|"
         r"for|with|who|that)\s",
@@ -210,7 +210,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
     names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
     if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}", mention):
-        return ActorKind.ORGANIZATION  # an acronym: "FBI", "SANA"
+        return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
     if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
         return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
     return _kind_of_role(tokens)

@@ -449,9 +449,9 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
             return None  # "X did not say...": no claim by X
         chunk = chunk[: auxiliaries.start()]
     end = begin + len(chunk)
-    # "In May, Zawahiri released an audio recording saying...": the speaker is Zawahiri.
+    # "In May, the leader released an audio recording saying...": the speaker is the leader.
     # A clause before the subject is left alone where the speaker interrupts the sentence
-    # ("When they were up against al Nusra, this official said, 'they didn't fight'"): it is
+    # ("When they were up against the militia, this official said, 'they didn't fight'"): it is
     # part of what was said.
     interrupts = _CUE_THEN_COMMA.match(text, cue_start) is not None
     leading_clause = () if interrupts else (_LEADING_SUBORDINATE,)
@@ -466,7 +466,7 @@ def _left_subject(text: str, start: int, cue_start: int) -> Span | None:
         times = find_times(text[begin:end])
         if times and times[0][0] == 0 and (comma := re.match(r",\s*", text[begin + times[0][1] :])):
             begin, stripped = begin + times[0][1] + comma.end(), True
-    # "Addressing the relationship with Nusra, he hints ...": an opening participle clause
+    # "Addressing the relationship with the group, he hints ...": an opening participle clause
     # ends at the last comma before the subject, not at one opening a clause after it
     # ("Recalling that moment, David Axelrod, who was chief strategist, said").
     if _OPENING_PARTICIPLE.match(text, begin, end):
@@ -587,7 +587,7 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
             "belief": r"(?:that|:|[\"“]|to\b)",
             "question": r"(?:that|:|[\"“]|whether|if|why|how|what|who)",
         }.get(kind, r"(?:that|:|[\"“])")
-        # ... or ends a quote's attribution: '"The split is real," Kerry maintained.'
+        # ... or ends a quote's attribution: '"The split is real," Smith maintained.'
         closes_quote = re.match(r"(?:[.,;!?]|$)", following) and _QUOTE_BEFORE.search(
             text, sentence.start, match.start()
         )
@@ -596,7 +596,7 @@ def _classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | N
     return kind
 
 
-# A quote just closed, then a few words (the speaker): '"...," Kerry' before a cue.
+# A quote just closed, then a few words (the speaker): '"...," Smith' before a cue.
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’']+\s+(?:\S+\s+){0,6}$")
 
 
@@ -1046,7 +1046,7 @@ def find_attributions(
                 taken.append((match.start(), match.end()))
                 attributed = True
                 continue
-            # "al-Hayat reports that Zawahiri called for unity": a statement inside another's
+            # "the paper reports that the leader called for unity": a statement inside another's
             # content is passed on by the outer speaker; its clause starts with that content.
             outer = next(
                 (
@@ -1204,7 +1204,7 @@ def _participle_after(
         return None
     source: Span = previous.source
     if re.search(r"\b(?:where|which|who|whom|that|when)\s+$", text[sentence.start : source[0]]):
-        # "Muzamjar spoke about a video where Nusra announces ..., adding that": the earlier
+        # "The activist spoke about a video where the group announces ..., adding that": the earlier
         # speaker is inside a relative clause; the participle hangs on the main one.
         verb = _MAIN_VERB.search(text, sentence.start, source[0])
         if verb is None:
@@ -1275,7 +1275,7 @@ _DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[
 
 
 _NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
-# "A statement by al-Maqalat", "an audio message from Zawahiri": a document and its author.
+# "A statement by the ministry", "an audio message from its leader": a document and its author.
 _DOCUMENT_BY = re.compile(
     r"\b(?:statement|report|message|recording|video|letter|communiqu[eé]|post|tweet)\s+"
     rf"(?:by|from)\s+(?P<author>(?:the\s+)?(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}))*"
@@ -1308,7 +1308,7 @@ def _split_mention(mention: str) -> _Mention:
         via.append(_outlet_name(cited.group(1)))
         mention = mention[: cited.start()]
     # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
-    # "a statement released Tuesday afternoon by SANA".
+    # "a statement released Tuesday afternoon by the agency".
     for start, end, _expression in reversed(find_times(mention)):
         if start > 0:
             author = re.match(r"\s+by\s", mention[end:])
@@ -1333,7 +1333,7 @@ def _split_mention(mention: str) -> _Mention:
     )
     if role_name:
         head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
-    # "the state-run SANA news agency": the outlet's name, and what the article says it is.
+    # "the state-run Xinhua news agency": the outlet's name, and what the article says it is.
     outlet = re.fullmatch(
         rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{_NAME_WORD}\s?){{1,4}})\s+"
         rf"({OUTLET_NOUN})",
@@ -1709,7 +1709,7 @@ def _said(
     the article dated, unless the words say it was another ("has said on several
     occasions")."""
     first = min(span[0] for span in (attribution.source, attribution.cue, attribution.span) if span)
-    # "Kerry and Lavrov met on July 15, and according to diplomatic sources they may have
+    # "The ministers met on July 15, and according to diplomatic sources they may have
     # agreed ...": the date belongs to the meeting, in a clause of its own.
     boundaries = list(_CLAUSE_BOUNDARY.finditer(text, sentence.start, first))
     clause_start = boundaries[-1].end() if boundaries else sentence.start
@@ -1962,9 +1962,9 @@ def _headline_speaker(claim: Claim, claims: Sequence[Claim], speakers: _Speakers
             continue
         if forms & speakers.roles_of(named):
             return attrs.evolve(claim, speaker=named.id, said=claim.said or other.said)
-    # "Split From Al-Qaeda 'Not Only Change Nusra Will See': Source" restates what the
-    # article's speaker says ("The split from Al-Qaeda is not the only change which Nusra
-    # will see"): the headline's source is that speaker.
+    # "Split From Parent Group 'Not Only Change Rebels Will See': Source" restates what the
+    # article's speaker says ("The split from the parent group is not the only change the
+    # rebels will see"): the headline's source is that speaker.
     body = [c for c in claims if c.speaker and c.speaker != actor.id and c.id != claim.id]
     if not body:
         return claim
@@ -2038,7 +2038,7 @@ def _claim(
     claim_text = content.strip().strip(_OPENING + _CLOSING + "'‘’").strip()
     for opening, closing in ("‘’", "“”"):
         if claim_text.count(opening) > claim_text.count(closing):
-            claim_text += closing  # "… ‘Not Only Change Nusra Will See’": an inner quote
+            claim_text += closing  # "… ‘Not Only Change They Will See’": an inner quote
     if len(attribution.content) > 1:
         claim_text = " … ".join(
             text[s:e].strip(_OPENING + _CLOSING) for s, e in attribution.content

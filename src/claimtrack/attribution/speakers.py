@@ -51,7 +51,7 @@ def _glued() -> re.Pattern[str]:
     return re.compile(rf"(?:[a-z\d](?:{words})|(?:{words})[A-Z\d])")
 
 
-# The phrase that describes the head ("sources in al-Nusra", "the head of the office").
+# The phrase that describes the head ("sources in the ministry", "the head of the office").
 _HEAD_ENDS = re.compile(
     r"\s(?:of|in|from|at|within|inside|for|with|close to|familiar with|on|to|who|that|which|"
     r"whose|involved|available|based|surveyed|polled|quoted|cited)\s"
@@ -170,7 +170,7 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
         return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
     chunks = mention.split(", ")
     if strict:
-        # An actor is named by the head of the mention ("Charles Lister, a fellow"), or by
+        # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by
         # the name after a role ("the head of the media office, Abu Ammar al-Shami").
         chunks = [c for i, c in enumerate(chunks) if i == 0 or (i == 1 and _is_name(c))]
     return any(_chunk_names_speaker(chunk, strict=strict) for chunk in chunks)
