@@ -823,3 +823,26 @@ def test_a_cue_seldom_a_report_names_no_speaker():
     [attribution] = find_attributions(text)
     assert attribution.source is None
     assert attribution.cue_text(text) == "support"
+
+
+def test_another_after_one_unnamed_speaker_is_another_of_that_kind():
+    """'... complains one rebel commander. ... Another says' is another rebel commander, not an
+    actor named "Another" (the Daily Beast piece of the seeds)."""
+    text = (
+        '"What are the fighters meant to do?" complains one rebel commander. '
+        '"They have families to feed." Another says, "The idea that they lack the money is '
+        'insulting."'
+    )
+    found = extract_document(Source(id="s", text=text))
+    assert [c.speaker for c in found.claims] == [
+        "s:one-rebel-commander",
+        "s:one-rebel-commander",
+        "s:another-rebel-commander",
+    ]
+
+
+def test_the_seed_rebel_commanders_are_two(seeds):
+    """In the seeds, the second commander's quote is his, not an actor named "Another"."""
+    analysis, actors = seeds
+    said = {c.speaker for c in analysis.claims if "insulting" in c.text}
+    assert {actors[s].name for s in said} == {"another rebel commander"}

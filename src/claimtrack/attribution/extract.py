@@ -1268,6 +1268,10 @@ _ROLE_IN_GROUP = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 # One person left unnamed: "a former senior administration official", "another commander".
 _ONE_UNNAMED_PERSON = re.compile(r"(?i:a|an|one|another)\s(?!.*\bof\b).*\b\w+[^\Ws]")
+# A second unnamed speaker of the same kind as the one before: "Another says", "A second
+# added"; and the one before it: "one rebel commander", "a senior official".
+_ANOTHER = re.compile(r"(?i:another|another one|a second|a third)")
+_ONE_OF_A_KIND = re.compile(r"(?i:one|a|an|another)\s+(?P<kind>[^,]+)")
 # "The activist asked ...", "the official added": one noun after "the", naming someone the
 # article has already brought in ("an activist ..., Muzamjar al-Sham"; "a senior official").
 _DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[a-z]+)$",
@@ -1455,6 +1459,8 @@ class _Speakers:
             return named[-1] if named else None
         if (antecedent := self._antecedent(head)) is not None:
             return antecedent
+        if (other := self._another(head)) is not None:
+            return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self._describe(self._unnamed(head, description), head)
@@ -1490,6 +1496,18 @@ class _Speakers:
         if actor is None or actor.id not in self.described:
             return frozenset()
         return self.described[actor.id][1]
+
+    def _another(self, head: str) -> Actor | None:
+        """Whom "another" (or "a second") stands for after one unnamed speaker: '"...,"
+        complains one rebel commander. ... Another says' -> another rebel commander."""
+        if _ANOTHER.fullmatch(head) is None:
+            return None
+        for actor in reversed(self.recent):
+            one = _ONE_OF_A_KIND.match(actor.name)
+            if actor.kind is ActorKind.UNNAMED and one is not None:
+                kind = one["kind"]
+                return self._unnamed(f"another {kind}", f"another {kind}")
+        return None
 
     def _antecedent(self, head: str) -> Actor | None:
         """Whom a definite description ("the activist", "the official") points back to: the
