@@ -178,6 +178,11 @@ OUTLET_NOUN = r"(?:news\s+agency|newspaper|daily|channel|broadcaster|website)"
 _OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")
 
 
+_NAME_HEAD = re.compile(r"\s(?:of|from|at|in)\s")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+_DESCRIPTION_HEAD = re.compile(r"\s(?:at|of|in|for|from|with|who|which|that)\s")
+
+
 def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     """A best guess at what kind of actor a new mention names, helped by what the article
     says it is.
@@ -192,7 +197,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     if description and (kind := _kind_of_description(description)) is not None:
         return kind
     # "Robert Antonacci of the New York delegation": the name is the head.
-    mention = re.split(r"\s(?:of|from|at|in)\s", mention.strip(), maxsplit=1)[0] or mention
+    mention = _NAME_HEAD.split(mention.strip(), maxsplit=1)[0] or mention
     folded = fold(mention).strip()
     words = set(folded.replace("-", " ").split()) | {folded}
     words |= {w.removesuffix("s") for w in words if len(w) > 4}
@@ -209,7 +214,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
         return ActorKind.GOVERNMENT
     # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
     names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}", mention):
+    if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
         return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
     if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
         return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
@@ -240,7 +245,7 @@ def _kind_of_description(description: str) -> ActorKind | None:
 
     if _OUTLET_DESCRIPTION.fullmatch(fold(description)):
         return ActorKind.OUTLET
-    head = re.split(r"\s(?:at|of|in|for|from|with|who|which|that)\s", f" {fold(description)} ")[0]
+    head = _DESCRIPTION_HEAD.split(f" {fold(description)} ")[0]
     words = head.split()
     if not words or words[0] not in ("a", "an", "the"):
         return None

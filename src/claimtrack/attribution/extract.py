@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -932,14 +932,31 @@ def _hearer(text: str, start: int, end: int) -> Span | None:
 def _channel(text: str, start: int, end: int) -> str | None:
     channels: list[str] = load("reporting")["phrases"]["channels"]
     window = fold(text[start:end])[:80]
-    for channel in sorted(channels, key=len, reverse=True):
-        if re.search(
-            rf"\b(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
-            rf"{re.escape(channel)}\b",
-            window,
-        ):
-            return channel
-    return None
+    found = _channel_pattern(tuple(channels)).search(window)
+    return None if found is None else found["channel"]
+
+
+@cache
+def _channel_pattern(channels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every channel, the longest first (compiled once: the re module's own
+    cache is too small for extraction's patterns and the sentence splitter's together)."""
+    alternatives = "|".join(re.escape(c) for c in sorted(channels, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+        rf"(?P<channel>{alternatives})\b"
+    )
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(word: str, flags: int = 0) -> re.Pattern[str]:
+    """A word or phrase not inside a longer word, compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flags)
+
+
+@lru_cache(maxsize=4096)
+def _any_of(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the given patterns as a whole word, compiled once."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
 
 
 # "Trump: I Will Win": a headline quoting a name before a colon -- but not the labels of a
@@ -1433,7 +1450,7 @@ class _Speakers:
             if actor.kind is not kind:
                 continue
             for name in actor.names:
-                at = re.search(rf"(?<![\w-]){re.escape(fold(name))}(?![\w-])", folded)
+                at = _whole_word(fold(name)).search(folded)
                 if at and len(name) > 2:
                     found.append((start + at.start(), actor))
         return sorted(found, key=lambda pair: pair[0])
@@ -1665,7 +1682,7 @@ def _cues(text: str) -> tuple[list[Cue], Modality]:
     modality = Modality.CERTAIN
     words = [(w, level) for level in ("possible", "probable") for w in hedges[level]]
     for word, level in sorted(words, key=lambda wl: -len(wl[0])):
-        for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+        for found in _whole_word(word, re.IGNORECASE).finditer(text):
             if any(c.start < found.end() and found.start() < c.end for c in cues):
                 continue
             cues.append(Cue(kind=f"hedge:{level}", text=found.group(0), start=found.start(),
@@ -1753,7 +1770,7 @@ def _said(
     names += [rf"an? {re.escape(role)}" for role in roles]
     if not names:
         return said_before
-    mentioned = re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
+    mentioned = _any_of(tuple(names))
     window = [s for s in segments if sentence.start - 1500 <= s.start < sentence.start]
     for previous in reversed(window):
         if mentioned.search(fold(previous.text)):

@@ -57,13 +57,21 @@ _HEAD_ENDS = re.compile(
     r"whose|involved|available|based|surveyed|polled|quoted|cited)\s"
 )
 _RELATIVE = re.compile(r"\s(?:who|which|that|whose)\s")
+# Compiled once: extraction runs these on every speaker, and the re module's cache is shared
+# with the sentence splitter's many patterns.
+_POSSESSIVE = re.compile(r"['’]s$")
+_IES = re.compile(r"ies$")
+_LEADING_RELATIVE = re.compile(r"^(?:who|which|that)\s+")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|s)")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing")
+_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[\w%][\w'’.%-]*")
 
 
 def speaker_class(word: str) -> str | None:
     """The class of a speaker noun ("officials" -> "people", "poll" -> "documents")."""
     folded = fold(word).strip(".'’")
-    folded = re.sub(r"['’]s$", "", folded)
+    folded = _POSSESSIVE.sub("", folded)
     classes = _classes()
     suffixes = vocabulary()["agent_suffixes"]
     if (
@@ -73,7 +81,7 @@ def speaker_class(word: str) -> str | None:
     ):
         return "people"
     for form in (folded, folded.removesuffix("s"), folded.removesuffix("es"),
-                 re.sub(r"ies$", "y", folded), folded.rsplit("-", 1)[-1]):  # fmt: skip
+                 _IES.sub("y", folded), folded.rsplit("-", 1)[-1]):  # fmt: skip
         if form in classes:
             return classes[form]
     return None
@@ -89,7 +97,7 @@ def _names_someone(chunk: str) -> bool:
         if (
             word[:1].isupper()
             and word not in capitalised
-            and re.sub(r"['’]s$", "", word) not in capitalised
+            and _POSSESSIVE.sub("", word) not in capitalised
         ):
             return True
         if fold(word) in pronouns or speaker_class(word) is not None:
@@ -110,7 +118,7 @@ def _subject_and_verb(words: list[str]) -> bool:
         if (
             subject
             and verb_like
-            and not re.search(r"['’]s$", word)
+            and not _POSSESSIVE.search(word)
             and folded not in not_verbs
             and speaker_class(word) is None
         ):
@@ -124,7 +132,7 @@ def _subject_and_verb(words: list[str]) -> bool:
 def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
     """Whether one comma-separated chunk of a mention is a noun phrase naming someone."""
     banned = _not_speakers()
-    words = re.sub(r"^(?:who|which|that)\s+", "", chunk).split()
+    words = _LEADING_RELATIVE.sub("", chunk).split()
     while len(words) > 1 and fold(words[-1]) in banned["clause_words"]:
         words.pop()  # "she has (said)", "he will (say)": the verb group of the cue
     if not words:
@@ -134,14 +142,11 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
     if any(w in banned["clause_words"] for w in lowered[1:]):
         return False  # "the truce begins on Saturday and was": a clause
     if any(
-        a.endswith("ly")
-        and len(a) > 5
-        and re.fullmatch(r"[a-z]+(?:ed|s)", b)
-        and speaker_class(b) is None
+        a.endswith("ly") and len(a) > 5 and _VERB_FORM.fullmatch(b) and speaker_class(b) is None
         for a, b in pairwise(lowered)
     ):
         return False  # "Congress significantly boosted funding levels"
-    if strict and (re.fullmatch(r"[A-Z][a-z]+ing", words[0]) or words[0] in banned["verbs"]):
+    if strict and (_PARTICIPLE.fullmatch(words[0]) or words[0] in banned["verbs"]):
         return False  # "Lashing out", "Take a look": a clause without its subject
     if strict and any(fold(w) in banned["verbs"] for w in first[1:]):
         return False  # "Biden grew up": a clause
@@ -164,7 +169,7 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
     of source recall for .009 of precision.
     """
     mention = " ".join(mention.split()).strip(" \"'“”‘’()[],.;:—–-")
-    if not re.search(r"[A-Za-z]", mention) or mention in _not_speakers()["labels"]:
+    if not _LETTER.search(mention) or mention in _not_speakers()["labels"]:
         return False
     if _glued().search(mention):
         return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
