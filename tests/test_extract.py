@@ -846,3 +846,32 @@ def test_the_seed_rebel_commanders_are_two(seeds):
     analysis, actors = seeds
     said = {c.speaker for c in analysis.claims if "insulting" in c.text}
     assert {actors[s].name for s in said} == {"another rebel commander"}
+
+
+def test_the_excerpts_after_an_introducing_line_are_the_speakers(seeds):
+    """MEMRI's "The following are excerpts from the message:" and the quoted paragraphs
+    after it, and "Al-Zawahiri then moves on to address ...: "..."", are al-Zawahiri's."""
+    analysis, _ = seeds
+    starts = ("Syria today is the hope", "My brothers the mujahideen in Syria, who come",
+              "There remains an open question")  # fmt: skip
+    for start in starts:
+        speakers = {c.speaker for c in analysis.claims if c.text.startswith(start)}
+        assert speakers == {"ayman-al-zawahiri"}, start
+
+
+def test_a_block_of_excerpts_goes_on_past_a_caption():
+    """Each quoted paragraph after the introducing line is the introduced speaker's; a short
+    caption does not end the block, a paragraph of prose does."""
+    text = (
+        "The minister released a statement on Monday.\n\n"
+        "The following are excerpts from the statement:\n\nphoto01\n\n"
+        '"We will rebuild the bridges within a year."\n\n'
+        '"Nobody will be left without a home."\n\n'
+        'The opposition was not convinced. "This is a fantasy."'
+    )
+    found = find_attributions(text)
+    assert [(a.kind, a.source_text(text)) for a in found[:2]] == [
+        ("speech", "the statement"),
+        ("continuation", ""),
+    ]
+    assert all("fantasy" not in a.content_text(text) for a in found[:2])

@@ -38,6 +38,7 @@ from claimtrack.actors import (
     split_title,
 )
 from claimtrack.anchoring import make_quote
+from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import (
     Actor,
@@ -1017,8 +1018,33 @@ def find_attributions(
     quotes = _quote_spans(text)
     found: list[Attribution] = []
     last_attributed_end = -10
+    block: Attribution | None = None  # the excerpts a line ending in a colon introduced
+    covered: list[Span] = []  # the excerpts taken
     for sentence in sentences(text):
         if _inside(sentence.start + 1, exclude) or any(s <= sentence.start < e for s, e in exclude):
+            continue
+        if any(s <= sentence.start < e for s, e in covered):
+            continue
+        if block is not None:
+            if (excerpt := block_quote(text, sentence.start, quotes)) is not None:
+                found.append(
+                    attrs.evolve(block, content=(excerpt,))
+                    if block.content == ()
+                    else Attribution("continuation", None, None, (excerpt,), True)
+                )
+                block = attrs.evolve(block, content=(excerpt,))
+                covered.append(excerpt)
+                continue
+            if ends_block(text, sentence.start, sentence.end):
+                block = None
+        if (intro := block_intro(text, sentence.start, sentence.end)) is not None:
+            colon = sentence.start + len(sentence.text.rstrip()) - 1
+            block = Attribution("speech", intro, (colon, colon + 1), (), True)
+            continue
+        said = colon_quote(text, sentence.start, quotes)
+        if said is not None and pattern.search(text, sentence.start, said[1][0]) is None:
+            found.append(Attribution("speech", said[0], said[1], (said[2],), True))
+            covered.append(said[2])
             continue
         headline = _HEADLINE_COLON.match(sentence.text)
         if (headline and not _inside(sentence.start, quotes)
