@@ -255,6 +255,8 @@ def test_an_opening_participle_clause_is_not_the_speaker():
         ("police in Fresno, Calif.", "police", "in Fresno, Calif"),
         ("officials on the eve of the talks", "officials", None),
         ("David Axelrod, who was chief strategist", "David Axelrod", None),
+        ("When Trump", "Trump", None),  # a conjunction left before the subject
+        ("As House Speaker Paul Ryan", "House Speaker Paul Ryan", None),
         ("a statement released Tuesday afternoon by the state-run SANA news agency", "SANA",
          "the state-run news agency"),
     ],

@@ -1345,6 +1345,12 @@ class _Mention:
     via: tuple[str, ...]
 
 
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:when|as|while|after|before|if|because|since|though|although|and|but|so|then)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _split_mention(mention: str) -> _Mention:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
@@ -1392,6 +1398,8 @@ def _split_mention(mention: str) -> _Mention:
         description = ", ".join(p for p in (what, description) if p)
     head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
     head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    # "When Trump", "As House Speaker Paul Ryan": a conjunction is no part of the name.
+    head = _LEADING_CONJUNCTION.sub("", head)
     head = re.sub(
         r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
     )
