@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.actors import ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.actors import ActorRegistry, guess_kind, is_unnamed, merge_actors, split_title
+from claimtrack.attribution.speakers import vocabulary
 from claimtrack.errors import InputError
 from claimtrack.model import Actor, ActorKind
 
@@ -73,7 +74,7 @@ def test_renames_keep_one_actor(registry):
         ("a senior U.S. official", ActorKind.UNNAMED),
         ("opposition sources", ActorKind.UNNAMED),
         ("one of the sources", ActorKind.UNNAMED),
-        ("the State Department", ActorKind.ORGANIZATION),
+        ("the State Department", ActorKind.GOVERNMENT),
         ("Amarnath Amarasingam", ActorKind.PERSON),
     ],
 )
@@ -133,3 +134,37 @@ def test_a_split_title_keeps_the_words_it_was_given(mention):
     else:
         assert stripped.startswith(title)
         assert name.strip('"“”') in stripped[len(title) :]
+
+
+_KINDS = {"person": ActorKind.PERSON, "organisation": ActorKind.ORGANIZATION,
+          "government": ActorKind.GOVERNMENT, "outlet": ActorKind.OUTLET,
+          "unnamed": ActorKind.UNNAMED}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [(m, _KINDS[k]) for k, ms in vocabulary()["kind_examples"][0].items() for m in ms],
+)
+def test_kinds_from_the_vocabulary(mention, kind):
+    """Each example of the attribution vocabulary's actor words gets its kind."""
+    assert guess_kind(mention) is kind
+
+
+_named = st.sampled_from(["Sergei Lavrov", "John Kerry", "Charles Lister"])
+_found = st.builds(
+    lambda name, description, kind: Actor.named(name, kind=kind, description=description),
+    _named,
+    st.sampled_from([None, "Foreign Minister", "a fellow", "diplomat"]),
+    st.sampled_from([ActorKind.PERSON, ActorKind.UNKNOWN]),
+)
+
+
+@given(found=st.lists(_found, max_size=8), data=st.data())
+def test_merged_actors_do_not_depend_on_order(found, data):
+    """Actors found in articles merge to one per id, the same in any order, sorted by id."""
+    known = [Actor.named("John Kerry", kind=ActorKind.PERSON, description="Secretary of State")]
+    shuffled = data.draw(st.permutations(found))
+    merged = merge_actors(known, found)
+    assert merged == merge_actors(known, shuffled)
+    assert [a.id for a in merged] == sorted({a.id for a in [*known, *found]})
+    assert next(a for a in merged if a.id == "john-kerry") == known[0]

@@ -28,11 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 """Each module may import from its own layer and the layers below it."""
 
-KNOWN_BACK_ARROWS = {
-    # Extraction picks a headline's speaker with the clustering stage's scorer; the
-    # attribution rebuild removes it. Delete this entry when it is gone.
-    ("claimtrack.attribution.extract", "claimtrack.linking.matching"),
-}
+KNOWN_BACK_ARROWS: set[tuple[str, str]] = set()  # none left: add one only with a reason
 
 
 def _module_name(path: Path) -> str:

@@ -24,6 +24,9 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files as package_files
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +43,10 @@ __all__ = [
     "ActorRegistry",
     "guess_kind",
     "is_unnamed",
+    "merge_actors",
     "organization_words",
+    "speaker_class",
+    "speaker_vocabulary",
     "split_title",
     "strip_title",
 ]
@@ -67,6 +73,30 @@ def organization_words() -> frozenset[str]:
     """The words that make a name an organisation's: ``resources/organizations.toml`` and
     the story's ``[names] organizations`` in force."""
     return frozenset(load("organizations")["words"]) | set(active().names.organizations)
+
+
+@cache
+def _actor_words() -> dict[str, frozenset[str]]:
+    """The words that say what kind of actor a name is (the attribution vocabulary)."""
+    return {k: frozenset(v) for k, v in speaker_vocabulary()["actor_words"].items()}
+
+
+@cache
+def speaker_vocabulary() -> dict[str, Any]:
+    """The words of speakers and actors (``resources/attribution/vocabulary.toml``), parsed:
+    read here, below attribution, because naming an actor's kind needs them too."""
+    folder = package_files("claimtrack.resources").joinpath("attribution")
+    return tomllib.loads(folder.joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+
+
+def _words_of_kind(kind: str) -> frozenset[str]:
+    words = _actor_words()[kind]
+    return words | organization_words() if kind == "organisation" else words
+
+
+def _institution_words() -> frozenset[str]:
+    """Words that make a name an institution's, not a person's ("General Motors Co.")."""
+    return _words_of_kind("organisation") | _words_of_kind("government") | _words_of_kind("outlet")
 
 
 def strip_title(name: str) -> str:
@@ -99,7 +129,7 @@ def is_unnamed(mention: str) -> bool:
         "those",
     ):
         return True
-    # The head noun comes before any prepositional phrase: "sources in al-Nusra".
+    # The head noun comes before any prepositional phrase: "sources in the ministry".
     before_preposition = re.split(
         r"\s(?:in|of|from|at|within|inside|close to|familiar with|"
         r"for|with|who|that)\s",
@@ -157,7 +187,7 @@ def split_title(mention: str) -> tuple[str, str]:
     m = _TITLED.fullmatch(mention)
     title, name = (m["title"], m["name"]) if m else ("", mention)
     if title and (
-        set(re.findall(r"[a-z]+", fold(name))) & organization_words()
+        set(re.findall(r"[a-z]+", fold(name))) & _institution_words()
         # "General" spelled out names companies and assemblies as often as officers.
         or (re.search(r"(?i)\bgeneral$", title) and len(name.split()) == 1)
     ):
@@ -172,25 +202,110 @@ OUTLET_NOUN = r"(?:news\s+agency|newspaper|daily|channel|broadcaster|website)"
 _OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")
 
 
+_NAME_HEAD = re.compile(r"\s(?:of|from|at|in)\s")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+_DESCRIPTION_HEAD = re.compile(r"\s(?:at|of|in|for|from|with|who|which|that)\s")
+
+
 def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     """A best guess at what kind of actor a new mention names, helped by what the article
     says it is.
 
     >>> guess_kind("SANA"), guess_kind("SANA", "the state-run news agency")
-    (<ActorKind.UNKNOWN: 'unknown'>, <ActorKind.OUTLET: 'outlet'>)
+    (<ActorKind.ORGANIZATION: 'organization'>, <ActorKind.OUTLET: 'outlet'>)
+    >>> guess_kind("the State Department"), guess_kind("McCain")
+    (<ActorKind.GOVERNMENT: 'government'>, <ActorKind.PERSON: 'person'>)
     """
     if is_unnamed(mention):
         return ActorKind.UNNAMED
-    if description and _OUTLET_DESCRIPTION.fullmatch(fold(description)):
-        return ActorKind.OUTLET
-    words = set(fold(mention).replace("-", " ").split()) | {fold(mention)}
-    if words & organization_words():
-        return ActorKind.ORGANIZATION
-    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
-    names = [w for w in mention.split() if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
-    if 2 <= len(names) <= 4 and len(names) == len(mention.split()) and names[0][:1].isupper():
+    if description and (kind := _kind_of_description(description)) is not None:
+        return kind
+    # "Robert Antonacci of the New York delegation": the name is the head.
+    mention = _NAME_HEAD.split(mention.strip(), maxsplit=1)[0] or mention
+    folded = fold(mention).strip()
+    words = set(folded.replace("-", " ").split()) | {folded}
+    words |= {w.removesuffix("s") for w in words if len(w) > 4}
+    phrases = {" ".join(pair) for pair in pairwise(folded.split())}
+    title, _ = split_title(mention)
+    tokens = mention.split()
+    if title or _kind_of_role(tokens) is ActorKind.PERSON:
         return ActorKind.PERSON
+    for kind, words_of in ((ActorKind.OUTLET, "outlet"), (ActorKind.GOVERNMENT, "government"),
+                           (ActorKind.ORGANIZATION, "organisation")):  # fmt: skip
+        if (words | phrases) & _words_of_kind(words_of):
+            return kind
+    if (words | phrases | {folded.removeprefix("the ")}) & _words_of_kind("countries"):
+        return ActorKind.GOVERNMENT
+    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
+    names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
+    if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
+        return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
+    if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
+        return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
+    return _kind_of_role(tokens)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_IES = re.compile(r"ies$")
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Each speaker noun (folded, singular as listed) and its class."""
+    nouns: dict[str, list[str]] = speaker_vocabulary()["speaker_nouns"]
+    return {fold(word): kind for kind, words in nouns.items() for word in words}
+
+
+def speaker_class(word: str) -> str | None:
+    """The class of a speaker noun ("officials" -> "people", "poll" -> "documents")."""
+    folded = fold(word).strip(".'’")
+    folded = _POSSESSIVE.sub("", folded)
+    classes = _classes()
+    suffixes = speaker_vocabulary()["agent_suffixes"]
+    if (
+        len(folded) >= 6
+        and folded not in suffixes["not_people"]
+        and any(folded.endswith(suffix) for suffix in suffixes["people"])
+    ):
+        return "people"
+    for form in (folded, folded.removesuffix("s"), folded.removesuffix("es"),
+                 _IES.sub("y", folded), folded.rsplit("-", 1)[-1]):  # fmt: skip
+        if form in classes:
+            return classes[form]
+    return None
+
+
+def _kind_of_role(tokens: list[str]) -> ActorKind:
+    """A role before a name is a person ("MSNBC reporter Alex Seitz-Wald"); a role alone,
+    people of a kind ("Young white women")."""
+    for index, token in enumerate(tokens):
+        if token[:1].islower() and speaker_class(token) == "documents" and index == len(tokens) - 1:
+            return ActorKind.UNNAMED  # "The April survey": a document of nobody named
+        if token[:1].islower() and speaker_class(token) == "people":
+            rest = tokens[index + 1 :]
+            if rest and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in rest):
+                return ActorKind.PERSON
+            if not rest:
+                return ActorKind.UNNAMED
     return ActorKind.UNKNOWN
+
+
+def _kind_of_description(description: str) -> ActorKind | None:
+    """The kind the article's words for an actor give: "the state-run news agency" (an
+    outlet), "a fellow at the Middle East Institute" (a person)."""
+    if _OUTLET_DESCRIPTION.fullmatch(fold(description)):
+        return ActorKind.OUTLET
+    head = _DESCRIPTION_HEAD.split(f" {fold(description)} ")[0]
+    words = head.split()
+    if not words or words[0] not in ("a", "an", "the"):
+        return None
+    kind = speaker_class(words[-1])
+    return {
+        "people": ActorKind.PERSON,
+        "outlets": ActorKind.OUTLET,
+        "governments": ActorKind.GOVERNMENT,
+        "organisations": ActorKind.ORGANIZATION,
+    }.get(kind or "")
 
 
 class ActorRegistry:
@@ -311,6 +426,15 @@ class ActorRegistry:
                 registry.extend(cls.from_file(path))
         return registry
 
+    def copy(self) -> ActorRegistry:
+        """A registry with the same actors, to add to without changing this one (extraction
+        works on a copy, so what it finds in one article does not depend on the others)."""
+        copied = ActorRegistry(threshold=self.threshold)
+        copied._actors = dict(self._actors)
+        copied._by_alias = dict(self._by_alias)
+        copied._by_key = dict(self._by_key)
+        return copied
+
     def resolve(self, mention: str, *, introduced: Sequence[Actor] = ()) -> ActorMatch | None:
         """The actor a mention names, or None when no match is sure enough.
 
@@ -351,6 +475,43 @@ class ActorRegistry:
         """How ``mention`` resolves, in a sentence."""
         match = self.resolve(mention)
         return match.why() if match else f"no actor matches {mention!r} well enough"
+
+
+def merge_actors(known: Iterable[Actor], found: Iterable[Actor]) -> list[Actor]:
+    """The actors of a catalogue (``known``) and those extraction found, one per id, sorted
+    by id.  A catalogue's actor wins; among found ones with one id, the one that says most
+    (a description, then more aliases), ties broken by value; a catalogued actor without a
+    description takes the one an article gives it, so the result does not depend
+    on the order the articles were read in.
+
+    >>> a = Actor.named("Sergei Lavrov", kind=ActorKind.PERSON)
+    >>> b = attrs.evolve(a, description="Foreign Minister")
+    >>> merge_actors([], [a, b]) == merge_actors([], [b, a]) == [b]
+    True
+    """
+    merged = {actor.id: actor for actor in known}
+    candidates: dict[str, list[Actor]] = {}
+    for actor in found:
+        candidates.setdefault(actor.id, []).append(actor)
+    for actor_id, actors in candidates.items():
+        catalogued = merged.get(actor_id)
+        if catalogued is None or catalogued.description is None:
+            # An article may describe a catalogued actor the catalogue does not describe.
+            merged[actor_id] = min(actors, key=_says_most)
+    return [merged[i] for i in sorted(merged)]
+
+
+def _says_most(actor: Actor) -> tuple[Any, ...]:
+    return (
+        actor.description is None,
+        -len(actor.aliases),
+        actor.kind is ActorKind.UNKNOWN,
+        actor.description or "",
+        actor.name,
+        actor.kind.value,
+        actor.aliases,
+        actor.affiliation or "",
+    )
 
 
 def _actor_from_table(entry: Any, where: str) -> Actor:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.actors import ActorRegistry
-from claimtrack.attribution.extract import extract
+from claimtrack.actors import ActorRegistry, merge_actors
+from claimtrack.attribution.extract import extract_document
 from claimtrack.linking.clustering import cluster
 from claimtrack.linking.conflicts import find_conflicts
 from claimtrack.model import Actor, Analysis, Claim, Source
@@ -76,43 +76,48 @@ def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = Non
     """Run every stage over the documents and return what they found: sources, actors,
     claims, clusters and conflicts.
 
-    ``actors`` resolves speakers (aliases, transliterations, renames); without it, speakers
-    are actors made from the names in the text.  ``resources`` replaces lexicons: a folder
-    whose ``NAME.toml`` files stand in for the package's (see :mod:`claimtrack.resources`),
-    or a :class:`~claimtrack.resources.Resources`.  Claims a person listed in a sidecar are
-    kept alongside the extracted ones.
+    ``actors`` resolves speakers (aliases, transliterations, renames) and is only read;
+    without it, speakers are actors made from the names in the text.  ``resources``
+    replaces lexicons: a folder whose ``NAME.toml`` files stand in for the package's (see
+    :mod:`claimtrack.resources`), or a :class:`~claimtrack.resources.Resources`.  Claims a
+    person listed in a sidecar are kept alongside the extracted ones.
     """
-    registry = actors if actors is not None else ActorRegistry()
-    with using(resources_for(resources, registry)):
-        found = extract_all(documents, actors=registry)
-        connected = connect(found.claims, sources=found.sources, actors=registry.actors)
+    known = actors if actors is not None else ActorRegistry()
+    with using(resources_for(resources, known)):
+        found = extract_all(documents, actors=known)
+        everyone = merge_actors(known, found.actors)
+        connected = connect(found.claims, sources=found.sources, actors=everyone)
     return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
 
 
 def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None = None
                 ) -> Analysis:  # fmt: skip
     """Sources, claims and speakers of the documents (no clusters or conflicts yet), under
-    the resources in force (see :func:`claimtrack.resources.using`)."""
+    the resources in force (see :func:`claimtrack.resources.using`).
+
+    ``actors`` is only read.  Each document is extracted against it and the actors the
+    sidecars list, never against what another document brought in, and the actors found
+    are merged by id afterwards: the analysis does not depend on the order of the files.
+    """
     documents = list(documents)
-    registry = actors if actors is not None else ActorRegistry()
-    for document in documents:
-        for actor in document.actors:
-            if actor.id not in registry:
-                registry.add(actor)
+    known = actors if actors is not None else ActorRegistry()
+    base = ActorRegistry(
+        merge_actors(known, (a for d in documents for a in d.actors)), threshold=known.threshold
+    )
     sources = [s for d in documents for s in d.sources]
     claims: dict[str, Claim] = {}
+    found: list[Actor] = []
     for document in documents:
         page, parts = document.source, document.sources[1:]
         recorded = {(c.source, fold(c.text)) for c in document.claims}
         for claim in document.claims:
             claims.setdefault(claim.id, claim)
-        extracted = extract(page, actors=registry, parts=parts)
-        for part in parts:
-            extracted += extract(part, actors=registry, parent=page)
-        for claim in extracted:
+        extraction = extract_document(page, parts, actors=base)
+        found += extraction.actors
+        for claim in extraction.claims:
             # A claim a person recorded in the sidecar wins over the extractor's copy of it.
             if (claim.source, fold(claim.text)) not in recorded:
                 claims.setdefault(claim.id, claim)
     named = {a for c in claims.values() for a in (c.speaker, *c.via) if a is not None}
-    speakers: list[Actor] = sorted((a for a in registry if a.id in named), key=lambda a: a.id)
+    speakers = [a for a in merge_actors(base, found) if a.id in named]
     return Analysis(sources=sources, actors=speakers, claims=list(claims.values()))

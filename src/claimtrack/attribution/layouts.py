@@ -1,0 +1,89 @@
+"""Layouts without a reporting verb: a block of excerpts after the line introducing them,
+and a quote after a colon that ends what its speaker does.
+
+"The following are excerpts from the message:" (or "He said in the statement:"), a line of
+its own ending in a colon, is followed by one or more paragraphs that are each a quote; they
+are all what the introduced speaker (the message's author, "he") said.  A short line in
+between (an image's caption) does not end the block; any other paragraph does.
+
+>>> text = 'The following are excerpts from the message:\\n\\n"We will win."\\n\\nEnd.'
+>>> intro = block_intro(text, 0, 44)
+>>> text[intro[0] : intro[1]]
+'the message'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimtrack.attribution.speakers import is_speaker
+
+__all__ = ["block_intro", "block_quote", "colon_quote", "ends_block"]
+
+Span = tuple[int, int]
+
+# "excerpts from the message:", "the text of the statement by the ministry:": the source is
+# the document or speaker after the last of/from/by.
+_INTRODUCES = re.compile(
+    r"\b(?:excerpts?|extracts?|text|transcript|passages?|highlights|portions?|parts?|"
+    r"translation|following)\b.*?\b(?:from|of|by|in)\s+(?P<source>[^:;]{2,80}?)\s*:$",
+    re.IGNORECASE,
+)
+_SHORT_LINE = 4  # words: an image's caption or a file name inside the block
+
+
+def block_intro(text: str, start: int, end: int) -> Span | None:
+    """The speaker's span of a line introducing a block of excerpts, or None."""
+    line = text[start:end].rstrip()
+    if not line.endswith(":") or not re.match(r"[ \t]*(?:\n|$)", text[start + len(line) :]):
+        return None
+    found = _INTRODUCES.search(line)
+    if found is None or not is_speaker(found["source"]):
+        return None
+    return start + found.start("source"), start + found.end("source")
+
+
+def block_quote(text: str, start: int, quotes: Sequence[Span]) -> Span | None:
+    """The quote that is the whole paragraph beginning at ``start``, or None."""
+    if start > 0 and "\n" not in text[max(0, start - 2) : start]:
+        return None
+    for q_start, q_end in quotes:
+        if abs(q_start - start) <= 1:
+            rest = text[q_end : text.find("\n", q_end) if "\n" in text[q_end:] else len(text)]
+            return (q_start, q_end) if len(rest.split()) <= 2 else None
+    return None
+
+
+def ends_block(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph that is not a quote ends a block (a short line does not)."""
+    return len(text[start:end].split()) >= _SHORT_LINE
+
+
+# "X then moves on to address the issue of Y: "..."": a named subject, what it does, a colon
+# and the quote; the subject is the speaker.
+_DOES_THEN_COLON = re.compile(
+    r"(?P<subject>(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu)(?:-[\w'’-]+)?))*"
+    r"|He|She|They)\s+(?:(?:then|also|now|later|again|\w+ly)\s+)?[a-z]{3,}(?:s|ed)\b"
+    r"[^:\"“”]{0,200}:\s*$"
+)
+
+
+def colon_quote(text: str, start: int, quotes: Sequence[Span]) -> tuple[Span, Span, Span] | None:
+    """Speaker, colon and quote of a sentence beginning at ``start`` laid out as "X turns to
+    the question of Y: "..."", or None.
+
+    >>> text = 'Smith then moves on to the question of funding: "We need more."'
+    >>> speaker, colon, quote = colon_quote(text, 0, [(48, 63)])
+    >>> text[speaker[0] : speaker[1]], text[quote[0] : quote[1]]
+    ('Smith', '"We need more."')
+    """
+    for q_start, q_end in quotes:
+        if q_start <= start:
+            continue
+        found = _DOES_THEN_COLON.match(text, start, q_start)
+        if found is None or not is_speaker(found["subject"], strict=True):
+            return None
+        colon = text.rindex(":", start, q_start)
+        return found.span("subject"), (colon, colon + 1), (q_start, q_end)
+    return None
