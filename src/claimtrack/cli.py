@@ -94,6 +94,13 @@ actors_option = click.option(
     metavar="FILE",
     help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
 )
+metadata_option = click.option(
+    "--metadata",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="A CSV or JSONL table of the folders' articles (a `file` column, then title, outlet, "
+    "published, ...); a metadata.csv in a folder is read too.",
+)
 resources_option = click.option(
     "--resources",
     "resources_dir",
@@ -126,8 +133,28 @@ class _JsonlExport:
     source_ids: tuple[str, ...]
 
 
+def _is_export(path: Path) -> bool:
+    """Whether a .json/.jsonl file is claimtrack's own export (its first record says so), not
+    a table of articles."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(256).decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from exc
+    return is_claimtrack_json(head)
+
+
+def _warn_undated(documents: Sequence[Document]) -> None:
+    pages = [d.source for d in documents]
+    undated = sum(1 for s in pages if s.published is None)
+    if undated:
+        click.echo(f"claimtrack: warning: {undated} of {len(pages)} articles have no publication "
+                   "date (give `published` in a sidecar, a metadata table or the page); their "
+                   "relative dates stay unresolved", err=True)  # fmt: skip
+
+
 def _read_inputs(
-    paths: Sequence[str], actors_file: str | None = None
+    paths: Sequence[str], actors_file: str | None = None, metadata: str | None = None
 ) -> tuple[list[Document], ActorRegistry, list[Analysis | _JsonlExport]]:
     """Article folders and files become documents; claimtrack's own JSON exports are read
     back as they are, and JSONL exports are checked line by line (and later streamed into
@@ -140,16 +167,17 @@ def _read_inputs(
     actor_files = [Path(actors_file)] if actors_file else []
     for name in paths:
         path = Path(name)
-        if path.is_file() and path.suffix == ".jsonl":
+        if path.is_file() and path.suffix == ".jsonl" and _is_export(path):
             ids = tuple(v.id for section, v in _jsonl_records(path) if section == "sources")
             exports.append(_JsonlExport(path, ids))
         elif path.is_file() and path.suffix == ".json":
             with _export_file(path) as handle:
                 exports.append(loads(handle.read()))
         else:
-            documents += read_folder(path)
+            documents += read_folder(path, metadata=metadata if path.is_dir() else None)
             if path.is_dir() and (path / "actors.toml").is_file():
                 actor_files.append(path / "actors.toml")
+    _warn_undated(documents)
     registry = ActorRegistry()
     for actor_file in actor_files:
         registry.extend(ActorRegistry.from_file(actor_file))
@@ -202,16 +230,18 @@ def _store_all(store: ClaimStore, analysis: Analysis,
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @actors_option
+@metadata_option
 @resources_option
 @_friendly
 def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
-                   resources_dir: str | None) -> None:  # fmt: skip
-    """Read article folders (or claimtrack JSON/JSONL exports) into the store.
+                   metadata: str | None, resources_dir: str | None) -> None:  # fmt: skip
+    """Read article folders, saved web pages, CSV/JSONL tables of articles (or claimtrack
+    JSON/JSONL exports) into the store.
 
     All inputs are read and checked first and stored in one transaction: a bad file leaves
     the store as it was.
     """
-    documents, registry, exports = _read_inputs(paths, actors_file)
+    documents, registry, exports = _read_inputs(paths, actors_file, metadata)
     with using(resources_for(resources_dir, registry)):
         analysis = extract_all(documents, actors=registry)
         with ClaimStore(db) as store:
@@ -224,6 +254,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @actors_option
+@metadata_option
 @resources_option
 @format_option
 @click.option(
@@ -235,11 +266,11 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 )
 @_friendly
 def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
-                    resources_dir: str | None, output_format: str,
+                    metadata: str | None, resources_dir: str | None, output_format: str,
                     html_file: str | None) -> None:  # fmt: skip
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
-    documents, registry, exports = _read_inputs(paths, actors_file)
+    documents, registry, exports = _read_inputs(paths, actors_file, metadata)
     with using(resources_for(resources_dir, registry)):
         analysis = extract_all(documents, actors=registry)
         with ClaimStore(db) as store:

@@ -48,12 +48,25 @@ from claimtrack.model import (
     When,
     slugify,
 )
+from claimtrack.reading.table import TABLE_SUFFIXES, Row, metadata_rows, read_rows
+from claimtrack.reading.webpage import PAGE_SUFFIXES, decode_page, page_metadata, page_text
 from claimtrack.time.facts import read_date
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Document", "read_folder", "read_source"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "METADATA_TABLE",
+    "Document",
+    "read_folder",
+    "read_source",
+    "read_table",
+]
 
-ARTICLE_SUFFIXES = (".txt",)
-"""File endings read as articles."""
+ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES)
+"""File endings read as articles (text files and saved web pages)."""
+
+METADATA_TABLE = "metadata.csv"
+"""A folder's table of its articles' metadata, read when present (see reading.table)."""
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """An article larger than this is refused: it is a dump, not an article (ingest JSONL)."""
@@ -296,23 +309,74 @@ def _claims(specs: Any, sources: list[Source], where: str) -> tuple[list[Claim],
     return claims, list(actors.values())
 
 
-def read_source(path: str | Path, *, root: Path | None = None) -> Document:
-    """Read one article file and its sidecar into a :class:`Document`."""
+def _headline(text: str) -> str | None:
+    """The first line of a text when it reads as a headline: short, and not a sentence."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    words = first.split()
+    if not 2 <= len(words) <= 25 or first[-1] in ".,;:!" or not first[0].isupper():
+        return None
+    return first
+
+
+def _page(path: Path) -> tuple[str, dict[str, Any]]:
+    """A saved web page's article text and the sidecar fields its markup gives."""
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", location=where) from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(f"file is more than the {MAX_ARTICLE_BYTES:,} bytes an article may have",
+                         location=where)  # fmt: skip
+    html = decode_page(data, where)
+    found = page_metadata(html)
+    meta: dict[str, Any] = {k: v for k in ("title", "outlet", "url", "published")
+                            if (v := getattr(found, k)) is not None}  # fmt: skip
+    if found.authors:
+        meta["authors"] = list(found.authors)
+    if "published" in meta:
+        try:
+            read_date(meta["published"])
+        except ClaimtrackError:
+            del meta["published"]  # a page's own odd date is no reason to refuse the page
+    return page_text(html, path), meta
+
+
+def read_source(path: str | Path, *, root: Path | None = None,
+                defaults: Row | None = None) -> Document:  # fmt: skip
+    """Read one article file (text or saved web page) and its sidecar into a
+    :class:`Document`; ``defaults`` is its row of a metadata table, which a sidecar
+    overrides."""
     path = Path(path)
-    text, front = _split_front_matter(read_text(path), path)
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        text, found = _page(path)
+        front = None
+    else:
+        text, front = _split_front_matter(read_text(path), path)
+        found = {}
     sidecar = path.with_suffix(".toml")
     if front is not None:
         meta, where = front, f"{path} (front matter)"
     elif sidecar.is_file():
         meta, where = _parse_toml(read_text(sidecar), sidecar), str(sidecar)
+    elif defaults is not None:
+        meta, where = dict(defaults.meta), defaults.where
     else:
         meta, where = {}, str(path)
     _check_keys(meta, _TOP_KEYS, where)
+    meta = {**found, **meta}
+    if "title" not in meta and (headline := _headline(text)) is not None:
+        meta["title"] = headline
     shown = path.relative_to(root) if root is not None else path
     shown_path = shown.as_posix()
-    source_id = _get_str(meta, "id", where) or path.stem
+    return _document(text, meta, where, source_id=path.stem, path=shown_path)
+
+
+def _document(text: str, meta: Mapping[str, Any], where: str, *, source_id: str,
+              path: str | None) -> Document:  # fmt: skip
+    source_id = _get_str(meta, "id", where) or source_id
     try:
-        page = Source(id=source_id, text=text, path=shown_path, **_source_fields(meta, where))
+        page = Source(id=source_id, text=text, path=path, **_source_fields(meta, where))
     except ModelError as exc:
         raise SidecarError(str(exc), location=where) from exc
     sources = [page]
@@ -320,6 +384,20 @@ def read_source(path: str | Path, *, root: Path | None = None) -> Document:
         sources += _parts(page, meta["parts"], where)
     claims, actors = _claims(meta.get("claims", []), sources, where)
     return Document(sources=tuple(sources), claims=tuple(claims), actors=tuple(actors))
+
+
+def read_table(path: str | Path) -> list[Document]:
+    """The articles of a CSV or JSON Lines table (see :mod:`claimtrack.reading.table`)."""
+    path = Path(path)
+    documents = []
+    for row in read_rows(path):
+        text = str(row.text).replace("\r\n", "\n").replace("\r", "\n")
+        meta = dict(row.meta)
+        if "title" not in meta and (headline := _headline(text)) is not None:
+            meta["title"] = headline
+        documents.append(_document(text, meta, row.where, source_id=f"{path.stem}-{row.number}",
+                                   path=path.name))  # fmt: skip
+    return documents
 
 
 def article_paths(folder: Path) -> Iterator[Path]:
@@ -340,18 +418,31 @@ def article_paths(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def read_folder(folder: str | Path) -> list[Document]:
-    """Every article in ``folder`` (and its subfolders), read and checked.
+def read_folder(folder: str | Path, *, metadata: str | Path | None = None) -> list[Document]:
+    """Every article in ``folder`` (and its subfolders), read and checked; ``folder`` may
+    also be one article file, a saved web page, or a CSV / JSON Lines table of articles.
 
-    Raises :class:`~claimtrack.errors.InputError` naming the first bad file; nothing is
-    returned unless everything could be read.
+    ``metadata`` is a table of the articles' fields, one row per file (a ``metadata.csv`` in
+    the folder is read when none is named).  Raises :class:`~claimtrack.errors.InputError`
+    naming the first bad file; nothing is returned unless everything could be read.
     """
     folder = Path(folder)
     if not folder.exists():
         raise InputError(f"no such folder: {folder}")
-    if folder.is_file():
-        return [read_source(folder)]
-    documents = [read_source(p, root=folder) for p in article_paths(folder)]
+    if folder.is_file() and folder.suffix.lower() in TABLE_SUFFIXES:
+        documents = read_table(folder)
+    elif folder.is_file():
+        documents = [read_source(folder)]
+    else:
+        table = Path(metadata) if metadata is not None else folder / METADATA_TABLE
+        rows = metadata_rows(table) if metadata is not None or table.is_file() else {}
+        documents = []
+        for p in article_paths(folder):
+            key = p.relative_to(folder).as_posix().removesuffix(".txt")
+            documents.append(read_source(p, root=folder, defaults=rows.pop(key, None)))
+        if rows:
+            row = next(iter(rows.values()))
+            raise InputError(f"no article file {row.file!r} in {folder}", location=row.where)
     if not documents:
         raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {folder}")
     seen: dict[str, str] = {}
