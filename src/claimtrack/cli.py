@@ -6,10 +6,10 @@ non-zero exit; no traceback reaches the user.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,14 +24,18 @@ from claimtrack import __version__
 from claimtrack.actors import ActorRegistry
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
+from claimtrack.lookup import Index
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
+from claimtrack.present.listing import FORMATS, find_actors, in_window, page, render_rows, window
 from claimtrack.present.terminal import (
+    print_actors,
     print_analysis,
     print_claims,
     print_clusters,
     print_conflicts,
+    print_sources,
 )
 from claimtrack.reading.folder import Document, read_folder
 from claimtrack.resources import using
@@ -40,9 +44,9 @@ from claimtrack.serialization import (
     is_claimtrack_json,
     iter_records,
     loads,
-    unstructure,
 )
 from claimtrack.store import DEFAULT_STORE, ClaimStore
+from claimtrack.text import fold
 
 __all__ = ["main"]
 
@@ -280,6 +284,9 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
                 chosen += part.source_ids if isinstance(part, _JsonlExport) else [
                     s.id for s in part.sources]  # fmt: skip
             result = store.analysis(sources=chosen)
+    # The actors given with the articles belong to their analysis even when they say nothing.
+    given = {a.id: a for a in (*result.actors, *analysis.actors)}
+    result = attrs.evolve(result, actors=sorted(given.values(), key=lambda a: a.id))
     if html_file:
         from claimtrack.present.html import render
 
@@ -291,62 +298,18 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
         print_analysis(result, _console(), store=db)
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--{name} takes a date like 2016-07-28, got {value!r}") from None
-
-
-@main.command("claims")
-@db_option
-@click.option("--speaker", help="Only claims by this speaker (actor id or a name).")
-@click.option("--source", help="Only claims from this source id.")
-@click.option("--outlet", help="Only claims from sources of this outlet.")
-@click.option("--since", metavar="DATE", help="Only claims said on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Only claims said on or before DATE.")
-@click.option("--text", help="Full-text search (SQLite FTS5) in the claims' text.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
-@format_option
-@_friendly
-def claims_command(
-    db: str,
-    speaker: str | None,
-    source: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    text: str | None,
-    limit: int | None,
-    output_format: str,
-) -> None:
-    """List stored claims, filtered by speaker, source, outlet, time and text."""
-    if not Path(db).exists():
-        raise InputError(
-            f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
-            "first, or name one with --db"
-        )
-    with ClaimStore(db) as store:
-        if speaker is not None and store.actor(speaker) is None:
-            named = store.actors(alias=speaker)
-            if named:
-                speaker = named[0].id
-        found = store.claims(
-            speaker=speaker,
-            source=source,
-            outlet=outlet,
-            since=_date(since, "since"),
-            until=_date(until, "until"),
-            text=text,
-            limit=limit,
-        )
-        actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
-    else:
-        print_claims(found, _console(), actors=actors)
+listing_format = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="A readable table, a JSON array, JSON Lines, or CSV.",
+)
+limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most N rows.",
+                            metavar="N")  # fmt: skip
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+                             help="Skip the first N rows.")  # fmt: skip
 
 
 def _open_existing(db: str) -> ClaimStore:
@@ -354,6 +317,110 @@ def _open_existing(db: str) -> ClaimStore:
         raise InputError(f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
                          "first, or name one with --db")  # fmt: skip
     return ClaimStore(db)
+
+
+def _emit(values: Sequence[Any], output_format: str, table: Callable[[], None]) -> None:
+    if output_format in ("table", "text"):
+        table()
+    elif values or output_format != "jsonl":
+        click.echo(render_rows(values, output_format))
+
+
+def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | None:
+    """The ids of the actors a --speaker/--about name finds (fuzzily, through the registry);
+    says whom it matched."""
+    if query is None:
+        return None
+    found = find_actors(query, actors)
+    if not found:
+        raise InputError(f"--{option} {query!r} names no known actor (see `claimtrack actors`)")
+    if [a.id for a in found] != [query]:
+        names = ", ".join(a.name for a in found[:5]) + (" ..." if len(found) > 5 else "")
+        click.echo(f"claimtrack: --{option} {query}: {names}", err=True)
+    return {a.id for a in found}
+
+
+@main.command("claims")
+@db_option
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help="Only claims by this speaker: an id or any name, spelled as you like.",
+)
+@click.option(
+    "--about",
+    metavar="NAME",
+    help="Only claims naming this actor in their text (any of its names).",
+)
+@click.option("--source", help="Only claims from this source id.")
+@click.option("--outlet", help="Only claims from sources of this outlet.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only claims said on or after DATE (a year, a "
+    "month or a day: 2016, 2016-07, 2016-07-28); a claim whose saying has no date "
+    "counts from its source's publication date.",
+)
+@click.option("--until", metavar="DATE", help="Only claims said on or before DATE (as --since).")
+@click.option("--text", help="Full-text search (SQLite FTS5) in the claims' text.")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def claims_command(db: str, speaker: str | None, about: str | None, source: str | None,
+                   outlet: str | None, since: str | None, until: str | None, text: str | None,
+                   limit: int | None, offset: int, output_format: str) -> None:  # fmt: skip
+    """List stored claims, filtered by speaker, subject, source, outlet, time and text."""
+    start = window(since, option="since")[0] if since else None
+    end = window(until, option="until")[1] if until else None
+    with _open_existing(db) as store:
+        actors = store.actors()
+        speakers = _named(speaker, "speaker", actors)
+        subjects = _named(about, "about", actors)
+        found = store.claims(source=source, outlet=outlet, text=text)
+        index = Index(sources=store.sources(), claims=found, actors=actors)
+    names = [fold(n) for a in actors if subjects and a.id in subjects for n in a.names]
+    found = [c for c in found
+             if (speakers is None or c.speaker in speakers)
+             and (not names or any(n in fold(c.text) for n in names))
+             and in_window(c, index, start, end)]  # fmt: skip
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_claims(found, _console(), actors=index.actors))
+
+
+@main.command("sources")
+@db_option
+@click.option("--outlet", help="Only sources of this outlet.")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def sources_command(db: str, outlet: str | None, limit: int | None, offset: int,
+                    output_format: str) -> None:  # fmt: skip
+    """List stored sources: id, outlet, publication date, kind and title."""
+    with _open_existing(db) as store:
+        found = page(store.sources(outlet=outlet), limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_sources(found, _console()))
+
+
+@main.command("actors")
+@db_option
+@click.option("--name", metavar="NAME", help="Only actors this name finds (fuzzily).")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def actors_command(db: str, name: str | None, limit: int | None, offset: int,
+                   output_format: str) -> None:  # fmt: skip
+    """List stored actors with their kind, aliases and how many claims each made."""
+    with _open_existing(db) as store:
+        actors = store.actors()
+        said = Counter(c.speaker for c in store.claims())
+    if name is not None:
+        actors = find_actors(name, actors)
+    actors = sorted(actors, key=lambda a: (-said[a.id], a.kind.value == "unnamed", a.id))
+    found = page(actors, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_actors(found, _console(), claims=said))
 
 
 @main.command("clusters")
@@ -372,11 +439,15 @@ def _open_existing(db: str) -> ClaimStore:
     metavar="CLAIM CLAIM",
     help="Record that two claims do not state the same proposition, then re-cluster.",
 )
-@format_option
+@limit_option
+@offset_option
+@listing_format
 @_friendly
 def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
-                     different: tuple[str, str] | None, output_format: str) -> None:  # fmt: skip
-    """List the clusters of the same claim across sources; record a person's decisions."""
+                     different: tuple[str, str] | None, limit: int | None, offset: int,
+                     output_format: str) -> None:  # fmt: skip
+    """List the clusters of the same claim across sources, largest first, with the ids of
+    their claims; record a person's decisions."""
     with _open_existing(db) as store:
         for pair, is_same in ((same, True), (different, False)):
             if pair:
@@ -389,10 +460,10 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
         found = [k for k in store.clusters() if len(k.claims) >= min_size]
         claims = {c.id: c for c in store.claims()}
         actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        click.echo(json.dumps([unstructure(k) for k in found], indent=2, ensure_ascii=False))
-    else:
-        print_clusters(found, claims, _console(), actors=actors, min_size=min_size)
+        sources = store.sources()
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_clusters(
+        found, claims, _console(), actors=actors, min_size=min_size, sources=sources))  # fmt: skip
 
 
 @main.command("conflicts")
@@ -414,12 +485,15 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
     help="Record a person's decision on a conflict (resolved, rejected, unresolved).",
 )
 @click.option("--note", help="A note to keep with --mark.")
-@format_option
+@limit_option
+@offset_option
+@listing_format
 @_friendly
 def conflicts_command(db: str, status: str | None, kind: str | None,
-                      mark: tuple[str, str] | None, note: str | None,
-                      output_format: str) -> None:  # fmt: skip
-    """List conflicts between claims, strongest first, with their reasons; mark them."""
+                      mark: tuple[str, str] | None, note: str | None, limit: int | None,
+                      offset: int, output_format: str) -> None:  # fmt: skip
+    """List conflicts between claims, strongest first, with their reasons, status and note;
+    mark them."""
     with _open_existing(db) as store:
         if mark:
             conflict_id, new_status = mark
@@ -434,10 +508,10 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
         found = [c for c in found if kind is None or c.kind.value == kind]
         claims = {c.id: c for c in store.claims()}
         actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        click.echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
-    else:
-        print_conflicts(found, claims, _console(), actors=actors)
+        sources = store.sources()
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_conflicts(
+        found, claims, _console(), actors=actors, sources=sources))  # fmt: skip
 
 
 @main.command("export")
