@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,18 @@ def test_a_long_article_is_read_and_a_huge_csv_field_is_a_clear_error(tmp_path, 
     monkeypatch.setattr(table, "MAX_FIELD_CHARS", 1000)
     with pytest.raises(InputError, match=r"huge\.csv:\d+: not valid CSV: field larger"):
         read_folder(path)
+
+
+def test_without_the_web_extra_a_page_is_one_clear_line(pages, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(InputError, match=r"needs the web extra: pip install 'claimtrack\[web\]'"):
+        read_folder(pages)
+
+
+def test_the_seeds_are_dated(tmp_path, monkeypatch):
+    """The seeds' compilation page is dated by its pieces: no warning."""
+    monkeypatch.chdir(tmp_path)
+    seeds = Path(__file__).parent.parent / "seeds"
+    result = CliRunner().invoke(main, ["ingest", str(seeds)])
+    assert result.exit_code == 0
+    assert "warning" not in result.stderr

@@ -149,12 +149,13 @@ def _is_export(path: Path) -> bool:
 
 
 def _warn_undated(documents: Sequence[Document]) -> None:
-    pages = [d.source for d in documents]
-    undated = sum(1 for s in pages if s.published is None)
+    # A compilation page whose every piece has its own date is dated by its pieces.
+    undated = sum(1 for d in documents if d.source.published is None
+                  and not (d.sources[1:] and all(p.published for p in d.sources[1:])))  # fmt: skip
     if undated:
-        click.echo(f"claimtrack: warning: {undated} of {len(pages)} articles have no publication "
-                   "date (give `published` in a sidecar, a metadata table or the page); their "
-                   "relative dates stay unresolved", err=True)  # fmt: skip
+        click.echo(f"claimtrack: warning: {undated} of {len(documents)} articles have no "
+                   "publication date (give `published` in a sidecar, a metadata table or the "
+                   "page); their relative dates stay unresolved", err=True)  # fmt: skip
 
 
 def _read_inputs(
