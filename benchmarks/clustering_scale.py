@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import generate
 
-from claimtrack.linking.clustering import cluster_texts
 from claimtrack.evaluation import bcubed
+from claimtrack.linking.clustering import cluster_texts
 from claimtrack.linking.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
 
 

@@ -23,8 +23,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from claimtrack.linking.conflicts import MIN_SCORE, compare
 from claimtrack.evaluation import prf_of_flags
+from claimtrack.linking.conflicts import MIN_SCORE, compare
 from claimtrack.model import Claim
 
 DENIAL_WORDS = re.compile(r"\b(?:not|no|deny|denies|denied|false|fake|hoax)\b", re.IGNORECASE)

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 from claimtrack.actors import ActorRegistry
-from claimtrack.reading.folder import read_folder
 from claimtrack.model import Claim, Source, When
 from claimtrack.pipeline import extract_all
+from claimtrack.reading.folder import read_folder
 from claimtrack.store import ClaimStore
 
 ROOT = Path(__file__).parent.parent

@@ -150,3 +150,67 @@ def test_dataframe_view(analysis):
     frame = to_dataframe(analysis)
     assert len(frame) == len(analysis.claims)
     assert {"speaker", "text", "said", "outlet"} <= set(frame.columns)
+
+
+# -- issue #23: nothing raw in exports --------------------------------------------------------
+
+HOSTILE = ["=1+2", "=cmd|' /C calc'!A0", "@SUM(A1:A2)", "+1", "-2+3", "\tx", "ESC\x1b[2J\x00\x0b"]
+
+
+def _hostile_analysis():
+    from claimtrack.model import Analysis, Claim, Conflict, ConflictKind, Source
+
+    source = Source(id="s", text=" ".join(HOSTILE), outlet='=HYPERLINK("x")')
+    claims = [Claim.create(text=t, source="s", speaker="a\x1b") for t in HOSTILE]
+    conflict = Conflict(id="=x", a=claims[0].id, b=claims[1].id, kind=ConflictKind.NEGATION,
+                        score=0.5, reason="\x1b[31m")  # fmt: skip
+    return Analysis(sources=[source], claims=claims, conflicts=[conflict])
+
+
+def test_csv_cells_never_start_a_formula(tmp_path):
+    """#23.22: =, +, -, @, tab, CR at the start of a text cell are made inert."""
+    analysis = _hostile_analysis()
+    for table in ("claims", "sources", "conflicts"):
+        out = tmp_path / f"{table}.csv"
+        export.csv_table(analysis, out, table=table)
+        with out.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_graphml_is_well_formed_whatever_the_text(tmp_path):
+    """#23.22: characters XML cannot hold (ESC, NUL, VT) are dropped from GraphML."""
+    from xml.etree import ElementTree
+
+    analysis = _hostile_analysis()
+    text = export.graphml_text(analysis)
+    ElementTree.fromstring(text.encode("utf-8"))
+    assert "\x1b" not in text
+
+
+def test_outputs_replace_only_regular_files(tmp_path):
+    """#23.18: the API refuses a device or a folder, follows a link to a regular file."""
+    analysis = _hostile_analysis()
+    with pytest.raises(InputError, match="not a regular file"):
+        export.jsonl(analysis, "/dev/null")
+    with pytest.raises(InputError, match="folder"):
+        export.jsonl(analysis, tmp_path)
+    real = tmp_path / "real.jsonl"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(real)
+    export.jsonl(analysis, tmp_path / "link.jsonl")
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith('{"schema"')
+
+
+def test_predictions_never_write_through_a_planted_link(tmp_path):
+    """#23.19: a link planted at `.pred.jsonl.tmp` is not followed; its target is intact."""
+    from claimtrack.evaluation import _write_jsonl
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / ".pred.jsonl.tmp").symlink_to(victim)
+    _write_jsonl(tmp_path / "pred.jsonl", [{"id": 1}])
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "pred.jsonl").read_text(encoding="utf-8") == '{"id": 1}\n'

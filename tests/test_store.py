@@ -10,7 +10,9 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -332,3 +334,283 @@ def test_store_survives_kill_during_first_migration(tmp_path):
     with ClaimStore(path) as store:
         assert store.integrity_check() == "ok"
         assert store.schema_version == MIGRATIONS[-1][0]
+
+
+# -- issue #23: nothing lost, nothing raw ---------------------------------------------------
+
+
+def _page(source_id, text, path):
+    return Source(id=source_id, text=text, path=path)
+
+
+def test_a_different_article_cannot_take_a_stored_id(store):
+    """#23.1: A/story.txt and B/story.txt are two articles; the second may not replace the
+    first under the id they share (the store refuses, the first stays)."""
+    store.add(_page("story", "The council said the truce is over.", "A/story.txt"),
+              [_claim("the truce is over", source="story")])  # fmt: skip
+    with pytest.raises(InputError, match=r"already taken by A/story\.txt"):
+        store.add(_page("story", "The army denied any truce.", "B/story.txt"))
+    assert store.source("story").path == "A/story.txt"
+    assert [c.text for c in store.claims()] == ["the truce is over"]
+
+
+def test_the_same_article_again_or_edited_in_place_is_replaced(store):
+    """#23.1: re-ingesting an article (same text, or its own file edited) stays idempotent."""
+    store.add(_page("story", "First text.", "A/story.txt"))
+    store.add(_page("story", "First text.", "A/story.txt"))
+    store.add(_page("story", "Corrected text.", "A/story.txt"))
+    assert store.counts()["sources"] == 1
+    assert store.source("story").text == "Corrected text."
+
+
+def test_identical_articles_under_two_names_are_stored_once(store):
+    """#23.1/#23.9: a word-for-word copy is recognised; another outlet's is a reprint."""
+    from claimtrack.model import Analysis
+
+    text = "The council said on Monday that the truce is over."
+    first = attrs.evolve(_page("story", text, "A/story.txt"), outlet="X")
+    copy = attrs.evolve(_page("copy", text, "B/copy.txt"), outlet="X")
+    reprint = attrs.evolve(_page("reprint", text, "C/reprint.txt"), outlet="Y")
+    claims = [_claim("the truce is over", source=s.id) for s in (first, copy, reprint)]
+    copies = store.add_articles(Analysis(sources=[first, copy, reprint], claims=claims))
+    assert copies == {"copy": "story"}
+    assert {s.id for s in store.sources()} == {"story", "reprint"}
+    assert store.source("reprint").derived_from == ("story",)
+    assert {c.source for c in store.claims()} == {"story", "reprint"}
+
+
+def test_atomic_block_is_one_transaction(tmp_path):
+    """#23.2: writes inside atomic() are all kept or none; another reader sees none of them
+    until the block ends."""
+    path = tmp_path / "a.db"
+    with ClaimStore(path) as store:
+
+        def killed_half_way():
+            with store.atomic():
+                store.add(Source(id="s1", text="t"), [_claim("x")])
+                raise RuntimeError("killed half-way")
+
+        with pytest.raises(RuntimeError):
+            killed_half_way()
+        assert store.counts()["claims"] == 0
+        with store.atomic():
+            store.add(Source(id="s1", text="t"), [_claim("x")])
+            with ClaimStore(path, readonly=True) as reader:
+                assert reader.counts()["claims"] == 0
+            store.save([Cluster(id="k1", label="x", claims=(store.claims()[0].id,))])
+        with ClaimStore(path, readonly=True) as reader:
+            assert reader.counts()["claims"] == reader.counts()["clusters"] == 1
+
+
+def _write_store(path, n):
+    with ClaimStore(path) as store:
+        for i in range(n):
+            store.add(Source(id=f"s{i}", text=f"text {i}"), [_claim(f"claim {i}", f"s{i}")])
+
+
+def test_a_write_ahead_log_of_another_store_is_refused(tmp_path):
+    """#23.3: a stale -wal copied from another store is never replayed silently."""
+    import shutil
+    import sqlite3
+
+    big, small = tmp_path / "g.db", tmp_path / "small.db"
+    _write_store(big, 20)
+    small_store = ClaimStore(small)
+    small_store.add(Source(id="x", text="x"), [_claim("only", "x")])
+    holder = sqlite3.connect(small)  # keeps small.db-wal on disk while we copy it
+    holder.execute("SELECT 1").fetchone()
+    shutil.copy(f"{small}-wal", f"{big}-wal")
+    holder.close()
+    small_store.close()
+    with pytest.raises(StoreError, match="belongs to another store"):
+        ClaimStore(big)
+    with pytest.raises(StoreError, match="belongs to another store"):
+        ClaimStore(big, readonly=True)
+    os.remove(f"{big}-wal")
+    with ClaimStore(big) as store:
+        assert store.counts()["claims"] == 20
+
+
+def test_a_damaged_store_is_never_written(tmp_path):
+    """#23.4: random bytes in the middle: the store refuses to be written, in one line."""
+    path = tmp_path / "d.db"
+    _write_store(path, 200)
+    data = bytearray(path.read_bytes())
+    rng = random.Random(4)
+    middle = len(data) // 2
+    data[middle : middle + 4096] = bytes(rng.randrange(256) for _ in range(4096))
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"damaged|malformed|not a claimtrack"):
+        ClaimStore(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_left_untouched(tmp_path):
+    """#23.5: an SQLite file of another program (with a `claims` table): refused by read and
+    write opens alike, with no migrations table added and no switch to WAL."""
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE claims (x)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(StoreError, match="another program"):
+            ClaimStore(path, readonly=readonly)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_a_read_only_open_writes_nothing(tmp_path):
+    """#23.5: a read command opens mode=ro: it reads, and refuses to write."""
+    path = tmp_path / "r.db"
+    _write_store(path, 3)
+    with ClaimStore(path, readonly=True) as store:
+        assert store.counts()["claims"] == 3
+        with pytest.raises(StoreError, match="read-only"):
+            store.add(Source(id="new", text="t"))
+
+
+def test_concurrent_openers_of_a_new_store_all_succeed(tmp_path):
+    """#23.6: four processes opening one new store at the same instant all get it."""
+    start = time.time() + 1.0
+    opener = textwrap.dedent(
+        """
+        import sys, time
+        from claimtrack.store import ClaimStore
+        time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+        ClaimStore(sys.argv[1]).close()
+        """
+    )
+    for trial in range(3):
+        path = tmp_path / f"new{trial}.db"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", opener, str(path), str(start + trial)],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        for proc in procs:
+            _, errors = proc.communicate()
+            assert proc.returncode == 0, errors
+        with ClaimStore(path) as store:
+            assert store.schema_version == MIGRATIONS[-1][0]
+
+
+def test_membership_decisions_survive_export_and_ingest(store, tmp_path):
+    """#23.7: a person's decisions go out with the JSONL export and come back in."""
+    from claimtrack.present import export
+    from claimtrack.serialization import iter_records
+
+    _fill(store)
+    a, b = (c.id for c in store.claims()[:2])
+    store.decide_membership(a, b, same=False)
+    out = tmp_path / "x.jsonl"
+    export.jsonl(store.analysis(), out, decisions=store.decision_records())
+    with ClaimStore(":memory:") as fresh:
+        lines = out.read_text(encoding="utf-8").splitlines()
+        fresh.add_records(iter_records(lines))
+        assert fresh.membership_decisions() == store.membership_decisions()
+        assert fresh.membership_decisions() == {tuple(sorted((a, b))): False}
+
+
+def test_sqlite_errors_are_one_line_with_the_real_cause(store):
+    """#23.14: an error inside a transaction names SQLite's cause, not a failed ROLLBACK."""
+    with pytest.raises(StoreError) as caught, store.atomic():
+        store._db.execute("INSERT INTO nowhere VALUES (1)")
+    assert "no such table: nowhere" in str(caught.value)
+    assert "rollback" not in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_damaged_rows_and_tables_give_store_errors(tmp_path):
+    """#23.14: a blob in a text column, a dropped table: one StoreError, no traceback."""
+    import sqlite3
+
+    path = tmp_path / "b.db"
+    _write_store(path, 2)
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE claims SET doc = X'FF00FE'")
+    raw.execute("DROP TABLE clusters")
+    raw.commit()
+    raw.close()
+    with ClaimStore(path, readonly=True) as store:
+        with pytest.raises(StoreError):
+            store.claims()
+        with pytest.raises(StoreError, match="no such table"):
+            store.clusters()
+
+
+@pytest.mark.parametrize(
+    "header", [b"", b"SQLite format 3\x00" + b"\x00" * 84, b"hello world" * 100, b"\xff" * 4096]
+)
+def test_files_that_are_not_stores_give_one_line(tmp_path, header):
+    """#23.14: empty, truncated or garbage files: a StoreError, never a traceback."""
+    path = tmp_path / "g.db"
+    path.write_bytes(header)
+    for readonly in (True, False):
+        try:
+            ClaimStore(path, readonly=readonly).close()
+        except StoreError as error:
+            assert "\n" not in str(error)  # noqa: PT017
+
+
+def test_the_api_raises_only_claimtrack_errors(store):
+    """#23.16: bad arguments to the store raise ClaimtrackError subclasses."""
+    from claimtrack.errors import ClaimtrackError
+
+    with pytest.raises(StoreError):
+        ClaimStore("a\x00b.db")
+    with pytest.raises(InputError):
+        store.claims(speaker="\ud800")
+    with pytest.raises(InputError):
+        store.add(Source(id="s\ud800", text="t"))
+    with pytest.raises(ClaimtrackError):
+        ClaimStore(":memory:", timeout=-1)
+    assert store.claims(limit=2**70) == []
+
+
+def test_conflicts_no_longer_found_are_dropped_unless_decided(store):
+    """Re-finding conflicts over a grown store leaves no stale machine conflict behind (seen
+    as 2 conflicts instead of 1 after three concurrent ingests); a decided one stays."""
+    _fill(store)
+    a, b = (c.id for c in store.claims()[:2])
+    first = Conflict(id="x1", a=a, b=b, kind=ConflictKind.NEGATION, score=0.5)
+    second = attrs.evolve(first, id="x2")
+    store.save([], [first, second])
+    store.set_conflict_status("x2", ConflictStatus.RESOLVED)
+    store.save([], [])
+    assert [c.id for c in store.conflicts()] == ["x2"]
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_with_digests(tmp_path):
+    """0003 adds sources.digest to an existing store and fills it, so the identity rule holds
+    for articles stored before it."""
+    import sqlite3
+
+    from claimtrack.store.identity import statements
+
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    for name, script in MIGRATIONS[:2]:
+        for statement in statements(script):
+            raw.execute(statement)
+        raw.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
+    raw.execute(
+        "INSERT INTO sources (id, path, doc) VALUES ('story', 'A/story.txt', ?)",
+        ('{"id": "story", "text": "Old text.", "path": "A/story.txt"}',),
+    )
+    raw.commit()
+    raw.close()
+    with ClaimStore(path, readonly=True) as store:
+        assert store.source("story").text == "Old text."
+    with ClaimStore(path) as store:
+        assert store.schema_version == MIGRATIONS[-1][0]
+        with pytest.raises(InputError, match="already taken"):
+            store.add(Source(id="story", text="Another text.", path="B/story.txt"))

@@ -1,13 +1,16 @@
 """The ``claimtrack`` command: a thin layer over the library.
 
 Every command maps a :class:`~claimtrack.errors.ClaimtrackError` to one line on stderr and a
-non-zero exit; no traceback reaches the user.
+non-zero exit; no traceback reaches the user (set ``CLAIMTRACK_DEBUG=1`` to see one for an
+error claimtrack did not expect).  Whatever is printed has its terminal control sequences
+removed and text that is not Unicode escaped (``docs/robustness.md``).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +32,7 @@ from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
 from claimtrack.present.listing import FORMATS, find_actors, in_window, page, render_rows, window
+from claimtrack.present.printable import PrintableStream, printable
 from claimtrack.present.terminal import (
     print_actors,
     print_analysis,
@@ -37,6 +41,7 @@ from claimtrack.present.terminal import (
     print_conflicts,
     print_sources,
 )
+from claimtrack.reading.files import read_regular
 from claimtrack.reading.folder import Document, read_folder
 from claimtrack.resources import using
 from claimtrack.serialization import (
@@ -54,9 +59,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
 
+MAX_ACTORS_BYTES = 5 * 1024 * 1024
+"""An actors file larger than this is refused."""
+
+
+class _SafePath(click.Path):
+    """click's path type, minus its traceback for a name holding a NUL character."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:  # fmt: skip
+        try:
+            return super().convert(value, param, ctx)
+        except ValueError as exc:  # os.stat: "embedded null byte"
+            self.fail(f"{printable(repr(value))} is not a path: {exc}", param, ctx)
+
+
+def _echo(text: str, *, err: bool = False) -> None:
+    click.echo(printable(text), err=err)
+
 
 def _fail(message: str) -> None:
-    click.echo(f"claimtrack: error: {message}", err=True)
+    _echo(f"claimtrack: error: {' '.join(message.split())}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -74,13 +97,23 @@ def _friendly(command: F) -> F:
             sys.exit(0)
         except OSError as exc:
             _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}")
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, and the way to see more
+            if os.environ.get("CLAIMTRACK_DEBUG"):
+                raise
+            _fail(
+                f"internal error ({type(exc).__name__}: {exc}); this is a bug in claimtrack: "
+                "please report it with the input (CLAIMTRACK_DEBUG=1 shows the traceback)"
+            )
         return None
 
     return wrapper  # type: ignore[return-value]
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    return Console(file=PrintableStream(sys.stdout), soft_wrap=False,  # type: ignore[arg-type]
+                   highlight=False)  # fmt: skip
 
 
 db_option = click.option(
@@ -94,13 +127,13 @@ db_option = click.option(
 actors_option = click.option(
     "--actors",
     "actors_file",
-    type=click.Path(dir_okay=False),
+    type=_SafePath(readable=False),
     metavar="FILE",
     help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
 )
 metadata_option = click.option(
     "--metadata",
-    type=click.Path(dir_okay=False),
+    type=_SafePath(readable=False),
     metavar="FILE",
     help="A CSV or JSONL table of the folders' articles (a `file` column, then title, outlet, "
     "published, ...); a metadata.csv in a folder is read too.",
@@ -108,7 +141,7 @@ metadata_option = click.option(
 resources_option = click.option(
     "--resources",
     "resources_dir",
-    type=click.Path(file_okay=False),
+    type=_SafePath(file_okay=False),
     metavar="DIR",
     help="A folder of lexicon files (NAME.toml) that replace claimtrack's own of that name.",
 )
@@ -153,7 +186,7 @@ def _warn_undated(documents: Sequence[Document]) -> None:
     undated = sum(1 for d in documents if d.source.published is None
                   and not (d.sources[1:] and all(p.published for p in d.sources[1:])))  # fmt: skip
     if undated:
-        click.echo(f"claimtrack: warning: {undated} of {len(documents)} articles have no "
+        _echo(f"claimtrack: warning: {undated} of {len(documents)} articles have no "
                    "publication date (give `published` in a sidecar, a metadata table or the "
                    "page); their relative dates stay unresolved", err=True)  # fmt: skip
 
@@ -182,11 +215,22 @@ def _read_inputs(
             documents += read_folder(path, metadata=metadata if path.is_dir() else None)
             if path.is_dir() and (path / "actors.toml").is_file():
                 actor_files.append(path / "actors.toml")
-    _warn_undated(documents)
     registry = ActorRegistry()
     for actor_file in actor_files:
-        registry.extend(ActorRegistry.from_file(actor_file))
+        registry.extend(_actors_from(actor_file))
     return documents, registry, exports
+
+
+def _actors_from(path: Path) -> ActorRegistry:
+    """The actors of a file, read by the input policy (a regular file, under the cap)."""
+    read_regular(path, max_bytes=MAX_ACTORS_BYTES, kind="actors file")
+    try:
+        return ActorRegistry.from_file(path)
+    except ClaimtrackError:
+        raise
+    except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as exc:
+        # actors.py should say which entry is bad; until it does, the file is named here.
+        raise InputError(f"bad actors file: {exc}", location=str(path)) from exc
 
 
 @contextmanager
@@ -214,13 +258,24 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
 
 def _store_all(store: ClaimStore, analysis: Analysis,
                exports: Sequence[Analysis | _JsonlExport]) -> None:  # fmt: skip
-    """Store what was read, then cluster and find conflicts over the whole store."""
-    store.add_analysis(analysis)
-    for part in exports:
-        if isinstance(part, _JsonlExport):
-            store.add_records(_jsonl_records(part.path))
-        else:
-            store.add_analysis(part)
+    """Store what was read, then cluster and find conflicts over the whole store: all in one
+    transaction, so no reader ever sees claims without their clusters."""
+    with store.atomic():
+        copies = store.add_articles(analysis)
+        for part in exports:
+            if isinstance(part, _JsonlExport):
+                store.add_records(_jsonl_records(part.path))
+            else:
+                store.add_analysis(part)
+        _connect(store)
+    paths = {s.id: s.path or s.id for s in analysis.sources}
+    for copy, kept in sorted(copies.items()):
+        if copy in paths and kept != copy:
+            _echo(f"claimtrack: note: {paths[copy]} has the same text as source {kept!r}; "
+                  "stored once", err=True)  # fmt: skip
+
+
+def _connect(store: ClaimStore) -> None:
     total = store.counts()["claims"]
     if total < 5000:
         refresh(store)
@@ -232,7 +287,7 @@ def _store_all(store: ClaimStore, analysis: Analysis,
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
 @metadata_option
@@ -252,11 +307,12 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
         with ClaimStore(db) as store:
             _store_all(store, analysis, exports)
             counts = store.counts()
-    click.echo(f"stored in {db}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    _warn_undated(documents)  # once stored: an error stays the only line
+    _echo(f"stored in {db}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
 @main.command("analyze")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
 @metadata_option
@@ -265,7 +321,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 @click.option(
     "--html",
     "html_file",
-    type=click.Path(dir_okay=False),
+    type=_SafePath(readable=False),
     metavar="FILE",
     help="Also write the report as one HTML page with timeline pictures.",
 )
@@ -285,6 +341,7 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
                 chosen += part.source_ids if isinstance(part, _JsonlExport) else [
                     s.id for s in part.sources]  # fmt: skip
             result = store.analysis(sources=chosen)
+    _warn_undated(documents)
     # The actors given with the articles belong to their analysis even when they say nothing.
     given = {a.id: a for a in (*result.actors, *analysis.actors)}
     result = attrs.evolve(result, actors=sorted(given.values(), key=lambda a: a.id))
@@ -292,9 +349,10 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
         from claimtrack.present.html import render
 
         export.write_text(html_file, render(result, title="Analysis of " + ", ".join(paths)))
-        click.echo(f"wrote {html_file}", err=True)
+        if html_file != "-":
+            _echo(f"wrote {html_file}", err=True)
     if output_format == "json":
-        click.echo(dumps(result))
+        _echo(dumps(result))
     else:
         print_analysis(result, _console(), store=db)
 
@@ -313,18 +371,19 @@ offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, 
                              help="Skip the first N rows.")  # fmt: skip
 
 
-def _open_existing(db: str) -> ClaimStore:
+def _open_existing(db: str, *, readonly: bool = True) -> ClaimStore:
+    """The store at ``db``, which must exist; opened read-only unless told otherwise."""
     if not Path(db).exists():
         raise InputError(f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
                          "first, or name one with --db")  # fmt: skip
-    return ClaimStore(db)
+    return ClaimStore(db, readonly=readonly)
 
 
 def _emit(values: Sequence[Any], output_format: str, table: Callable[[], None]) -> None:
     if output_format in ("table", "text"):
         table()
     elif values or output_format != "jsonl":
-        click.echo(render_rows(values, output_format))
+        _echo(render_rows(values, output_format))
 
 
 def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | None:
@@ -337,7 +396,7 @@ def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | 
         raise InputError(f"--{option} {query!r} names no known actor (see `claimtrack actors`)")
     if [a.id for a in found] != [query]:
         names = ", ".join(a.name for a in found[:5]) + (" ..." if len(found) > 5 else "")
-        click.echo(f"claimtrack: --{option} {query}: {names}", err=True)
+        _echo(f"claimtrack: --{option} {query}: {names}", err=True)
     return {a.id for a in found}
 
 
@@ -449,7 +508,7 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
                      output_format: str) -> None:  # fmt: skip
     """List the clusters of the same claim across sources, largest first, with the ids of
     their claims; record a person's decisions."""
-    with _open_existing(db) as store:
+    with _open_existing(db, readonly=not (same or different)) as store:
         for pair, is_same in ((same, True), (different, False)):
             if pair:
                 for claim_id in pair:
@@ -495,7 +554,7 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
                       offset: int, output_format: str) -> None:  # fmt: skip
     """List conflicts between claims, strongest first, with their reasons, status and note;
     mark them."""
-    with _open_existing(db) as store:
+    with _open_existing(db, readonly=not mark) as store:
         if mark:
             conflict_id, new_status = mark
             try:
@@ -528,9 +587,10 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
     "--output",
     "-o",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=_SafePath(readable=False, allow_dash=True),
     metavar="FILE",
-    help="The file to write (replaced atomically; nothing else is written).",
+    help="The file to write (replaced atomically, keeping its mode; nothing else is written); "
+    "- writes to standard output.",
 )
 @click.option(
     "--table",
@@ -545,16 +605,18 @@ def export_command(db: str, export_format: str, output: str, table: str) -> None
     jsonld (schema.org Claim), annotations (W3C Web Annotation) or graphml."""
     with _open_existing(db) as store:
         analysis = store.analysis()
-    export.write(analysis, output, format=export_format, table=table)
-    click.echo(f"wrote {output}", err=True)
+        decisions = store.decision_records()
+    export.write(analysis, output, format=export_format, table=table, decisions=decisions)
+    if output != "-":
+        _echo(f"wrote {output}", err=True)
 
 
 @main.command("evaluate")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
-@click.argument("file", type=click.Path())
+@click.argument("file", type=_SafePath(readable=False))
 @click.option(
     "--predictions",
-    type=click.Path(dir_okay=False),
+    type=_SafePath(readable=False),
     metavar="OUT",
     help="Also write one JSON prediction per input row, in input order.",
 )
@@ -568,7 +630,7 @@ def evaluate_command(task: str, file: str, predictions: str | None, embeddings: 
     """Score claimtrack on an evaluation file (clusters, pairs, dates or attribution) and
     print the metrics as JSON."""
     metrics = evaluate(task, file, predictions=predictions, embeddings=embeddings)
-    click.echo(json.dumps(metrics, indent=2))
+    _echo(json.dumps(metrics, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -454,15 +456,19 @@ def evaluate(task: str, path: str | Path, *, predictions: str | Path | None = No
 
 
 def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
-    """Write atomically: a reader never sees half a predictions file."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    """Write atomically through a fresh temporary file (created exclusively, so a file or
+    link planted beside the target is never written through)."""
+    text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        temporary.replace(path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise InputError(
             f"cannot write predictions: {exc.strerror or exc}", location=str(path)
         ) from exc

@@ -33,10 +33,12 @@ from claimtrack.model import Analysis, When
 __all__ = [
     "SCHEMA_VERSION",
     "converter",
+    "decision_lines",
     "dumps",
     "iter_jsonl",
     "iter_records",
     "loads",
+    "parse_json",
     "structure",
     "unstructure",
 ]
@@ -51,6 +53,11 @@ def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.date, _structure_date)
+    # Import limits: a JSON number is not a string, nor "no" a boolean (cattrs would turn
+    # ``"id": 5`` into "5" and ``"direct": "no"`` into True).
+    # (By predicate: a hook for str would also catch its subclasses, the StrEnums.)
+    conv.register_structure_hook_func(lambda cls: cls is str, _strict(str))
+    conv.register_structure_hook_func(lambda cls: cls is bool, _strict(bool))
     base_unstructure = conv.get_unstructure_hook(When)
     base_structure = conv.get_structure_hook(When)
 
@@ -67,6 +74,15 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(When, unstructure_when)
     conv.register_structure_hook(When, structure_when)
     return conv
+
+
+def _strict(kind: type[T]) -> Any:
+    def structure_exactly(value: Any, _: type[T]) -> T:
+        if not isinstance(value, kind):
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure_exactly
 
 
 def _structure_date(value: Any, _: type[dt.date]) -> dt.date:
@@ -174,13 +190,53 @@ def dumps(analysis: Analysis, *, indent: int | None = 2) -> str:
     return json.dumps(analysis_to_data(analysis), indent=indent, ensure_ascii=False)
 
 
+MAX_INT_DIGITS = 20
+"""A JSON integer of more digits than this is refused (no claimtrack number needs more)."""
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(digits)} digits (at most {MAX_INT_DIGITS})")
+    return int(digits)
+
+
+def _check_text(document: Any) -> None:
+    """Refuse strings that are not Unicode (a lone surrogate such as ``"\\ud800"``)."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise SchemaError("text that is not valid Unicode (a lone surrogate)",
+                                  path="$") from None  # fmt: skip
+        elif isinstance(value, dict):
+            stack += value.keys()
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+
+
+def parse_json(text: str | bytes, *, where: str = "") -> Any:
+    """JSON text as plain data, within claimtrack's import limits: nesting Python can
+    follow, integers of at most :data:`MAX_INT_DIGITS` digits, Unicode text only."""
+    prefix = f"{where}: " if where else ""
+    try:
+        document = json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"{prefix}not valid JSON: {exc.msg}", path="$") from exc
+    except RecursionError:
+        raise SchemaError(f"{prefix}JSON nested too deeply", path="$") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{prefix}not valid JSON: {exc}", path="$") from exc
+    _check_text(document)
+    return document
+
+
 def loads(text: str | bytes) -> Analysis:
     """An analysis from claimtrack JSON; raises :class:`SchemaError` for anything else."""
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"not valid JSON: {exc}", path="$") from exc
-    return analysis_from_data(document)
+    return analysis_from_data(parse_json(text))
 
 
 _RECORD_TYPES = {
@@ -202,27 +258,55 @@ def record_lines(analysis: Analysis) -> Iterator[str]:
             yield json.dumps(data, ensure_ascii=False)
 
 
+_READ_TYPES = {**_RECORD_TYPES, "decision": "decisions"}
+"""Record types of JSON Lines: the analysis's, and a person's membership decisions."""
+
+
+_DECISION_FIELDS = {"claim": str, "other": str, "same": bool, "decided_by": str}
+
+
+def _decision(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """A membership decision record, its fields checked (the store builds the value)."""
+    data.setdefault("decided_by", "person")
+    if set(data) != set(_DECISION_FIELDS):
+        raise SchemaError(f"{where}: a decision has the fields {sorted(_DECISION_FIELDS)}",
+                          path="$")  # fmt: skip
+    for name, kind in _DECISION_FIELDS.items():
+        if not isinstance(data[name], kind) or data[name] == "":
+            raise SchemaError(f"{where}: {name} must be a non-empty {kind.__name__}",
+                              path=f"$.{name}")  # fmt: skip
+    return data
+
+
+def decision_lines(decisions: Iterable[Any]) -> Iterator[str]:
+    """Membership decisions as JSON Lines records of type ``decision``."""
+    for decision in decisions:
+        yield json.dumps({"type": "decision", **converter.unstructure(decision)},
+                         ensure_ascii=False)  # fmt: skip
+
+
 def iter_records(lines: Iterable[str], *, name: str = "<jsonl>") -> Iterator[tuple[str, Any]]:
     """The records of claimtrack JSON Lines, one at a time, as ``(section, value)`` pairs
-    (section: sources, actors, claims, clusters, conflicts).  Memory stays bounded whatever
-    the size of the file; a bad line raises :class:`SchemaError` naming its number."""
+    (section: sources, actors, claims, clusters, conflicts, decisions).  Memory stays
+    bounded whatever the size of the file; a bad line raises :class:`SchemaError` naming its
+    number."""
     header_seen = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SchemaError(f"{where}: not valid JSON: {exc.msg}", path="$") from exc
+        data = parse_json(line, where=where)
         if not header_seen:
             _check_version(data)
             header_seen = True
             continue
-        if not isinstance(data, dict) or data.get("type") not in _RECORD_TYPES:
+        if not isinstance(data, dict) or data.get("type") not in _READ_TYPES:
             raise SchemaError(f"{where}: expected a record with a type among "
-                              f"{sorted(_RECORD_TYPES)}", path="$.type")  # fmt: skip
-        section = _RECORD_TYPES[data.pop("type")]
+                              f"{sorted(_READ_TYPES)}", path="$.type")  # fmt: skip
+        section = _READ_TYPES[data.pop("type")]
+        if section == "decisions":  # the store's record: checked here, built by the store
+            yield section, _decision(data, where)
+            continue
         try:
             yield section, structure(data, _item_type(section))
         except SchemaError as exc:
@@ -235,7 +319,8 @@ def iter_jsonl(lines: Iterable[str], *, name: str = "<jsonl>") -> Analysis:
     """An analysis from claimtrack JSON Lines (as :func:`record_lines` writes them)."""
     sections: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES.values()}
     for section, value in iter_records(lines, name=name):
-        sections[section].append(value)
+        if section in sections:  # decisions are the store's, not the analysis's
+            sections[section].append(value)
     return Analysis(**sections)
 
 

@@ -88,6 +88,10 @@ SAME_SUBJECT = 0.3
 """How alike two claims must be, once the cue is set aside, to speak of one subject: the
 bar for a nullifier."""
 
+SAME_EVENT = 0.8
+"""How alike two claims of one proposition must be for different times to be a conflict
+of dates: nearly the same words, so that the times are of the same event."""
+
 CANDIDATE = 0.1
 """How alike two claims outside one cluster must be (sharing two informative terms) to be
 compared at all; each kind of conflict then sets its own, higher bar on what is left of
@@ -127,6 +131,19 @@ class _Residue:
         shared = sorted((t for t in va.weights if t in vb.weights), key=lambda t: (-va.idf[t], t))
         return dice, count, shared
 
+    def about_the_other(self, text: str, cues: Sequence[Cue], other: str) -> bool:
+        """Whether the clause of each cue speaks of what the other claim says: a negation
+        in a clause the other claim does not share ("I love Oreos. I will never eat them
+        again" / "I love Oreos") sets nothing against it."""
+        if not cues or not cues[0].end:
+            return True  # a stance, not words: it is about the whole claim
+        theirs = self._vector(other).weights
+        for cue in cues:
+            terms = self._vector(found_in.clause_of(text, cue)).weights
+            if terms and not any(t in theirs for t in terms):
+                return False
+        return True
+
 
 def _named(shared: Iterable[str]) -> int:
     """How many of the shared terms are actors (every name of an actor is one term)."""
@@ -156,7 +173,9 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
     if bool(deny_a or neg_a) != bool(deny_b or neg_b):
         if deny_a or deny_b:
             dice, count, shared = alike(a.text, b.text, deny_a, deny_b)
-            if dice >= DENIED_CONTENT and count >= 2:
+            denier, other = (a, b) if deny_a else (b, a)
+            if dice >= DENIED_CONTENT and count >= 2 and residue.about_the_other(
+                    denier.text, deny_a or deny_b, other.text):  # fmt: skip
                 cue = (deny_a or deny_b)[0].text
                 signals.append(Signal(ConflictKind.DENIAL, 0.55 + 0.45 * dice,
                                       f'One claim calls untrue what the other asserts: "{cue}" '
@@ -165,7 +184,9 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
         elif not (found_in.negated_anywhere(a.text) and found_in.negated_anywhere(b.text)):
             # both negate something: not opposite polarity, whichever clause it sits in
             dice, count, shared = alike(a.text, b.text, neg_a, neg_b)
-            if dice >= SAME_CONTENT and count >= 2:
+            negator, other = (a, b) if neg_a else (b, a)
+            if dice >= SAME_CONTENT and count >= 2 and residue.about_the_other(
+                    negator.text, neg_a or neg_b, other.text):  # fmt: skip
                 cue = (neg_a or neg_b)[0].text
                 signals.append(Signal(ConflictKind.NEGATION, 0.5 + 0.5 * dice,
                                       f'The same content with opposite polarity: "{cue}" '
@@ -175,7 +196,8 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
     signals += _numeric(a, b, residue)
     signals += _attribute(a, b)
     if same_proposition and a.about is not None and b.about is not None \
-            and a.about.overlaps(b.about) is False:  # fmt: skip
+            and a.about.overlaps(b.about) is False \
+            and alike(a.text, b.text)[0] >= SAME_EVENT:  # fmt: skip
         signals.append(
             Signal(
                 ConflictKind.DATE,
@@ -191,6 +213,9 @@ def _antonym(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
         in_a, in_b = found_in.antonym(a.text, x), found_in.antonym(b.text, y)
         if not (in_a and in_b) or found_in.antonym(a.text, y) or found_in.antonym(b.text, x):
             continue
+        if not (residue.about_the_other(a.text, in_a, b.text)
+                and residue.about_the_other(b.text, in_b, a.text)):  # fmt: skip
+            continue
         dice, count, shared = residue.alike(a.text, b.text, in_a, in_b)
         # opposite words of two claims on the same content, or of the same two actors
         # ("unity between A and B" / "B has no organizational relationship with A")
@@ -203,7 +228,9 @@ def _antonym(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
 
 def _numeric(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
     numbers_a, numbers_b = found_in.quantities(a.text), found_in.quantities(b.text)
-    units = sorted({q[0] for q in numbers_a} & {q[0] for q in numbers_b})
+    # what is counted is a word that says something ("10 fighters", not "10 have")
+    units = sorted(u for u in {q[0] for q in numbers_a} & {q[0] for q in numbers_b}
+                   if u == "percent" or normalize(u))  # fmt: skip
     if not units:
         return []
     drop_a, drop_b = found_in.number_spans(numbers_a), found_in.number_spans(numbers_b)
@@ -211,8 +238,11 @@ def _numeric(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
     if dice < SAME_CONTENT or count < 3:
         return []
     for unit in units:
-        first = next(q for q in numbers_a if q[0] == unit)
-        second = next(q for q in numbers_b if q[0] == unit)
+        of_a = [q for q in numbers_a if q[0] == unit]
+        of_b = [q for q in numbers_b if q[0] == unit]
+        if any(not (x[2] < y[1] or y[2] < x[1]) for x in of_a for y in of_b):
+            continue  # one count of this thing agrees: the claims may count other things
+        first, second = of_a[0], of_b[0]
         if first[2] < second[1] or second[2] < first[1]:
             return [Signal(ConflictKind.NUMERIC, 0.5 + 0.5 * dice,
                            f'Different numbers for the same quantity: "{first[3].text}" / '

@@ -27,6 +27,7 @@ from claimtrack.resources import cached, load
 __all__ = [
     "Quantity",
     "antonym_pairs",
+    "clause_of",
     "denials",
     "find_phrases",
     "hedges",
@@ -118,10 +119,29 @@ def negations(text: str, other: str = "") -> list[Cue]:
         clause = re.split(r"[,;:.!?—–]", before)[-1]
         contrastive = not clause.strip() and re.search(r",\s*$", before) is not None
         quoted = sum(before.count(q) for q in '"“”') % 2 == 1
-        if contrastive or quoted or _SUBORDINATE.search(clause):
+        # "No, I meant ...": an answer, not the negation of what follows
+        interjection = re.match(r"\s*[,.!;:—–]", text[m.end() :]) is not None
+        if contrastive or quoted or interjection or _SUBORDINATE.search(clause):
             continue
         cues.append(Cue(kind="negation", text=m.group(0), start=m.start(), end=m.end()))
     return cues
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:.!?—–()]|\b(?:and|but|or|while|because)\b")
+
+
+def clause_of(text: str, cue: Cue) -> str:
+    """The rest of the clause a cue stands in (the cue left out): from the boundary before
+    it to the boundary after.
+
+    >>> text = "I love Oreos. I will never eat them again"
+    >>> clause_of(text, negations(text)[0])
+    ' I will   eat them again'
+    """
+    starts = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, cue.start)]
+    after = _CLAUSE_BOUNDARY.search(text, cue.end)
+    start, end = starts[-1] if starts else 0, after.start() if after else len(text)
+    return text[start : cue.start] + " " + text[cue.end : end]
 
 
 def negated_anywhere(text: str) -> bool:

@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from claimtrack.model import Actor
 from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliteration_key
+from claimtrack.time.vocabulary import weekday_number
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -67,7 +68,14 @@ statement reported twice) and checked on MRPC, whose news sentence pairs give eq
 precision .79 at 0.6 and .74 at 0.5 with the informative-term rule; see docs/evaluation.md."""
 
 MIN_SHARED_TERMS = 3
-"""How many informative terms two claims must share to be one proposition at all."""
+"""How many informative terms two claims must share to be one proposition at all, unless
+they are :data:`CLOSE` (in a corpus of one sentence frame, most words are common)."""
+
+CLOSE = 0.7
+"""Weighted Dice at which two claims sharing at least :data:`MIN_CLOSE_TERMS` terms, one of
+them informative, are one proposition however common their other words."""
+
+MIN_CLOSE_TERMS = 4
 
 
 @cached
@@ -103,6 +111,7 @@ def normalize(text: str, *, aliases: Mapping[str, str] | None = None) -> list[st
     if aliases:
         folded = _replace_aliases(folded, aliases)
     folded = _replace_aliases(folded, _paraphrases())
+    folded = _THOUSANDS.sub("", folded)  # "22,700" is the number 22700, as "22700" is
     terms = []
     for word in _WORD.findall(folded):
         if word.startswith("@"):
@@ -112,7 +121,8 @@ def normalize(text: str, *, aliases: Mapping[str, str] | None = None) -> list[st
     return terms
 
 
-_WORD = re.compile(r"@[\w-]+|[^\W_]+(?:'[^\W_]+)*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_WORD = re.compile(r"@[\w-]+|\d+(?:\.\d+)?|[^\W_]+(?:'[^\W_]+)*")
 
 
 @cached  # per set of resources in force: the story's spellings change the terms
@@ -120,10 +130,10 @@ def _term(word: str) -> str | None:
     """The term a folded word counts as, or None for a stop word (cached: corpora repeat
     their words)."""
     word = re.sub(r"'s$", "", word)
+    if any(c.isdigit() for c in word):
+        return word  # a number or a code, even "7": no spelling variants ("2008" is not "208")
     if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
         return None
-    if any(c.isdigit() for c in word):
-        return word  # a number or a code: no spelling variants ("2008" is not "208")
     return _stem(transliteration_key(word) or word)
 
 
@@ -169,6 +179,9 @@ class TermVector:
     mass: float
     keys: frozenset[str] = frozenset()
     informative: frozenset[str] = frozenset()
+    days: frozenset[int] = frozenset()
+    """The weekdays the text names (Monday 0): two claims naming only different days
+    report different events."""
 
 
 KEYS_PER_CLAIM = 6
@@ -232,8 +245,9 @@ class Vectorizer:
         informative = sorted((frequency.get(t, 0), t) for t in counts
                              if 2 <= frequency.get(t, 0) <= self.max_df)  # fmt: skip
         keys = frozenset(t for _, t in informative[:KEYS_PER_CLAIM])
+        days = frozenset(d for t in counts if len(t) >= 6 and (d := weekday_number(t)) is not None)
         return TermVector({t: w / norm for t, w in raw.items()}, idf, sum(idf.values()), keys,
-                          frozenset(t for _, t in informative))  # fmt: skip
+                          frozenset(t for _, t in informative), days)  # fmt: skip
 
 
 def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
@@ -292,16 +306,30 @@ def similarity(a: TermVector, b: TermVector) -> float:
     """How surely two claims state the same proposition, from 0 to 1; symmetric.
 
     The weighted Dice coefficient of their terms, and 0 unless they share one of their keys
-    and at least :data:`MIN_SHARED_TERMS` informative terms: common words alone never make
-    two claims one proposition.  The key condition is part of the definition, which is what
-    lets blocking on the keys find every pair above any threshold.
+    and at least :data:`MIN_SHARED_TERMS` informative terms (or are :data:`CLOSE`): common
+    words alone never make two claims one proposition; nor do two claims naming only
+    different weekdays.  The key condition is part of the definition, which is what lets
+    blocking on the keys find every pair above any threshold.
     """
-    if not _share_a_key(a, b):
+    if not _share_a_key(a, b) or _other_days(a, b):
         return 0.0
     shared = _shared(a, b)
-    if sum(1 for t in shared if t in a.informative) < MIN_SHARED_TERMS:
-        return 0.0
-    return min(1.0, _dice(a, b, shared))
+    dice = min(1.0, _dice(a, b, shared))
+    informative = sum(1 for t in shared if t in a.informative)
+    return dice if _enough(informative, len(shared), dice) else 0.0
+
+
+def _other_days(a: TermVector, b: TermVector) -> bool:
+    """Whether the two name weekdays, and none in common ("on Friday" / "on Wednesday")."""
+    return bool(a.days) and bool(b.days) and a.days.isdisjoint(b.days)
+
+
+def _enough(informative: int, shared: int, dice: float) -> bool:
+    """Whether two claims share enough to be one proposition: three informative terms, or
+    nearly all their words (four at least) and one informative term."""
+    return informative >= MIN_SHARED_TERMS or (
+        dice >= CLOSE and shared >= MIN_CLOSE_TERMS and informative >= 1
+    )
 
 
 @attrs.frozen
@@ -387,23 +415,27 @@ def scored_pairs(vectors: Sequence[TermVector], *, min_score: float = 0.0, start
             for j in postings[term]:
                 if j != i:
                     shared[j] += term_idf
-                    count[j] += 1
+                    count[j] += 1  # keys are informative
         if not shared:
             continue
         rest = [t for t in vector.weights if t not in vector.keys]
         for j in sorted(shared):
             other = vectors[j]
             # the pair is found from j too when j's keys are in i: let the smaller find it
-            if j < i and any(t in vector.weights for t in other.keys):
+            if (j < i and any(t in vector.weights for t in other.keys)) or _other_days(
+                    vector, other):  # fmt: skip
                 continue
-            mass, informative_shared = shared[j], count[j]
+            mass, informative_shared, in_common = shared[j], count[j], count[j]
             for term in rest:
                 if term in other.weights:
                     mass += idf[term]
                     informative_shared += term in informative
-            if informative_shared < min_shared:
-                continue
+                    in_common += 1
             total = vector.mass + other.mass
             score = min(1.0, 2 * mass / total) if total > 0 else 0.0
-            if score >= min_score:
+            if min_shared < MIN_SHARED_TERMS:
+                enough = informative_shared >= min_shared
+            else:
+                enough = _enough(informative_shared, in_common, score)
+            if enough and score >= min_score:
                 yield i, j, score

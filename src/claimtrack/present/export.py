@@ -28,8 +28,7 @@ import csv
 import io
 import itertools
 import json
-import os
-import tempfile
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,8 @@ from xml.etree import ElementTree
 from claimtrack.errors import InputError
 from claimtrack.lookup import Index
 from claimtrack.model import Analysis, Claim, When
-from claimtrack.serialization import record_lines
+from claimtrack.present.output import write_output
+from claimtrack.serialization import decision_lines, record_lines
 
 __all__ = [
     "FORMATS",
@@ -57,33 +57,20 @@ NAMESPACE = "https://claimtrack.invalid/"
 
 
 def write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a reader sees the old file or the whole new one."""
+    """Write ``text`` to ``path`` atomically: a reader sees the old file or the whole new one
+    (``-``: standard output; only a regular file is ever replaced, keeping its mode)."""
     _write_atomically(path, text)
 
 
 def _write_atomically(path: str | Path, text: str) -> None:
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; name a file to write")
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file would be
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(path, text)
 
 
-def jsonl(analysis: Analysis, path: str | Path) -> None:
-    """claimtrack JSON Lines: a schema header, then one typed record a line."""
-    _write_atomically(path, "".join(line + "\n" for line in record_lines(analysis)))
+def jsonl(analysis: Analysis, path: str | Path, *, decisions: Iterable[Any] = ()) -> None:
+    """claimtrack JSON Lines: a schema header, then one typed record a line; a person's
+    membership ``decisions`` (:class:`~claimtrack.store.MembershipDecision`) go last."""
+    lines = itertools.chain(record_lines(analysis), decision_lines(decisions))
+    _write_atomically(path, "".join(line + "\n" for line in lines))
 
 
 def _timex(when: When | None) -> str:
@@ -171,13 +158,29 @@ def _rows(analysis: Analysis, table: str) -> tuple[list[str], Iterable[list[Any]
     raise InputError(f"no table {table!r}; tables: claims, sources, clusters, conflicts")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (``=1+2``, ``@SUM(..)``) starts
+    with ``'``, as OWASP advises; numbers stay numbers.
+
+    >>> [_inert(c) for c in ["=1+2", "@SUM(A1)", "plain", -1.5]]
+    ["'=1+2", "'@SUM(A1)", 'plain', -1.5]
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def csv_table(analysis: Analysis, path: str | Path, *, table: str = "claims") -> None:
-    """One table of the analysis as CSV (RFC 4180, UTF-8, header row)."""
+    """One table of the analysis as CSV (RFC 4180, UTF-8, header row); text cells that
+    would run as spreadsheet formulas are made inert (:func:`_inert`)."""
     header, rows = _rows(analysis, table)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_inert(cell) for cell in row] for row in rows)
     _write_atomically(path, buffer.getvalue())
 
 
@@ -384,6 +387,14 @@ def web_annotations(analysis: Analysis, path: str | Path) -> None:
     )
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (they are dropped)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def graphml_text(analysis: Analysis) -> str:
     """GraphML: actors and claims as nodes; 'claims' edges from speaker to claim, 'via' edges
     along the chain, 'conflicts' edges between conflicting claims."""
@@ -408,14 +419,16 @@ def graphml_text(analysis: Analysis) -> str:
     graph = ElementTree.SubElement(root, f"{{{ns}}}graph", id="claimtrack", edgedefault="directed")
 
     def node(identifier: str, **data: str) -> None:
-        element = ElementTree.SubElement(graph, f"{{{ns}}}node", id=identifier)
+        element = ElementTree.SubElement(graph, f"{{{ns}}}node", id=_xml(identifier))
         for key, value in data.items():
-            ElementTree.SubElement(element, f"{{{ns}}}data", key=key).text = value
+            ElementTree.SubElement(element, f"{{{ns}}}data", key=key).text = _xml(value)
 
     def edge(source: str, target: str, **data: str) -> None:
-        element = ElementTree.SubElement(graph, f"{{{ns}}}edge", source=source, target=target)
+        element = ElementTree.SubElement(
+            graph, f"{{{ns}}}edge", source=_xml(source), target=_xml(target)
+        )
         for key, value in data.items():
-            ElementTree.SubElement(element, f"{{{ns}}}data", key=key).text = value
+            ElementTree.SubElement(element, f"{{{ns}}}data", key=key).text = _xml(value)
 
     actors = {a.id for a in analysis.actors}
     for actor in analysis.actors:
@@ -454,11 +467,15 @@ FORMATS: dict[str, Callable[[Analysis, str | Path], None]] = {
 """The export formats by name, as ``claimtrack export --format`` takes them."""
 
 
-def write(analysis: Analysis, path: str | Path, *, format: str, table: str = "claims") -> None:
-    """Write ``analysis`` to ``path`` in ``format`` (one of :data:`FORMATS`)."""
+def write(analysis: Analysis, path: str | Path, *, format: str, table: str = "claims",
+          decisions: Iterable[Any] = ()) -> None:  # fmt: skip
+    """Write ``analysis`` to ``path`` (``-``: standard output) in ``format`` (one of
+    :data:`FORMATS`); ``decisions`` go into the jsonl format, the one read back."""
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}; formats: {', '.join(sorted(FORMATS))}")
     if format == "csv":
         csv_table(analysis, path, table=table)
+    elif format == "jsonl":
+        jsonl(analysis, path, decisions=decisions)
     else:
         FORMATS[format](analysis, path)

@@ -9,7 +9,14 @@ sidecar never leaves half a folder in the store.
 
 Encoding policy: text must be UTF-8 (a byte-order mark is allowed and dropped); Windows line
 ends are read as ``\\n``.  Anything else is refused with the file and byte offset at fault,
-never silently replaced, because claim offsets must point at the real text.
+never silently replaced, because claim offsets must point at the real text.  Only regular
+files are read (no FIFOs, devices or link loops), each kind under a size cap, file names
+must be valid UTF-8, and no link (article or sidecar) may lead out of the folder read; see
+``docs/robustness.md``.
+
+A source's id is its sidecar's ``id``, else the file's stem; its ``path`` starts with the
+name of the folder read (``seeds/000.txt``), so two articles of one name in two folders are
+told apart, and the store refuses to let the second take the first one's id.
 
 A sidecar::
 
@@ -29,7 +36,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +55,15 @@ from claimtrack.model import (
     When,
     slugify,
 )
+from claimtrack.reading.files import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    MAX_SIDECAR_BYTES,
+    article_paths,
+    read_regular,
+    read_text,
+    shown,
+)
 from claimtrack.reading.table import TABLE_SUFFIXES, Row, metadata_rows, read_rows
 from claimtrack.reading.webpage import PAGE_SUFFIXES, decode_page, page_metadata, page_text
 from claimtrack.time.facts import read_date
@@ -55,21 +71,21 @@ from claimtrack.time.facts import read_date
 __all__ = [
     "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
+    "MAX_SIDECAR_BYTES",
     "METADATA_TABLE",
     "Document",
+    "article_paths",
     "read_folder",
+    "read_regular",
     "read_source",
     "read_table",
+    "read_text",
 ]
-
-ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES)
-"""File endings read as articles (text files and saved web pages)."""
 
 METADATA_TABLE = "metadata.csv"
 """A folder's table of its articles' metadata, read when present (see reading.table)."""
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-"""An article larger than this is refused: it is a dump, not an article (ingest JSONL)."""
+_DATE_FAILURES = (ClaimtrackError, ValueError, OverflowError, AssertionError, RecursionError)
 
 _SOURCE_KEYS = {"id", "title", "outlet", "url", "published", "authors", "kind", "derived_from"}
 _PART_KEYS = _SOURCE_KEYS | {"starts", "ends"}
@@ -90,34 +106,6 @@ class Document:
     def source(self) -> Source:
         """The source of the file itself."""
         return self.sources[0]
-
-
-def read_text(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
-    """The text of an article file, by claimtrack's encoding policy."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, more than the {max_bytes:,} an article may have",
-                location=str(path),
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (it holds NUL bytes), not a text article", location=str(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 at byte {exc.start} (claimtrack reads UTF-8 text; "
-            "convert the file, e.g. with iconv)",
-            location=str(path),
-        ) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError("empty file", location=str(path))
-    return text
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[str, dict[str, Any] | None]:
@@ -155,6 +143,23 @@ def _get_strs(meta: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _get_bool(meta: Mapping[str, Any], key: str, default: bool, where: str) -> bool:
+    value = meta.get(key, default)
+    if not isinstance(value, bool):
+        raise SidecarError(f"{key} must be true or false, got {value!r}", location=where)
+    return value
+
+
+def _via(spec: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """The attribution chain's actor ids; a name that makes no id is refused."""
+    names = _get_strs(spec, "via", where)
+    ids = tuple(slugify(name) for name in names)
+    for name, actor_id in zip(names, ids, strict=True):
+        if not actor_id:
+            raise SidecarError(f"via: {name!r} is not a name (no letter or digit)", location=where)
+    return ids
+
+
 def _check_keys(meta: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(meta) - allowed)
     if unknown:
@@ -173,8 +178,8 @@ def _published(meta: Mapping[str, Any], where: str) -> When | None:
         raise SidecarError(f"published must be a date string, got {value!r}", location=where)
     try:
         return read_date(value)
-    except ClaimtrackError as exc:
-        raise SidecarError(f"published: {exc}", location=where) from exc
+    except _DATE_FAILURES as exc:  # time/ should raise DateResolutionError only
+        raise SidecarError(f"published: cannot read date {value!r}: {exc}", location=where) from exc
 
 
 def _source_fields(meta: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -299,14 +304,31 @@ def _claims(specs: Any, sources: list[Source], where: str) -> tuple[list[Claim],
                     about=about,
                     stance=Stance(spec.get("stance", "asserts")),
                     modality=Modality(spec.get("modality", "certain")),
-                    direct=bool(spec.get("direct", exact is not None)),
-                    via=tuple(slugify(v) for v in _get_strs(spec, "via", claim_where)),
+                    direct=_get_bool(spec, "direct", exact is not None, claim_where),
+                    via=_via(spec, claim_where),
                     recorded_by="sidecar",
                 )
             )
-        except (ClaimtrackError, ValueError) as exc:
+        except _DATE_FAILURES as exc:
             raise SidecarError(str(exc), location=claim_where) from exc
     return claims, list(actors.values())
+
+
+def _sidecar(path: Path, root: Path) -> Path | None:
+    """The sidecar of ``path``, if any; one that links out of ``root`` is refused."""
+    sidecar = path.with_suffix(".toml")
+    if not sidecar.is_symlink() and not sidecar.exists():
+        return None
+    try:
+        real = sidecar.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise SidecarError(f"cannot read sidecar: {exc}", location=shown(sidecar)) from exc
+    if not real.is_relative_to(root.resolve()):
+        raise SidecarError(
+            f"links outside the folder {shown(root)} (to {shown(real)}); refusing to read it",
+            location=shown(sidecar),
+        )
+    return sidecar
 
 
 def _headline(text: str) -> str | None:
@@ -320,15 +342,7 @@ def _headline(text: str) -> str | None:
 
 def _page(path: Path) -> tuple[str, dict[str, Any]]:
     """A saved web page's article text and the sidecar fields its markup gives."""
-    where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=where) from exc
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"file is more than the {MAX_ARTICLE_BYTES:,} bytes an article may have",
-                         location=where)  # fmt: skip
-    html = decode_page(data, where)
+    html = decode_page(read_regular(path, max_bytes=MAX_ARTICLE_BYTES, kind="page"), shown(path))
     found = page_metadata(html)
     meta: dict[str, Any] = {k: v for k in ("title", "outlet", "url", "published")
                             if (v := getattr(found, k)) is not None}  # fmt: skip
@@ -337,46 +351,57 @@ def _page(path: Path) -> tuple[str, dict[str, Any]]:
     if "published" in meta:
         try:
             read_date(meta["published"])
-        except ClaimtrackError:
+        except _DATE_FAILURES:
             del meta["published"]  # a page's own odd date is no reason to refuse the page
-    return page_text(html, path), meta
+    return page_text(html, shown(path)), meta
 
 
 def read_source(path: str | Path, *, root: Path | None = None,
                 defaults: Row | None = None) -> Document:  # fmt: skip
     """Read one article file (text or saved web page) and its sidecar into a
-    :class:`Document`; ``defaults`` is its row of a metadata table, which a sidecar
-    overrides."""
-    path = Path(path)
+    :class:`Document`.  ``root`` is the folder read (the file's own folder when not given):
+    the shown path starts with its name, and no sidecar may link out of it.  ``defaults`` is
+    the file's row of a metadata table, which a sidecar or front matter overrides."""
+    path = Path(os.fsdecode(path)) if isinstance(path, bytes) else Path(path)
+    if "\x00" in str(path):
+        raise InputError(f"file name {str(path)!r} holds a NUL character")
+    found: dict[str, Any] = {}
     if path.suffix.lower() in PAGE_SUFFIXES:
         text, found = _page(path)
         front = None
     else:
         text, front = _split_front_matter(read_text(path), path)
-        found = {}
-    sidecar = path.with_suffix(".toml")
+    folder = root if root is not None else path.parent
+    sidecar = _sidecar(path, folder)
+    where = shown(path)
     if front is not None:
-        meta, where = front, f"{path} (front matter)"
-    elif sidecar.is_file():
-        meta, where = _parse_toml(read_text(sidecar), sidecar), str(sidecar)
+        meta, where = front, f"{where} (front matter)"
+    elif sidecar is not None:
+        where = shown(sidecar)
+        raw = read_text(sidecar, max_bytes=MAX_SIDECAR_BYTES, kind="sidecar")
+        meta = _parse_toml(raw, sidecar)
     elif defaults is not None:
         meta, where = dict(defaults.meta), defaults.where
     else:
-        meta, where = {}, str(path)
+        meta = {}
     _check_keys(meta, _TOP_KEYS, where)
     meta = {**found, **meta}
     if "title" not in meta and (headline := _headline(text)) is not None:
         meta["title"] = headline
-    shown = path.relative_to(root) if root is not None else path
-    shown_path = shown.as_posix()
+    try:
+        folder_name = folder.resolve().name
+    except (OSError, RuntimeError):
+        folder_name = ""
+    shown_path = (Path(folder_name) / path.relative_to(folder)).as_posix()
     return _document(text, meta, where, source_id=path.stem, path=shown_path)
 
 
 def _document(text: str, meta: Mapping[str, Any], where: str, *, source_id: str,
               path: str | None) -> Document:  # fmt: skip
     source_id = _get_str(meta, "id", where) or source_id
+    shown_path = path
     try:
-        page = Source(id=source_id, text=text, path=path, **_source_fields(meta, where))
+        page = Source(id=source_id, text=text, path=shown_path, **_source_fields(meta, where))
     except ModelError as exc:
         raise SidecarError(str(exc), location=where) from exc
     sources = [page]
@@ -400,24 +425,6 @@ def read_table(path: str | Path) -> list[Document]:
     return documents
 
 
-def article_paths(folder: Path) -> Iterator[Path]:
-    """The article files of a folder (recursively), sorted; refuses links out of it."""
-    root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(ARTICLE_SUFFIXES):
-                continue
-            path = Path(dirpath) / name
-            real = path.resolve()
-            if not real.is_relative_to(root):
-                raise InputError(
-                    f"links outside the folder {folder} (to {real}); refusing to read it",
-                    location=str(path),
-                )
-            yield path
-
-
 def read_folder(folder: str | Path, *, metadata: str | Path | None = None) -> list[Document]:
     """Every article in ``folder`` (and its subfolders), read and checked; ``folder`` may
     also be one article file, a saved web page, or a CSV / JSON Lines table of articles.
@@ -426,25 +433,34 @@ def read_folder(folder: str | Path, *, metadata: str | Path | None = None) -> li
     the folder is read when none is named).  Raises :class:`~claimtrack.errors.InputError`
     naming the first bad file; nothing is returned unless everything could be read.
     """
-    folder = Path(folder)
-    if not folder.exists():
-        raise InputError(f"no such folder: {folder}")
-    if folder.is_file() and folder.suffix.lower() in TABLE_SUFFIXES:
-        documents = read_table(folder)
-    elif folder.is_file():
-        documents = [read_source(folder)]
-    else:
+    folder = Path(os.fsdecode(folder)) if isinstance(folder, bytes) else Path(folder)
+    try:
+        if "\x00" in str(folder):
+            raise InputError(f"path {str(folder)!r} holds a NUL character")
+        if not folder.exists() and not folder.is_symlink():
+            raise InputError(f"no such folder: {shown(folder)}")
+        if not folder.is_dir():
+            tables = folder.suffix.lower() in TABLE_SUFFIXES
+            documents = read_table(folder) if tables else [read_source(folder)]
+            return _unique(documents)
         table = Path(metadata) if metadata is not None else folder / METADATA_TABLE
         rows = metadata_rows(table) if metadata is not None or table.is_file() else {}
-        documents = []
-        for p in article_paths(folder):
-            key = p.relative_to(folder).as_posix().removesuffix(".txt")
-            documents.append(read_source(p, root=folder, defaults=rows.pop(key, None)))
-        if rows:
-            row = next(iter(rows.values()))
-            raise InputError(f"no article file {row.file!r} in {folder}", location=row.where)
+    except OSError as exc:  # a name too long, a folder we may not enter...
+        raise InputError(f"cannot read: {exc.strerror or exc}", location=shown(folder)) from exc
+    documents = []
+    for path in article_paths(folder):
+        key = path.relative_to(folder).as_posix().removesuffix(".txt")
+        documents.append(read_source(path, root=folder, defaults=rows.pop(key, None)))
+    if rows:
+        row = next(iter(rows.values()))
+        raise InputError(f"no article file {row.file!r} in {shown(folder)}", location=row.where)
     if not documents:
-        raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {folder}")
+        raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {shown(folder)}")
+    return _unique(documents)
+
+
+def _unique(documents: list[Document]) -> list[Document]:
+    """The documents, once no two sources share an id."""
     seen: dict[str, str] = {}
     for doc in documents:
         for source in doc.sources:

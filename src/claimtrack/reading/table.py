@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from claimtrack.errors import InputError
+from claimtrack.reading.files import read_regular, shown
 
 __all__ = ["FIELDS", "MAX_TABLE_BYTES", "TABLE_SUFFIXES", "Row", "metadata_rows", "read_rows"]
 
@@ -59,18 +60,13 @@ class Row:
 
 
 def _read(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_TABLE_BYTES:
-            raise InputError(f"table is larger than {MAX_TABLE_BYTES:,} bytes", location=str(path))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from exc
+    data = read_regular(path, max_bytes=MAX_TABLE_BYTES, kind="table")
     if b"\x00" in data:
-        raise InputError("binary file (it holds NUL bytes), not a table", location=str(path))
+        raise InputError("binary file (it holds NUL bytes), not a table", location=shown(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 at byte {exc.start}", location=str(path)) from exc
+        raise InputError(f"not valid UTF-8 at byte {exc.start}", location=shown(path)) from exc
 
 
 def _records(path: Path) -> list[tuple[int, dict[str, Any]]]:
