@@ -64,8 +64,8 @@ from claimtrack.reading.files import (
     read_text,
     shown,
 )
-from claimtrack.reading.table import TABLE_SUFFIXES, Row, metadata_rows, read_rows
-from claimtrack.reading.webpage import PAGE_SUFFIXES, decode_page, page_metadata, page_text
+from claimtrack.reading.table import TABLE_SUFFIXES, Row, headline, metadata_rows, read_rows
+from claimtrack.reading.webpage import PAGE_SUFFIXES, read_page
 from claimtrack.time.facts import read_date
 
 __all__ = [
@@ -331,31 +331,6 @@ def _sidecar(path: Path, root: Path) -> Path | None:
     return sidecar
 
 
-def _headline(text: str) -> str | None:
-    """The first line of a text when it reads as a headline: short, and not a sentence."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    words = first.split()
-    if not 2 <= len(words) <= 25 or first[-1] in ".,;:!" or not first[0].isupper():
-        return None
-    return first
-
-
-def _page(path: Path) -> tuple[str, dict[str, Any]]:
-    """A saved web page's article text and the sidecar fields its markup gives."""
-    html = decode_page(read_regular(path, max_bytes=MAX_ARTICLE_BYTES, kind="page"), shown(path))
-    found = page_metadata(html)
-    meta: dict[str, Any] = {k: v for k in ("title", "outlet", "url", "published")
-                            if (v := getattr(found, k)) is not None}  # fmt: skip
-    if found.authors:
-        meta["authors"] = list(found.authors)
-    if "published" in meta:
-        try:
-            read_date(meta["published"])
-        except _DATE_FAILURES:
-            del meta["published"]  # a page's own odd date is no reason to refuse the page
-    return page_text(html, shown(path)), meta
-
-
 def read_source(path: str | Path, *, root: Path | None = None,
                 defaults: Row | None = None) -> Document:  # fmt: skip
     """Read one article file (text or saved web page) and its sidecar into a
@@ -367,7 +342,7 @@ def read_source(path: str | Path, *, root: Path | None = None,
         raise InputError(f"file name {str(path)!r} holds a NUL character")
     found: dict[str, Any] = {}
     if path.suffix.lower() in PAGE_SUFFIXES:
-        text, found = _page(path)
+        text, found = read_page(path)
         front = None
     else:
         text, front = _split_front_matter(read_text(path), path)
@@ -386,8 +361,8 @@ def read_source(path: str | Path, *, root: Path | None = None,
         meta = {}
     _check_keys(meta, _TOP_KEYS, where)
     meta = {**found, **meta}
-    if "title" not in meta and (headline := _headline(text)) is not None:
-        meta["title"] = headline
+    if "title" not in meta and (first := headline(text)) is not None:
+        meta["title"] = first
     try:
         folder_name = folder.resolve().name
     except (OSError, RuntimeError):
@@ -418,8 +393,8 @@ def read_table(path: str | Path) -> list[Document]:
     for row in read_rows(path):
         text = str(row.text).replace("\r\n", "\n").replace("\r", "\n")
         meta = dict(row.meta)
-        if "title" not in meta and (headline := _headline(text)) is not None:
-            meta["title"] = headline
+        if "title" not in meta and (first := headline(text)) is not None:
+            meta["title"] = first
         documents.append(_document(text, meta, row.where, source_id=f"{path.stem}-{row.number}",
                                    path=path.name))  # fmt: skip
     return documents

@@ -33,7 +33,15 @@ import attrs
 from claimtrack.errors import InputError
 from claimtrack.reading.files import read_regular, shown
 
-__all__ = ["FIELDS", "MAX_TABLE_BYTES", "TABLE_SUFFIXES", "Row", "metadata_rows", "read_rows"]
+__all__ = [
+    "FIELDS",
+    "MAX_TABLE_BYTES",
+    "TABLE_SUFFIXES",
+    "Row",
+    "headline",
+    "metadata_rows",
+    "read_rows",
+]
 
 TABLE_SUFFIXES = (".csv", ".jsonl")
 """File endings read as tables of articles."""
@@ -149,3 +157,18 @@ def metadata_rows(path: str | Path) -> dict[str, Row]:
                              location=row.where)  # fmt: skip
         found[key] = row
     return found
+
+
+def headline(text: str) -> str | None:
+    """The first line of an article's text when it reads as a headline (two to 25 words,
+    starting with a capital, not ending like a sentence): the title of an article that has
+    none.
+
+    >>> headline("Mayor promises bridge by May\\n\\nThe mayor said..."), headline("It rained.")
+    ('Mayor promises bridge by May', None)
+    """
+    first = text.lstrip().split("\n", 1)[0].strip()
+    words = first.split()
+    if not 2 <= len(words) <= 25 or first[-1] in ".,;:!" or not first[0].isupper():
+        return None
+    return first

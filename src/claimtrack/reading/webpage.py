@@ -35,9 +35,18 @@ from typing import Any
 
 import attrs
 
-from claimtrack.errors import InputError
+from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.reading.files import MAX_ARTICLE_BYTES, read_regular, shown
+from claimtrack.time.facts import read_date
 
-__all__ = ["PAGE_SUFFIXES", "PageMetadata", "decode_page", "page_metadata", "page_text"]
+__all__ = [
+    "PAGE_SUFFIXES",
+    "PageMetadata",
+    "decode_page",
+    "page_metadata",
+    "page_text",
+    "read_page",
+]
 
 PAGE_SUFFIXES = (".html", ".htm")
 """File endings read as saved web pages."""
@@ -190,3 +199,19 @@ def page_text(html: str, where: str | Path) -> str:
         raise InputError("no article text found in the page", location=str(where))
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     return "\n\n".join(p for p in paragraphs if p) + "\n"
+
+
+def read_page(path: Path) -> tuple[str, dict[str, Any]]:
+    """A saved web page's article text, and the sidecar fields its markup gives."""
+    html = decode_page(read_regular(path, max_bytes=MAX_ARTICLE_BYTES, kind="page"), shown(path))
+    found = page_metadata(html)
+    meta: dict[str, Any] = {k: v for k in ("title", "outlet", "url", "published")
+                            if (v := getattr(found, k)) is not None}  # fmt: skip
+    if found.authors:
+        meta["authors"] = list(found.authors)
+    if "published" in meta:
+        try:
+            read_date(meta["published"])
+        except (ClaimtrackError, ValueError, OverflowError):
+            del meta["published"]  # a page's own odd date is no reason to refuse the page
+    return page_text(html, shown(path)), meta
