@@ -120,3 +120,12 @@ def test_actors_lists_the_registry_not_only_speakers(seeds_db):
     code, out, _ = _run(seeds_db, "claims", "--format", "json")
     speakers = {c["speaker"] for c in json.loads(out)}
     assert len(stored - speakers) > 0
+
+
+def test_csv_listings_keep_formulas_inert():
+    from claimtrack.model import Source
+    from claimtrack.present.listing import render_rows
+
+    out = render_rows([Source(id="a", text="x", title="=HYPERLINK(1)")], "csv")
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["title"] == "'=HYPERLINK(1)"

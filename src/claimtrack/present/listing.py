@@ -109,9 +109,16 @@ def page(rows: Sequence[Any], *, limit: int | None, offset: int) -> list[Any]:
     return list(rows[offset : offset + limit if limit is not None else None])
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell: nested values as JSON; text a spreadsheet would run as a formula starts
+    with ``'`` (as the CSV export writes it)."""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 
