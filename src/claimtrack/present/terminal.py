@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -201,7 +200,10 @@ def _quoted(claim: Claim, index: Index) -> Text:
 
 
 def _indented(console: Console, text: Text, indent: int = 3) -> None:
-    console.print(Padding(text, (0, 0, 0, indent), expand=False))
+    # Wrapped here, not padded by rich: no trailing blanks, and an id is never cut.
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def _count(n: int, noun: str) -> str:
