@@ -245,3 +245,32 @@ def test_the_seeds_are_dated(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["ingest", str(seeds)])
     assert result.exit_code == 0
     assert "warning" not in result.stderr
+
+
+def test_a_bad_row_leaves_the_store_as_it_was(tables, tmp_path, monkeypatch):
+    from claimtrack.store import ClaimStore
+
+    monkeypatch.chdir(tmp_path)
+    csv_path, _ = tables
+    assert CliRunner().invoke(main, ["ingest", str(csv_path)]).exit_code == 0
+    with ClaimStore("claimtrack.db") as store:
+        before = store.counts()
+    bad = tmp_path / "more.csv"
+    bad.write_text(csv_path.read_text(encoding="utf-8").replace("ledger", "ledger2", 1)
+                   + 'x,,,,,,,\n', encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(main, ["ingest", str(bad)])
+    assert result.exit_code == 1
+    assert "more.csv:" in result.stderr
+    assert "a row needs text" in result.stderr
+    with ClaimStore("claimtrack.db") as store:
+        assert store.counts() == before
+
+
+def test_a_metadata_row_cannot_reach_outside_the_folder(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Some text.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("Not in the folder.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,outlet\n../secret.txt,X\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no article file '\.\./secret\.txt'"):
+        read_folder(folder)

@@ -129,3 +129,14 @@ def test_csv_listings_keep_formulas_inert():
     out = render_rows([Source(id="a", text="x", title="=HYPERLINK(1)")], "csv")
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["title"] == "'=HYPERLINK(1)"
+
+
+def test_about_finds_claims_naming_an_actor(seeds_db):
+    code, out, err = _run(seeds_db, "claims", "--about", "Zawahiri", "--format", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert found
+    assert all("zawahiri" in c["text"].lower() or "zawahri" in c["text"].lower() for c in found)
+    code, _, err = _run(seeds_db, "claims", "--speaker", "Nobody Atall")
+    assert code == 1
+    assert "names no known actor" in err
