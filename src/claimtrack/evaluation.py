@@ -402,7 +402,7 @@ def _evaluate_pairs(rows: list[dict[str, Any]]) -> Result:
         score = similarity(vectors[2 * i], vectors[2 * i + 1])
         a = Claim.create(text=str(row["a"]), source=str(row.get("a_source") or "a"))
         b = Claim.create(text=str(row["b"]), source=str(row.get("b_source") or "b"))
-        signal = compare(a, b)
+        signal = compare(a, b, index=vectorizer, same_proposition=score >= DEFAULT_THRESHOLD)
         conflicting = signal is not None and signal.strength >= MIN_SCORE
         predictions.append(
             {

@@ -123,13 +123,13 @@ class _Residue:
 
     def alike(self, a: str, b: str, drop_a: Iterable[Cue] = (), drop_b: Iterable[Cue] = ()
               ) -> tuple[float, int, list[str]]:  # fmt: skip
-        """The weighted Dice of the two rests, how many informative terms they share, and
-        the shared terms, most informative first."""
+        """The weighted Dice of the two rests, how many terms they share, and the shared
+        terms, most informative first."""
         va = self._vector(found_in.without(a, drop_a))
         vb = self._vector(found_in.without(b, drop_b))
-        dice, count = overlap(va, vb)
+        dice, _ = overlap(va, vb)
         shared = sorted((t for t in va.weights if t in vb.weights), key=lambda t: (-va.idf[t], t))
-        return dice, count, shared
+        return dice, len(shared), shared
 
     def about_the_other(self, text: str, cues: Sequence[Cue], other: str) -> bool:
         """Whether the clause of each cue speaks of what the other claim says: a negation
@@ -174,8 +174,9 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
         if deny_a or deny_b:
             dice, count, shared = alike(a.text, b.text, deny_a, deny_b)
             denier, other = (a, b) if deny_a else (b, a)
-            if dice >= DENIED_CONTENT and count >= 2 and residue.about_the_other(
-                    denier.text, deny_a or deny_b, other.text):  # fmt: skip
+            # within one proposition (one cluster) a denial needs only to be about the other
+            matches = same_proposition or (dice >= DENIED_CONTENT and count >= 2)
+            if matches and residue.about_the_other(denier.text, deny_a or deny_b, other.text):
                 cue = (deny_a or deny_b)[0].text
                 signals.append(Signal(ConflictKind.DENIAL, 0.55 + 0.45 * dice,
                                       f'One claim calls untrue what the other asserts: "{cue}" '
@@ -185,8 +186,9 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
             # both negate something: not opposite polarity, whichever clause it sits in
             dice, count, shared = alike(a.text, b.text, neg_a, neg_b)
             negator, other = (a, b) if neg_a else (b, a)
-            if dice >= SAME_CONTENT and count >= 2 and residue.about_the_other(
-                    negator.text, neg_a or neg_b, other.text):  # fmt: skip
+            matches = (same_proposition and dice >= SAME_SUBJECT) or (
+                dice >= SAME_CONTENT and count >= 2)  # fmt: skip
+            if matches and residue.about_the_other(negator.text, neg_a or neg_b, other.text):
                 cue = (neg_a or neg_b)[0].text
                 signals.append(Signal(ConflictKind.NEGATION, 0.5 + 0.5 * dice,
                                       f'The same content with opposite polarity: "{cue}" '
