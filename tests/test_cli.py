@@ -114,7 +114,11 @@ def test_export_json_can_be_ingested_back(run, tmp_path):
             "unknown schema version",
         ),
         (["claims", "--db", "nowhere.db"], {}, "no store at nowhere.db"),
-        (["claims", "--since", "last tuesday"], {"claimtrack.db": None}, "--since takes a date"),
+        (
+            ["claims", "--since", "last tuesday"],
+            {"claimtrack.db": None},
+            "--since takes a year, a month or a day",
+        ),
         (["evaluate", "dates", "gone.jsonl"], {}, "gone.jsonl"),
         (["evaluate", "dates", "rows.jsonl"], {"rows.jsonl": '{"doc": "d"}\n'}, "rows.jsonl:1"),
     ],

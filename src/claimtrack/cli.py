@@ -8,11 +8,11 @@ removed and text that is not Unicode escaped (``docs/robustness.md``).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,15 +27,19 @@ from claimtrack import __version__
 from claimtrack.actors import ActorRegistry
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
+from claimtrack.lookup import Index
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
+from claimtrack.present.listing import FORMATS, find_actors, in_window, page, render_rows, window
 from claimtrack.present.printable import PrintableStream, printable
 from claimtrack.present.terminal import (
+    print_actors,
     print_analysis,
     print_claims,
     print_clusters,
     print_conflicts,
+    print_sources,
 )
 from claimtrack.reading.files import read_regular
 from claimtrack.reading.folder import Document, read_folder
@@ -45,9 +49,9 @@ from claimtrack.serialization import (
     is_claimtrack_json,
     iter_records,
     loads,
-    unstructure,
 )
 from claimtrack.store import DEFAULT_STORE, ClaimStore
+from claimtrack.text import fold
 
 __all__ = ["main"]
 
@@ -127,6 +131,13 @@ actors_option = click.option(
     metavar="FILE",
     help="Known actors, aliases and renames (TOML); an actors.toml in a folder is read too.",
 )
+metadata_option = click.option(
+    "--metadata",
+    type=_SafePath(readable=False),
+    metavar="FILE",
+    help="A CSV or JSONL table of the folders' articles (a `file` column, then title, outlet, "
+    "published, ...); a metadata.csv in a folder is read too.",
+)
 resources_option = click.option(
     "--resources",
     "resources_dir",
@@ -159,8 +170,29 @@ class _JsonlExport:
     source_ids: tuple[str, ...]
 
 
+def _is_export(path: Path) -> bool:
+    """Whether a .json/.jsonl file is claimtrack's own export (its first record says so), not
+    a table of articles."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(256).decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from exc
+    return is_claimtrack_json(head)
+
+
+def _warn_undated(documents: Sequence[Document]) -> None:
+    # A compilation page whose every piece has its own date is dated by its pieces.
+    undated = sum(1 for d in documents if d.source.published is None
+                  and not (d.sources[1:] and all(p.published for p in d.sources[1:])))  # fmt: skip
+    if undated:
+        _echo(f"claimtrack: warning: {undated} of {len(documents)} articles have no "
+                   "publication date (give `published` in a sidecar, a metadata table or the "
+                   "page); their relative dates stay unresolved", err=True)  # fmt: skip
+
+
 def _read_inputs(
-    paths: Sequence[str], actors_file: str | None = None
+    paths: Sequence[str], actors_file: str | None = None, metadata: str | None = None
 ) -> tuple[list[Document], ActorRegistry, list[Analysis | _JsonlExport]]:
     """Article folders and files become documents; claimtrack's own JSON exports are read
     back as they are, and JSONL exports are checked line by line (and later streamed into
@@ -173,14 +205,14 @@ def _read_inputs(
     actor_files = [Path(actors_file)] if actors_file else []
     for name in paths:
         path = Path(name)
-        if path.is_file() and path.suffix == ".jsonl":
+        if path.is_file() and path.suffix == ".jsonl" and _is_export(path):
             ids = tuple(v.id for section, v in _jsonl_records(path) if section == "sources")
             exports.append(_JsonlExport(path, ids))
         elif path.is_file() and path.suffix == ".json":
             with _export_file(path) as handle:
                 exports.append(loads(handle.read()))
         else:
-            documents += read_folder(path)
+            documents += read_folder(path, metadata=metadata if path.is_dir() else None)
             if path.is_dir() and (path / "actors.toml").is_file():
                 actor_files.append(path / "actors.toml")
     registry = ActorRegistry()
@@ -258,21 +290,24 @@ def _connect(store: ClaimStore) -> None:
 @click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
+@metadata_option
 @resources_option
 @_friendly
 def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
-                   resources_dir: str | None) -> None:  # fmt: skip
-    """Read article folders (or claimtrack JSON/JSONL exports) into the store.
+                   metadata: str | None, resources_dir: str | None) -> None:  # fmt: skip
+    """Read article folders, saved web pages, CSV/JSONL tables of articles (or claimtrack
+    JSON/JSONL exports) into the store.
 
     All inputs are read and checked first and stored in one transaction: a bad file leaves
     the store as it was.
     """
-    documents, registry, exports = _read_inputs(paths, actors_file)
+    documents, registry, exports = _read_inputs(paths, actors_file, metadata)
     with using(resources_for(resources_dir, registry)):
         analysis = extract_all(documents, actors=registry)
         with ClaimStore(db) as store:
             _store_all(store, analysis, exports)
             counts = store.counts()
+    _warn_undated(documents)  # once stored: an error stays the only line
     _echo(f"stored in {db}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
@@ -280,6 +315,7 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 @click.argument("paths", nargs=-1, required=True, type=_SafePath(readable=False))
 @db_option
 @actors_option
+@metadata_option
 @resources_option
 @format_option
 @click.option(
@@ -291,11 +327,11 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
 )
 @_friendly
 def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
-                    resources_dir: str | None, output_format: str,
+                    metadata: str | None, resources_dir: str | None, output_format: str,
                     html_file: str | None) -> None:  # fmt: skip
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
-    documents, registry, exports = _read_inputs(paths, actors_file)
+    documents, registry, exports = _read_inputs(paths, actors_file, metadata)
     with using(resources_for(resources_dir, registry)):
         analysis = extract_all(documents, actors=registry)
         with ClaimStore(db) as store:
@@ -305,6 +341,10 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
                 chosen += part.source_ids if isinstance(part, _JsonlExport) else [
                     s.id for s in part.sources]  # fmt: skip
             result = store.analysis(sources=chosen)
+    _warn_undated(documents)
+    # The actors given with the articles belong to their analysis even when they say nothing.
+    given = {a.id: a for a in (*result.actors, *analysis.actors)}
+    result = attrs.evolve(result, actors=sorted(given.values(), key=lambda a: a.id))
     if html_file:
         from claimtrack.present.html import render
 
@@ -317,57 +357,18 @@ def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
         print_analysis(result, _console(), store=db)
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--{name} takes a date like 2016-07-28, got {value!r}") from None
-
-
-@main.command("claims")
-@db_option
-@click.option("--speaker", help="Only claims by this speaker (actor id or a name).")
-@click.option("--source", help="Only claims from this source id.")
-@click.option("--outlet", help="Only claims from sources of this outlet.")
-@click.option("--since", metavar="DATE", help="Only claims said on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Only claims said on or before DATE.")
-@click.option("--text", help="Full-text search (SQLite FTS5) in the claims' text.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
-@format_option
-@_friendly
-def claims_command(
-    db: str,
-    speaker: str | None,
-    source: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    text: str | None,
-    limit: int | None,
-    output_format: str,
-) -> None:
-    """List stored claims, filtered by speaker, source, outlet, time and text."""
-    with _open_existing(db) as store:
-        if speaker is not None and store.actor(speaker) is None:
-            named = store.actors(alias=speaker)
-            if named:
-                speaker = named[0].id
-        found = store.claims(
-            speaker=speaker,
-            source=source,
-            outlet=outlet,
-            since=_date(since, "since"),
-            until=_date(until, "until"),
-            text=text,
-            limit=limit,
-        )
-        actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        _echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
-    else:
-        print_claims(found, _console(), actors=actors)
+listing_format = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="A readable table, a JSON array, JSON Lines, or CSV.",
+)
+limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most N rows.",
+                            metavar="N")  # fmt: skip
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+                             help="Skip the first N rows.")  # fmt: skip
 
 
 def _open_existing(db: str, *, readonly: bool = True) -> ClaimStore:
@@ -376,6 +377,110 @@ def _open_existing(db: str, *, readonly: bool = True) -> ClaimStore:
         raise InputError(f"no store at {db}; run `claimtrack ingest` or `claimtrack analyze` "
                          "first, or name one with --db")  # fmt: skip
     return ClaimStore(db, readonly=readonly)
+
+
+def _emit(values: Sequence[Any], output_format: str, table: Callable[[], None]) -> None:
+    if output_format in ("table", "text"):
+        table()
+    elif values or output_format != "jsonl":
+        _echo(render_rows(values, output_format))
+
+
+def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | None:
+    """The ids of the actors a --speaker/--about name finds (fuzzily, through the registry);
+    says whom it matched."""
+    if query is None:
+        return None
+    found = find_actors(query, actors)
+    if not found:
+        raise InputError(f"--{option} {query!r} names no known actor (see `claimtrack actors`)")
+    if [a.id for a in found] != [query]:
+        names = ", ".join(a.name for a in found[:5]) + (" ..." if len(found) > 5 else "")
+        _echo(f"claimtrack: --{option} {query}: {names}", err=True)
+    return {a.id for a in found}
+
+
+@main.command("claims")
+@db_option
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help="Only claims by this speaker: an id or any name, spelled as you like.",
+)
+@click.option(
+    "--about",
+    metavar="NAME",
+    help="Only claims naming this actor in their text (any of its names).",
+)
+@click.option("--source", help="Only claims from this source id.")
+@click.option("--outlet", help="Only claims from sources of this outlet.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only claims said on or after DATE (a year, a "
+    "month or a day: 2016, 2016-07, 2016-07-28); a claim whose saying has no date "
+    "counts from its source's publication date.",
+)
+@click.option("--until", metavar="DATE", help="Only claims said on or before DATE (as --since).")
+@click.option("--text", help="Full-text search (SQLite FTS5) in the claims' text.")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def claims_command(db: str, speaker: str | None, about: str | None, source: str | None,
+                   outlet: str | None, since: str | None, until: str | None, text: str | None,
+                   limit: int | None, offset: int, output_format: str) -> None:  # fmt: skip
+    """List stored claims, filtered by speaker, subject, source, outlet, time and text."""
+    start = window(since, option="since")[0] if since else None
+    end = window(until, option="until")[1] if until else None
+    with _open_existing(db) as store:
+        actors = store.actors()
+        speakers = _named(speaker, "speaker", actors)
+        subjects = _named(about, "about", actors)
+        found = store.claims(source=source, outlet=outlet, text=text)
+        index = Index(sources=store.sources(), claims=found, actors=actors)
+    names = [fold(n) for a in actors if subjects and a.id in subjects for n in a.names]
+    found = [c for c in found
+             if (speakers is None or c.speaker in speakers)
+             and (not names or any(n in fold(c.text) for n in names))
+             and in_window(c, index, start, end)]  # fmt: skip
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_claims(found, _console(), actors=index.actors))
+
+
+@main.command("sources")
+@db_option
+@click.option("--outlet", help="Only sources of this outlet.")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def sources_command(db: str, outlet: str | None, limit: int | None, offset: int,
+                    output_format: str) -> None:  # fmt: skip
+    """List stored sources: id, outlet, publication date, kind and title."""
+    with _open_existing(db) as store:
+        found = page(store.sources(outlet=outlet), limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_sources(found, _console()))
+
+
+@main.command("actors")
+@db_option
+@click.option("--name", metavar="NAME", help="Only actors this name finds (fuzzily).")
+@limit_option
+@offset_option
+@listing_format
+@_friendly
+def actors_command(db: str, name: str | None, limit: int | None, offset: int,
+                   output_format: str) -> None:  # fmt: skip
+    """List stored actors with their kind, aliases and how many claims each made."""
+    with _open_existing(db) as store:
+        actors = store.actors()
+        said = Counter(c.speaker for c in store.claims())
+    if name is not None:
+        actors = find_actors(name, actors)
+    actors = sorted(actors, key=lambda a: (-said[a.id], a.kind.value == "unnamed", a.id))
+    found = page(actors, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_actors(found, _console(), claims=said))
 
 
 @main.command("clusters")
@@ -394,11 +499,15 @@ def _open_existing(db: str, *, readonly: bool = True) -> ClaimStore:
     metavar="CLAIM CLAIM",
     help="Record that two claims do not state the same proposition, then re-cluster.",
 )
-@format_option
+@limit_option
+@offset_option
+@listing_format
 @_friendly
 def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
-                     different: tuple[str, str] | None, output_format: str) -> None:  # fmt: skip
-    """List the clusters of the same claim across sources; record a person's decisions."""
+                     different: tuple[str, str] | None, limit: int | None, offset: int,
+                     output_format: str) -> None:  # fmt: skip
+    """List the clusters of the same claim across sources, largest first, with the ids of
+    their claims; record a person's decisions."""
     with _open_existing(db, readonly=not (same or different)) as store:
         for pair, is_same in ((same, True), (different, False)):
             if pair:
@@ -411,10 +520,10 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
         found = [k for k in store.clusters() if len(k.claims) >= min_size]
         claims = {c.id: c for c in store.claims()}
         actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        _echo(json.dumps([unstructure(k) for k in found], indent=2, ensure_ascii=False))
-    else:
-        print_clusters(found, claims, _console(), actors=actors, min_size=min_size)
+        sources = store.sources()
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_clusters(
+        found, claims, _console(), actors=actors, min_size=min_size, sources=sources))  # fmt: skip
 
 
 @main.command("conflicts")
@@ -436,12 +545,15 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
     help="Record a person's decision on a conflict (resolved, rejected, unresolved).",
 )
 @click.option("--note", help="A note to keep with --mark.")
-@format_option
+@limit_option
+@offset_option
+@listing_format
 @_friendly
 def conflicts_command(db: str, status: str | None, kind: str | None,
-                      mark: tuple[str, str] | None, note: str | None,
-                      output_format: str) -> None:  # fmt: skip
-    """List conflicts between claims, strongest first, with their reasons; mark them."""
+                      mark: tuple[str, str] | None, note: str | None, limit: int | None,
+                      offset: int, output_format: str) -> None:  # fmt: skip
+    """List conflicts between claims, strongest first, with their reasons, status and note;
+    mark them."""
     with _open_existing(db, readonly=not mark) as store:
         if mark:
             conflict_id, new_status = mark
@@ -456,10 +568,10 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
         found = [c for c in found if kind is None or c.kind.value == kind]
         claims = {c.id: c for c in store.claims()}
         actors = {a.id: a for a in store.actors()}
-    if output_format == "json":
-        _echo(json.dumps([unstructure(c) for c in found], indent=2, ensure_ascii=False))
-    else:
-        print_conflicts(found, claims, _console(), actors=actors)
+        sources = store.sources()
+    found = page(found, limit=limit, offset=offset)
+    _emit(found, output_format, lambda: print_conflicts(
+        found, claims, _console(), actors=actors, sources=sources))  # fmt: skip
 
 
 @main.command("export")

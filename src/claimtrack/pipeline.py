@@ -27,7 +27,7 @@ from claimtrack.attribution.extract import extract_document
 from claimtrack.linking.clustering import cluster
 from claimtrack.linking.conflicts import find_conflicts
 from claimtrack.model import Actor, Analysis, Claim, Source
-from claimtrack.reading.folder import Document
+from claimtrack.reading.folder import Document, read_folder
 from claimtrack.resources import Resources, active, using
 from claimtrack.store import ClaimStore
 from claimtrack.text import fold
@@ -71,10 +71,15 @@ def resources_for(resources: Resources | str | Path | None = None,
     return chosen.with_names(actors.names) if actors is not None else chosen
 
 
-def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = None,
+def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry | None = None,
             resources: Resources | str | Path | None = None) -> Analysis:  # fmt: skip
     """Run every stage over the documents and return what they found: sources, actors,
     claims, clusters and conflicts.
+
+    ``documents`` may be a path (a folder, an article file or a table of articles): it is
+    read with :func:`~claimtrack.reading.folder.read_folder` and, unless ``actors`` is
+    given, a folder's ``actors.toml`` is read with it, as ``claimtrack analyze PATH`` does;
+    so ``analyze("seeds")`` is the command's analysis.
 
     ``actors`` resolves speakers (aliases, transliterations, renames) and is only read;
     without it, speakers are actors made from the names in the text.  ``resources``
@@ -82,11 +87,15 @@ def analyze(documents: Iterable[Document], *, actors: ActorRegistry | None = Non
     :mod:`claimtrack.resources`), or a :class:`~claimtrack.resources.Resources`.  Claims a
     person listed in a sidecar are kept alongside the extracted ones.
     """
+    if isinstance(documents, str | Path):
+        folder = Path(documents)
+        if actors is None and folder.is_dir():
+            actors = ActorRegistry.for_folder(folder)
+        documents = read_folder(folder)
     known = actors if actors is not None else ActorRegistry()
     with using(resources_for(resources, known)):
         found = extract_all(documents, actors=known)
-        everyone = merge_actors(known, found.actors)
-        connected = connect(found.claims, sources=found.sources, actors=everyone)
+        connected = connect(found.claims, sources=found.sources, actors=found.actors)
     return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
 
 
@@ -101,6 +110,7 @@ def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None =
     """
     documents = list(documents)
     known = actors if actors is not None else ActorRegistry()
+    given = {a.id for a in known}
     base = ActorRegistry(
         merge_actors(known, (a for d in documents for a in d.actors)), threshold=known.threshold
     )
@@ -118,6 +128,8 @@ def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None =
             # A claim a person recorded in the sidecar wins over the extractor's copy of it.
             if (claim.source, fold(claim.text)) not in recorded:
                 claims.setdefault(claim.id, claim)
-    named = {a for c in claims.values() for a in (c.speaker, *c.via) if a is not None}
-    speakers = [a for a in merge_actors(base, found) if a.id in named]
-    return Analysis(sources=sources, actors=speakers, claims=list(claims.values()))
+    # The actors a person gave (with their aliases) are kept with the speakers, so that
+    # re-clustering from a store sees the same names as this analysis does.
+    named = {a for c in claims.values() for a in (c.speaker, *c.via) if a is not None} | given
+    kept = [a for a in merge_actors(base, found) if a.id in named]
+    return Analysis(sources=sources, actors=kept, claims=list(claims.values()))

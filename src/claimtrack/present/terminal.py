@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from rich.console import Console
@@ -11,8 +10,20 @@ from rich.text import Text
 
 from claimtrack.lookup import Index
 from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, Source, When
+from claimtrack.store import DEFAULT_STORE
 
-__all__ = ["print_analysis", "print_claims", "print_clusters", "print_conflicts", "print_sources"]
+__all__ = [
+    "print_actors",
+    "print_analysis",
+    "print_claims",
+    "print_clusters",
+    "print_conflicts",
+    "print_sources",
+]
+
+
+_ID_WIDTH = 18
+"""Claim, cluster and conflict ids are this long: their columns never cut one."""
 
 
 def _when(when: When | None) -> str:
@@ -44,9 +55,9 @@ def print_sources(sources: Iterable[Source], console: Console) -> None:
         label = ("  " * depth + ("└ " if depth else "")) + source.id
         table.add_row(
             Text(label),
-            source.outlet or "",
-            _when(source.published),
-            source.kind.value,
+            Text(source.outlet or ""),
+            Text(_when(source.published)),
+            Text(source.kind.value),
             Text(_short(source.title or "", 70)),
         )
         for child in children.get(source.id, []):
@@ -56,6 +67,25 @@ def print_sources(sources: Iterable[Source], console: Console) -> None:
         if source.parent is None or source.parent not in known:
             add(source, 0)
     console.print(table)
+
+
+def print_actors(actors: Iterable[Actor], console: Console, *,
+                 claims: Mapping[str | None, int] | None = None) -> None:  # fmt: skip
+    """A table of actors: id, name, kind, other names, and how many claims each made."""
+    claims = claims or {}
+    table = Table(title="Actors", title_justify="left")
+    table.add_column("id", overflow="fold")
+    table.add_column("name", overflow="fold")
+    table.add_column("kind")
+    table.add_column("claims", justify="right")
+    table.add_column("also", overflow="fold", ratio=2)
+    rows = 0
+    for actor in actors:
+        others = [n for n in actor.names if n != actor.name]
+        table.add_row(Text(actor.id), Text(actor.name), Text(actor.kind.value),
+                      Text(str(claims.get(actor.id, 0))), Text("; ".join(others)))  # fmt: skip
+        rows += 1
+    console.print(table if rows else Text("Actors: none", style="dim"))
 
 
 def print_claims(
@@ -71,7 +101,7 @@ def print_claims(
     table.add_column("speaker")
     table.add_column("said")
     table.add_column("claim", overflow="fold", ratio=3)
-    table.add_column("source", overflow="fold")
+    table.add_column("claim id / source", overflow="fold", min_width=_ID_WIDTH)
     rows = 0
     for claim in claims:
         actor = actors.get(claim.speaker) if claim.speaker is not None else None
@@ -80,9 +110,9 @@ def print_claims(
         stance = "" if claim.stance.value == "asserts" else f"[{claim.stance.value}] "
         table.add_row(
             Text(speaker + via),
-            _when(claim.said),
+            Text(_when(claim.said)),
             Text(stance + _short(claim.text, 160)),
-            claim.source,
+            Text(f"{claim.id}\n{claim.source}"),
         )
         rows += 1
     if rows:
@@ -96,88 +126,136 @@ def _speaker(claim: Claim, actors: Mapping[str, Actor]) -> str:
     return actor.name if actor is not None else claim.speaker or "unknown speaker"
 
 
-def _side(claim: Claim, actors: Mapping[str, Actor]) -> Text:
-    """One side of a conflict: who, when, and what they said."""
-    head = Text(f"{_speaker(claim, actors)} ({_when(claim.said)}): ")
-    return head + Text(_short(claim.text, 140), style="italic")
-
-
 def print_conflicts(conflicts: Iterable[Conflict], claims: Mapping[str, Claim], console: Console,
-                    *, actors: Mapping[str, Actor] | None = None, limit: int | None = None
+                    *, actors: Mapping[str, Actor] | None = None,
+                    sources: Iterable[Source] = (), limit: int | None = None
                     ) -> None:  # fmt: skip
-    """Conflicts, strongest first: who says what against whom, of what kind, and why."""
-    actors = actors or {}
-    shown = 0
-    table = Table(title="Conflicts", title_justify="left", show_lines=True)
-    table.add_column("kind / relation")
-    table.add_column("one side", overflow="fold", ratio=2)
-    table.add_column("the other side", overflow="fold", ratio=2)
-    table.add_column("why", overflow="fold", ratio=2)
-    for conflict in conflicts:
-        if limit is not None and shown >= limit:
-            break
-        a, b = claims.get(conflict.a), claims.get(conflict.b)
-        if a is None or b is None:
-            continue
-        status = "" if conflict.status.value == "unresolved" else f"\n[{conflict.status.value}]"
-        heading = (f"{conflict.kind.value}\n{conflict.relation.value}\n{conflict.score:.2f}"
-                   f"{status}\n{conflict.id}")  # fmt: skip
-        table.add_row(heading, _side(a, actors), _side(b, actors), Text(conflict.reason))
-        shown += 1
-    if shown:
-        console.print(table)
-    else:
-        console.print("[dim]Conflicts: none[/dim]")
+    """Conflicts as listed: who says what against whom, of what kind, and why; each with its
+    id whole (for ``conflicts --mark``), its status and note."""
+    index = Index(claims=claims.values(), actors=(actors or {}).values(), sources=sources)
+    found = list(conflicts)
+    shown = found[:limit] if limit is not None else found
+    for n, conflict in enumerate(shown, start=1):
+        _conflict(console, n, conflict, index)
+    if not found:
+        console.print(Text("Conflicts: none", style="dim"))
 
 
 def print_clusters(clusters: Iterable[Cluster], claims: Mapping[str, Claim], console: Console,
                    *, actors: Mapping[str, Actor] | None = None, min_size: int = 2,
-                   limit: int | None = None) -> None:  # fmt: skip
-    """Clusters of the same claim, largest first: the proposition, who stated it, where and
-    when it first appeared."""
-    actors = actors or {}
-    table = Table(title="The same claim across sources", title_justify="left")
-    table.add_column("claims", justify="right")
-    table.add_column("proposition", overflow="fold", ratio=3)
-    table.add_column("speakers", overflow="fold", ratio=2)
-    table.add_column("first / span")
-    table.add_column("outlets", overflow="fold")
-    shown = 0
-    for group in clusters:
-        if len(group.claims) < min_size or (limit is not None and shown >= limit):
-            continue
-        members = [claims[c] for c in group.claims if c in claims]
-        speakers = sorted({_speaker(c, actors) for c in members})
-        first = claims.get(group.first) if group.first else None
-        when = f"{_when(group.span)}" + (f"\n{_speaker(first, actors)}" if first else "")
-        table.add_row(str(len(group.claims)), Text(_short(group.label, 160)),
-                      Text(", ".join(speakers)), when, Text(", ".join(group.outlets)))  # fmt: skip
-        shown += 1
-    if shown:
-        console.print(table)
+                   sources: Iterable[Source] = (), limit: int | None = None) -> None:  # fmt: skip
+    """Clusters of the same claim as listed: the proposition, who stated it, where and when,
+    and the ids of the cluster and its claims (for ``clusters --same``)."""
+    index = Index(claims=claims.values(), actors=(actors or {}).values(), sources=sources)
+    found = [k for k in clusters if len(k.claims) >= min_size]
+    for n, group in enumerate(found[:limit] if limit is not None else found, start=1):
+        _cluster(console, n, group, index)
+    if not found:
+        console.print(Text(f"Clusters of {min_size} or more claims: none", style="dim"))
+
+
+def _conflict(console: Console, n: int, conflict: Conflict, index: Index) -> None:
+    a, b = index.claim(conflict.a), index.claim(conflict.b)
+    status = "" if conflict.status.value == "unresolved" else f" · {conflict.status.value}"
+    console.print(Text(f"{n:>2}. {conflict.kind.value} · {conflict.relation.value} · "
+                       f"score {conflict.score:.2f}{status} · {conflict.id}"))  # fmt: skip
+    _indented(console, _quoted(a, index) if a else Text(f"claim {conflict.a}"))
+    _indented(console, Text("against ", style="bold") + (_quoted(b, index) if b else
+                                                         Text(f"claim {conflict.b}")))  # fmt: skip
+    _indented(console, Text("Why: ", style="bold") + Text(conflict.reason))
+    if conflict.note:
+        _indented(console, Text("Note: ", style="bold") + Text(conflict.note))
+
+
+def _cluster(console: Console, n: int, group: Cluster, index: Index) -> None:
+    outlets = f", {_count(len(group.outlets), 'outlet')} ({', '.join(group.outlets)})"
+    console.print(Text(f"{n:>2}. {len(group.claims)} claims{outlets if group.outlets else ''}"
+                       f", {_when(group.span)} · {group.id}"))  # fmt: skip
+    _indented(console, Text(f"\u201c{_short(group.label, 160)}\u201d", style="italic"))
+    members = [c for c in (index.claim(i) for i in group.claims) if c is not None]
+    speakers = sorted({_speaker(c, index.actors) for c in members})
+    _indented(console, Text("said by: " + "; ".join(speakers)))
+    _indented(console, Text("claims: " + " ".join(group.claims), style="dim"))
+
+
+def _quoted(claim: Claim, index: Index) -> Text:
+    """A claim as the report shows it: who, when, where, the words, and its id."""
+    source = index.source(claim.source)
+    outlet = index.outlet(claim.source) if source is not None else None
+    appeared = index.appeared(claim) if source is not None else None
+    if claim.said is not None and claim.said.known:
+        when = f", said {_when(claim.said)}"
+    elif appeared is not None and appeared.known:
+        when = f", published {_when(appeared)}"
     else:
-        console.print(f"[dim]Clusters of {min_size} or more claims: none[/dim]")
-
-
-def print_analysis(analysis: Analysis, console: Console, *, store: str | None = None) -> None:
-    """The summary ``claimtrack analyze`` prints: sources, the clusters with most sources,
-    conflicts with their reasons, and who said what when."""
-    counts = Counter(
-        sources=len(analysis.sources),
-        actors=len(analysis.actors),
-        claims=len(analysis.claims),
-        clusters=len(analysis.clusters),
-        conflicts=len(analysis.conflicts),
+        when = ""
+    where = f" in {outlet}" if outlet else ""
+    stance = "" if claim.stance.value == "asserts" else f" ({claim.stance.value})"
+    head = Text(f"{_speaker(claim, index.actors)}{where}{when}{stance}: ")
+    return (
+        head
+        + Text(f"“{_short(claim.text, 180)}”", style="italic")
+        + Text(f" {claim.id}", style="dim")
     )
-    print_sources(analysis.sources, console)
+
+
+def _indented(console: Console, text: Text, indent: int = 3) -> None:
+    # Wrapped here, not padded by rich: no trailing blanks, and an id is never cut.
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _summary(analysis: Analysis, repeated: int, store: str | None) -> Text:
+    pages = [s for s in analysis.sources if s.parent is None]
+    pieces = len(analysis.sources) - len(pages)
+    outlets = {s.outlet for s in analysis.sources if s.outlet}
+    known = [d for s in analysis.sources if s.published for d in (s.published.earliest,) if d]
+    span = f", {min(known):%Y-%m} to {max(known):%Y-%m}" if known else ""
+    speakers = {c.speaker for c in analysis.claims if c.speaker}
+    parts = [
+        _count(len(pages), "article") + (f" ({pieces} pieces inside them)" if pieces else ""),
+        f" from {_count(len(outlets), 'outlet')}{span}: " if outlets else f"{span}: ",
+        f"{_count(len(analysis.claims), 'claim')} by {_count(len(speakers), 'speaker')}, ",
+        f"{repeated} stated in more than one source, {len(analysis.conflicts)} conflicts.",
+        f" All stored in {store}." if store else "",
+    ]
+    return Text("".join(parts), style="bold")
+
+
+def print_analysis(analysis: Analysis, console: Console, *, store: str | None = None,
+                   conflicts: int = 10, repeated: int = 10) -> None:  # fmt: skip
+    """The report ``claimtrack analyze`` prints, sized for a screen or two: a summary line,
+    the strongest conflicts, then the claims stated most often; every id printed whole, so
+    it can be pasted into ``conflicts --mark`` and ``clusters --same``."""
     index = Index.of(analysis)
-    actors, claims = index.actors, index.claims
-    print_claims(analysis.claims, console, actors=actors)
-    contested = {x for conflict in analysis.conflicts for x in (conflict.a, conflict.b)}
-    ranked = sorted(analysis.clusters, key=lambda k: (-len(set(k.claims) & contested),
-                                                       -len(k.claims), k.id))  # fmt: skip
-    print_clusters(ranked, claims, console, actors=actors, limit=15)
-    print_conflicts(analysis.conflicts, claims, console, actors=actors, limit=20)
-    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    where = f" — stored in {store}" if store else ""
-    console.print(f"[bold]{summary}[/bold]{where}")
+    groups = sorted((k for k in analysis.clusters if len(k.claims) > 1),
+                    key=lambda k: (-len(k.claims), -len(k.outlets), k.id))  # fmt: skip
+    console.print(_summary(analysis, len(groups), store))
+    db = f" --db {store}" if store and store != DEFAULT_STORE else ""
+    found = sorted(analysis.conflicts, key=lambda c: (-c.score, c.id))
+    console.print()
+    shown = min(conflicts, len(found))
+    title = f"Conflicts, strongest first ({shown} of {len(found)})" if found else "No conflicts"
+    console.print(Text(title, style="bold underline"))
+    for n, conflict in enumerate(found[:conflicts], start=1):
+        _conflict(console, n, conflict, index)
+    if len(found) > shown:
+        console.print(Text(f"    all {len(found)}: claimtrack conflicts{db}", style="dim"))
+    console.print()
+    shown = min(repeated, len(groups))
+    console.print(Text(f"The claims stated most often ({shown} of {len(groups)} stated in more "
+                       "than one source)" if groups else "No claim is stated in more than one "
+                       "source", style="bold underline"))  # fmt: skip
+    for n, group in enumerate(groups[:repeated], start=1):
+        _cluster(console, n, group, index)
+    if len(groups) > shown:
+        console.print(Text(f"    all {len(groups)}: claimtrack clusters{db}", style="dim"))
+    console.print()
+    console.print(Text(f"Every claim: claimtrack claims{db} (--speaker NAME, --source ID, "
+                       "--text WORDS); sources: claimtrack sources; mark a conflict: "
+                       "claimtrack conflicts --mark ID STATUS", style="dim"))  # fmt: skip

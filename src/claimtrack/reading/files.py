@@ -24,8 +24,8 @@ __all__ = [
     "shown",
 ]
 
-ARTICLE_SUFFIXES = (".txt",)
-"""File endings read as articles."""
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+"""File endings read as articles: text files and saved web pages (reading.webpage)."""
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """An article larger than this is refused: it is a dump, not an article (ingest JSONL)."""

@@ -64,19 +64,26 @@ from claimtrack.reading.files import (
     read_text,
     shown,
 )
+from claimtrack.reading.table import TABLE_SUFFIXES, Row, headline, metadata_rows, read_rows
+from claimtrack.reading.webpage import PAGE_SUFFIXES, read_page
 from claimtrack.time.facts import read_date
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
     "MAX_SIDECAR_BYTES",
+    "METADATA_TABLE",
     "Document",
     "article_paths",
     "read_folder",
     "read_regular",
     "read_source",
+    "read_table",
     "read_text",
 ]
+
+METADATA_TABLE = "metadata.csv"
+"""A folder's table of its articles' metadata, read when present (see reading.table)."""
 
 _DATE_FAILURES = (ClaimtrackError, ValueError, OverflowError, AssertionError, RecursionError)
 
@@ -324,14 +331,21 @@ def _sidecar(path: Path, root: Path) -> Path | None:
     return sidecar
 
 
-def read_source(path: str | Path, *, root: Path | None = None) -> Document:
-    """Read one article file and its sidecar into a :class:`Document`.  ``root`` is the
-    folder read (the file's own folder when not given): the shown path starts with its name,
-    and no sidecar may link out of it."""
+def read_source(path: str | Path, *, root: Path | None = None,
+                defaults: Row | None = None) -> Document:  # fmt: skip
+    """Read one article file (text or saved web page) and its sidecar into a
+    :class:`Document`.  ``root`` is the folder read (the file's own folder when not given):
+    the shown path starts with its name, and no sidecar may link out of it.  ``defaults`` is
+    the file's row of a metadata table, which a sidecar or front matter overrides."""
     path = Path(os.fsdecode(path)) if isinstance(path, bytes) else Path(path)
     if "\x00" in str(path):
         raise InputError(f"file name {str(path)!r} holds a NUL character")
-    text, front = _split_front_matter(read_text(path), path)
+    found: dict[str, Any] = {}
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        text, found = read_page(path)
+        front = None
+    else:
+        text, front = _split_front_matter(read_text(path), path)
     folder = root if root is not None else path.parent
     sidecar = _sidecar(path, folder)
     where = shown(path)
@@ -341,15 +355,26 @@ def read_source(path: str | Path, *, root: Path | None = None) -> Document:
         where = shown(sidecar)
         raw = read_text(sidecar, max_bytes=MAX_SIDECAR_BYTES, kind="sidecar")
         meta = _parse_toml(raw, sidecar)
+    elif defaults is not None:
+        meta, where = dict(defaults.meta), defaults.where
     else:
         meta = {}
     _check_keys(meta, _TOP_KEYS, where)
+    meta = {**found, **meta}
+    if "title" not in meta and (first := headline(text)) is not None:
+        meta["title"] = first
     try:
         folder_name = folder.resolve().name
     except (OSError, RuntimeError):
         folder_name = ""
     shown_path = (Path(folder_name) / path.relative_to(folder)).as_posix()
-    source_id = _get_str(meta, "id", where) or path.stem
+    return _document(text, meta, where, source_id=path.stem, path=shown_path)
+
+
+def _document(text: str, meta: Mapping[str, Any], where: str, *, source_id: str,
+              path: str | None) -> Document:  # fmt: skip
+    source_id = _get_str(meta, "id", where) or source_id
+    shown_path = path
     try:
         page = Source(id=source_id, text=text, path=shown_path, **_source_fields(meta, where))
     except ModelError as exc:
@@ -361,11 +386,27 @@ def read_source(path: str | Path, *, root: Path | None = None) -> Document:
     return Document(sources=tuple(sources), claims=tuple(claims), actors=tuple(actors))
 
 
-def read_folder(folder: str | Path) -> list[Document]:
-    """Every article in ``folder`` (and its subfolders), read and checked.
+def read_table(path: str | Path) -> list[Document]:
+    """The articles of a CSV or JSON Lines table (see :mod:`claimtrack.reading.table`)."""
+    path = Path(path)
+    documents = []
+    for row in read_rows(path):
+        text = str(row.text).replace("\r\n", "\n").replace("\r", "\n")
+        meta = dict(row.meta)
+        if "title" not in meta and (first := headline(text)) is not None:
+            meta["title"] = first
+        documents.append(_document(text, meta, row.where, source_id=f"{path.stem}-{row.number}",
+                                   path=path.name))  # fmt: skip
+    return documents
 
-    Raises :class:`~claimtrack.errors.InputError` naming the first bad file; nothing is
-    returned unless everything could be read.
+
+def read_folder(folder: str | Path, *, metadata: str | Path | None = None) -> list[Document]:
+    """Every article in ``folder`` (and its subfolders), read and checked; ``folder`` may
+    also be one article file, a saved web page, or a CSV / JSON Lines table of articles.
+
+    ``metadata`` is a table of the articles' fields, one row per file (a ``metadata.csv`` in
+    the folder is read when none is named).  Raises :class:`~claimtrack.errors.InputError`
+    naming the first bad file; nothing is returned unless everything could be read.
     """
     folder = Path(os.fsdecode(folder)) if isinstance(folder, bytes) else Path(folder)
     try:
@@ -374,12 +415,27 @@ def read_folder(folder: str | Path) -> list[Document]:
         if not folder.exists() and not folder.is_symlink():
             raise InputError(f"no such folder: {shown(folder)}")
         if not folder.is_dir():
-            return [read_source(folder)]
+            tables = folder.suffix.lower() in TABLE_SUFFIXES
+            documents = read_table(folder) if tables else [read_source(folder)]
+            return _unique(documents)
+        table = Path(metadata) if metadata is not None else folder / METADATA_TABLE
+        rows = metadata_rows(table) if metadata is not None or table.is_file() else {}
     except OSError as exc:  # a name too long, a folder we may not enter...
         raise InputError(f"cannot read: {exc.strerror or exc}", location=shown(folder)) from exc
-    documents = [read_source(p, root=folder) for p in article_paths(folder)]
+    documents = []
+    for path in article_paths(folder):
+        key = path.relative_to(folder).as_posix().removesuffix(".txt")
+        documents.append(read_source(path, root=folder, defaults=rows.pop(key, None)))
+    if rows:
+        row = next(iter(rows.values()))
+        raise InputError(f"no article file {row.file!r} in {shown(folder)}", location=row.where)
     if not documents:
         raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {shown(folder)}")
+    return _unique(documents)
+
+
+def _unique(documents: list[Document]) -> list[Document]:
+    """The documents, once no two sources share an id."""
     seen: dict[str, str] = {}
     for doc in documents:
         for source in doc.sources:
