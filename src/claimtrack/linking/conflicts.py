@@ -71,6 +71,7 @@ from claimtrack.model import (
     Stance,
     When,
 )
+from claimtrack.text import fold
 
 __all__ = ["MIN_SCORE", "Signal", "compare", "find_conflicts", "relation"]
 
@@ -87,6 +88,9 @@ DENIED_CONTENT = 0.45
 SAME_SUBJECT = 0.3
 """How alike two claims must be, once the cue is set aside, to speak of one subject: the
 bar for a nullifier."""
+
+ABOUT_THE_OTHER = 1 / 3
+"""The share of the words of a cue's clause that the other claim must hold."""
 
 SAME_EVENT = 0.8
 """How alike two claims of one proposition must be for different times to be a conflict
@@ -140,7 +144,7 @@ class _Residue:
         theirs = self._vector(other).weights
         for cue in cues:
             terms = self._vector(found_in.clause_of(text, cue)).weights
-            if terms and not any(t in theirs for t in terms):
+            if terms and sum(t in theirs for t in terms) < ABOUT_THE_OTHER * len(terms):
                 return False
         return True
 
@@ -184,8 +188,15 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
                                       tuple(deny_a), tuple(deny_b)))  # fmt: skip
         elif not (found_in.negated_anywhere(a.text) and found_in.negated_anywhere(b.text)):
             # both negate something: not opposite polarity, whichever clause it sits in
-            dice, count, shared = alike(a.text, b.text, neg_a, neg_b)
             negator, other = (a, b) if neg_a else (b, a)
+            negated = neg_a or neg_b
+            # what is negated is the negation's sentence, not a claim's other sentences
+            sentence = found_in.sentence_of(negator.text, negated[0])
+            start = negator.text.index(sentence)
+            rest = found_in.without(sentence, [attrs.evolve(
+                c, start=c.start - start, end=c.end - start) for c in negated
+                if start <= c.start < start + len(sentence)])  # fmt: skip
+            dice, count, shared = alike(rest, other.text)
             matches = (same_proposition and dice >= SAME_SUBJECT) or (
                 dice >= SAME_CONTENT and count >= 2)  # fmt: skip
             if matches and residue.about_the_other(negator.text, neg_a or neg_b, other.text):
@@ -198,7 +209,7 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
     signals += _numeric(a, b, residue)
     signals += _attribute(a, b)
     if same_proposition and a.about is not None and b.about is not None \
-            and a.about.overlaps(b.about) is False \
+            and a.about.overlaps(b.about) is False and _times_differ(a, b) \
             and alike(a.text, b.text)[0] >= SAME_EVENT:  # fmt: skip
         signals.append(
             Signal(
@@ -208,6 +219,17 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
             )
         )
     return signals
+
+
+def _times_differ(a: Claim, b: Claim) -> bool:
+    """Whether the two claims name different times in words: neither names the other's
+    ("Sept. 11" is in "Sept. 11, 2001"; a claim that names both days does not differ)."""
+    said_a = fold(a.about.expression or "") if a.about else ""
+    said_b = fold(b.about.expression or "") if b.about else ""
+    if not said_a or not said_b:
+        return False
+    return not (said_a in fold(b.text) or said_b in fold(a.text) or said_a in said_b
+                or said_b in said_a)  # fmt: skip
 
 
 def _antonym(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:

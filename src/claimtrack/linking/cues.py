@@ -37,6 +37,7 @@ __all__ = [
     "nullifiers",
     "passed_on",
     "quantities",
+    "sentence_of",
     "without",
 ]
 
@@ -96,7 +97,7 @@ def passed_on(text: str) -> tuple[Cue, ...]:
 
 
 _NEGATION = re.compile(r"(?<![\w-])(?:not|no|never|none|nobody|nothing|neither|nor|"
-                       r"nowhere|without|cannot)(?![\w-])|n't\b", re.IGNORECASE)  # fmt: skip
+                       r"nowhere|without|cannot)(?![\w-])|n['’]t\b", re.IGNORECASE)  # fmt: skip
 # A negation inside one of these clauses says nothing of the claim's own polarity.
 _SUBORDINATE = re.compile(r"\b(?:so|that|who|which|because|if|when|while|unless|whether|"
                           r"until|than|though|although|where|after|before|once)\b",
@@ -144,6 +145,16 @@ def clause_of(text: str, cue: Cue) -> str:
     return text[start : cue.start] + " " + text[cue.end : end]
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def sentence_of(text: str, cue: Cue) -> str:
+    """The sentence of ``text`` a cue stands in (for a claim of several sentences)."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start)]
+    after = _SENTENCE_END.search(text, cue.end)
+    return text[starts[-1] if starts else 0 : after.start() if after else len(text)]
+
+
 def negated_anywhere(text: str) -> bool:
     """Whether any clause of ``text`` holds a negation, main clause or not."""
     return _NEGATION.search(text) is not None
@@ -175,7 +186,7 @@ def is_assertion(text: str) -> bool:
 
 _NUMBER = re.compile(
     r"(?P<mod>at least|more than|over|nearly|almost|about|around|some|up to|fewer than|"
-    r"less than|roughly|approximately)?\s*(?P<low>\d[\d,.]*)(?:\s*(?:-|–|to)\s*"
+    r"less than|roughly|approximately|within|under)?\s*(?P<low>\d[\d,.]*)(?:\s*(?:-|–|to)\s*"
     r"(?P<high>\d[\d,.]*))?\s*(?P<scale>percent|%|million|billion|thousand|hundred)?"
     r"\s+(?P<unit>[a-z]+)",
     re.IGNORECASE,
@@ -183,7 +194,7 @@ _NUMBER = re.compile(
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}
 _AT_LEAST = ("at least", "more than", "over")
 _ABOUT = ("nearly", "almost", "about", "around", "some", "roughly", "approximately")
-_AT_MOST = ("up to", "fewer than", "less than")
+_AT_MOST = ("up to", "fewer than", "less than", "within", "under")
 
 Quantity = tuple[str, float, float, Cue]
 """A count in a claim: the word it counts, its lowest and highest value, and its span."""
