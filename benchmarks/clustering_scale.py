@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import generate
 
 from claimtrack.evaluation import bcubed
+from claimtrack.linking.blocking import candidate_pairs
 from claimtrack.linking.clustering import cluster_texts
-from claimtrack.linking.matching import DEFAULT_THRESHOLD, Vectorizer, candidate_pairs, similarity
+from claimtrack.linking.matching import DEFAULT_THRESHOLD, Vectorizer, similarity
 
 
 def exhaustive_recall(corpus: list[str]) -> dict[str, float]:

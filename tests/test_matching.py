@@ -7,11 +7,11 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimtrack.linking.blocking import candidate_pairs
 from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     MIN_SHARED_TERMS,
     Vectorizer,
-    candidate_pairs,
     normalize,
     similarity,
     why,

@@ -4,7 +4,7 @@ Average-linkage agglomerative clustering over a sparse similarity graph: two gro
 only while the *average* similarity between their members stays above the threshold, so a
 chain of near neighbours cannot pull unrelated claims together (single link would). Pairs
 are scored only when blocking says they may be alike
-(:func:`~claimtrack.linking.matching.candidate_pairs`), so cost grows near-linearly with the
+(:func:`~claimtrack.linking.blocking.candidate_pairs`), so cost grows near-linearly with the
 number of claims. The result is deterministic and does not depend on input order; a person's
 decisions ("these two are / are not the same claim") are obeyed and survive re-clustering.
 
@@ -29,14 +29,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from claimtrack.linking.blocking import postings_of, scored_pairs
 from claimtrack.linking.embeddings import EMBEDDING_THRESHOLD, EMBEDDING_WEIGHT, Embedder
 from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
     Vectorizer,
     actor_aliases,
-    postings_of,
-    scored_pairs,
 )
 from claimtrack.lookup import appeared, lineage
 from claimtrack.model import Actor, Claim, Cluster, Precision, Source, When

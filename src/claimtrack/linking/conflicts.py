@@ -26,7 +26,7 @@ changed position, a **supersession** when the world changed between the two time
 
 :func:`find_conflicts` does this for a whole corpus without comparing everything with
 everything: candidates are the claims of one cluster, and claims on one subject (sharing
-informative terms; :func:`~claimtrack.linking.matching.scored_pairs`).
+informative terms; :func:`~claimtrack.linking.blocking.scored_pairs`).
 
 >>> a = Claim.create(text="Nusra is breaking its ties with al-Qaeda", source="s")
 >>> b = Claim.create(text="Nusra's split from al-Qaeda may be more in name than anything else",
@@ -42,11 +42,12 @@ subject (shared: nusra, qaeda, split) (hedged: "may be").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from claimtrack.linking import cues as found_in
+from claimtrack.linking.blocking import scored_pairs
 from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
@@ -54,10 +55,9 @@ from claimtrack.linking.matching import (
     actor_aliases,
     normalize,
     overlap,
-    scored_pairs,
     similarity,
 )
-from claimtrack.lookup import appeared
+from claimtrack.linking.timing import relation, with_time
 from claimtrack.model import (
     Actor,
     Claim,
@@ -66,10 +66,8 @@ from claimtrack.model import (
     ConflictKind,
     Cue,
     Modality,
-    Relation,
     Source,
     Stance,
-    When,
 )
 from claimtrack.text import fold
 
@@ -346,56 +344,6 @@ def compare(a: Claim, b: Claim, *, index: Vectorizer | None = None,
     return attrs.evolve(best, strength=round(min(1.0, best.strength * factor), 4), reason=reason)
 
 
-def _when_of(claim: Claim, sources: Mapping[str, Source]) -> When | None:
-    """The time a claim speaks of: what it is about, else when it was said or appeared."""
-    if claim.about is not None and claim.about.known:
-        return claim.about
-    return appeared(claim, sources)
-
-
-def relation(a: Claim, b: Claim, *, sources: Mapping[str, Source] | None = None,
-             actors: Mapping[str, Actor] | None = None) -> Relation:  # fmt: skip
-    """How two conflicting claims relate in time.
-
-    Same time (their times overlap): a contradiction.  Different times: a reversal when one
-    speaker (or a speaker and its own organisation) changed position, else a supersession.
-    Unknown times stay unknown: they are never assumed equal.
-    """
-    sources = sources or {}
-    actors = actors or {}
-    when_a, when_b = _when_of(a, sources), _when_of(b, sources)
-    if when_a is None or when_b is None:
-        return Relation.UNKNOWN
-    overlapping = when_a.overlaps(when_b)
-    if overlapping is None:
-        return Relation.UNKNOWN
-    if overlapping:
-        return Relation.CONTRADICTION
-    return Relation.REVERSAL if _same_side(a.speaker, b.speaker, actors) else Relation.SUPERSESSION
-
-
-def _same_side(a: str | None, b: str | None, actors: Mapping[str, Actor]) -> bool:
-    if a is None or b is None:
-        return False
-    if a == b:
-        return True
-    actor_a, actor_b = actors.get(a), actors.get(b)
-    return (actor_a is not None and actor_a.affiliation == b) or (
-        actor_b is not None and actor_b.affiliation == a)  # fmt: skip
-
-
-def _reason_with_time(reason: str, kind: Relation, a: Claim, b: Claim,
-                      sources: Mapping[str, Source]) -> str:  # fmt: skip
-    when_a, when_b = _when_of(a, sources), _when_of(b, sources)
-    if kind is Relation.REVERSAL:
-        return f"{reason} The speaker changed position between {when_a} and {when_b}."
-    if kind is Relation.SUPERSESSION:
-        return f"{reason} They speak of different times ({when_a}, {when_b})."
-    if kind is Relation.UNKNOWN:
-        return f"{reason} When one of them holds is not known."
-    return reason
-
-
 def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
                    sources: Iterable[Source] = (), actors: Iterable[Actor] = (),
                    min_score: float = MIN_SCORE) -> list[Conflict]:  # fmt: skip
@@ -443,7 +391,7 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
         kind = relation(a, b, sources=source_map, actors=actor_map)
         conflicts.append(Conflict.between(
             a.id, b.id, kind=signal.kind, relation=kind, score=signal.strength,
-            reason=_reason_with_time(signal.reason, kind, a, b, source_map),
+            reason=with_time(signal.reason, kind, a, b, source_map),
             cues_a=signal.cues_a, cues_b=signal.cues_b,
         ))  # fmt: skip
     return sorted(conflicts, key=lambda c: (-c.score, c.id))

@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import attrs
@@ -44,18 +44,20 @@ from claimtrack.text import fold, transliteration_key
 from claimtrack.time.vocabulary import weekday_number
 
 __all__ = [
+    "CLOSE",
     "DEFAULT_THRESHOLD",
+    "MIN_CLOSE_TERMS",
     "MIN_SHARED_TERMS",
     "Explanation",
     "TermVector",
     "Vectorizer",
     "actor_aliases",
-    "candidate_pairs",
+    "enough_shared",
     "informative_limit",
+    "name_other_days",
     "normalize",
     "overlap",
-    "postings_of",
-    "scored_pairs",
+    "share_a_key",
     "similarity",
     "why",
 ]
@@ -281,7 +283,7 @@ def _spelling_variants(frequency: Mapping[str, int]) -> dict[str, str]:
 _MAX_SPELLING_CHOICES = 50
 
 
-def _share_a_key(a: TermVector, b: TermVector) -> bool:
+def share_a_key(a: TermVector, b: TermVector) -> bool:
     return any(t in b.weights for t in a.keys) or any(t in a.weights for t in b.keys)
 
 
@@ -311,20 +313,20 @@ def similarity(a: TermVector, b: TermVector) -> float:
     different weekdays.  The key condition is part of the definition, which is what lets
     blocking on the keys find every pair above any threshold.
     """
-    if not _share_a_key(a, b) or _other_days(a, b):
+    if not share_a_key(a, b) or name_other_days(a, b):
         return 0.0
     shared = _shared(a, b)
     dice = min(1.0, _dice(a, b, shared))
     informative = sum(1 for t in shared if t in a.informative)
-    return dice if _enough(informative, len(shared), dice) else 0.0
+    return dice if enough_shared(informative, len(shared), dice) else 0.0
 
 
-def _other_days(a: TermVector, b: TermVector) -> bool:
+def name_other_days(a: TermVector, b: TermVector) -> bool:
     """Whether the two name weekdays, and none in common ("on Friday" / "on Wednesday")."""
     return bool(a.days) and bool(b.days) and a.days.isdisjoint(b.days)
 
 
-def _enough(informative: int, shared: int, dice: float) -> bool:
+def enough_shared(informative: int, shared: int, dice: float) -> bool:
     """Whether two claims share enough to be one proposition: three informative terms, or
     nearly all their words (four at least) and one informative term."""
     return informative >= MIN_SHARED_TERMS or (
@@ -365,77 +367,3 @@ def why(a: TermVector, b: TermVector) -> Explanation:
         only_a=ranked((t for t in a.weights if t not in b.weights), a.idf),
         only_b=ranked((t for t in b.weights if t not in a.weights), b.idf),
     )
-
-
-def candidate_pairs(vectors: Sequence[TermVector]) -> Iterator[tuple[int, int]]:
-    """Every pair ``(i, j)``, ``i < j``, in which one claim holds a key of the other —
-    exactly the pairs whose :func:`similarity` can be above 0, each once.
-
-    This is blocking on an inverted index of the claims' keys (their few rarest informative
-    terms): the common terms that would make every pair a candidate are, by the definition
-    of similarity, not enough on their own, so the cost per claim stays bounded as the
-    corpus grows.
-    """
-    for i, j, _ in scored_pairs(vectors):
-        yield (i, j) if i < j else (j, i)
-
-
-def postings_of(vectors: Sequence[TermVector]) -> dict[str, list[int]]:
-    """The inverted index of key terms: term -> every item holding it (as a key or not)."""
-    keys = {t for vector in vectors for t in vector.keys}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for term in vector.weights:
-            if term in keys:
-                postings[term].append(index)
-    return postings
-
-
-def scored_pairs(vectors: Sequence[TermVector], *, min_score: float = 0.0, start: int = 0,
-                 stop: int | None = None, postings: Mapping[str, list[int]] | None = None,
-                 min_shared: int = MIN_SHARED_TERMS
-                 ) -> Iterator[tuple[int, int, float]]:  # fmt: skip
-    """``(i, j, similarity)`` for every candidate pair found from ``i`` in ``[start, stop)``
-    (through ``i``'s keys; each pair once over the whole range) whose similarity is at least
-    ``min_score``; the same numbers as :func:`similarity`, computed from shared postings
-    instead of one call per pair.  Pass ``postings`` (:func:`postings_of`) when scoring a
-    corpus range by range; a lower ``min_shared`` finds pairs on one topic that
-    :func:`similarity` would score 0 (the conflict detector's candidates).
-    """
-    if postings is None:
-        postings = postings_of(vectors)
-    stop = len(vectors) if stop is None else stop
-    for i in range(start, stop):
-        vector = vectors[i]
-        idf, informative = vector.idf, vector.informative
-        shared: dict[int, float] = defaultdict(float)
-        count: dict[int, int] = defaultdict(int)
-        for term in vector.keys:
-            term_idf = idf[term]
-            for j in postings[term]:
-                if j != i:
-                    shared[j] += term_idf
-                    count[j] += 1  # keys are informative
-        if not shared:
-            continue
-        rest = [t for t in vector.weights if t not in vector.keys]
-        for j in sorted(shared):
-            other = vectors[j]
-            # the pair is found from j too when j's keys are in i: let the smaller find it
-            if (j < i and any(t in vector.weights for t in other.keys)) or _other_days(
-                    vector, other):  # fmt: skip
-                continue
-            mass, informative_shared, in_common = shared[j], count[j], count[j]
-            for term in rest:
-                if term in other.weights:
-                    mass += idf[term]
-                    informative_shared += term in informative
-                    in_common += 1
-            total = vector.mass + other.mass
-            score = min(1.0, 2 * mass / total) if total > 0 else 0.0
-            if min_shared < MIN_SHARED_TERMS:
-                enough = informative_shared >= min_shared
-            else:
-                enough = _enough(informative_shared, in_common, score)
-            if enough and score >= min_score:
-                yield i, j, score
