@@ -69,7 +69,7 @@ from claimtrack.model import (
     Source,
     Stance,
 )
-from claimtrack.text import fold
+from claimtrack.text import fold, tokens
 
 __all__ = ["MIN_SCORE", "Signal", "compare", "find_conflicts", "relation"]
 
@@ -147,6 +147,20 @@ class _Residue:
         return True
 
 
+def _quotes(text: str, other: str) -> bool:
+    """Whether ``text`` holds ``other`` word for word: one passage reported twice, the
+    longer copy with a frame of its own ("Giuliani wouldn't speculate about Comey's motives
+    for dropping the case" / "about Comey's motives for dropping the case"), which sets
+    nothing against the shorter.
+
+    >>> _quotes("Giuliani wouldn't speculate about Comey's motives", "about Comey's motives")
+    True
+    """
+    words, theirs = tokens(text), tokens(other)
+    n = len(theirs)
+    return n >= 3 and any(words[k : k + n] == theirs for k in range(len(words) - n + 1))
+
+
 def _named(shared: Iterable[str]) -> int:
     """How many of the shared terms are actors (every name of an actor is one term)."""
     return sum(1 for t in shared if t.startswith("@"))
@@ -197,7 +211,8 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
             dice, count, shared = alike(rest, other.text)
             matches = (same_proposition and dice >= SAME_SUBJECT) or (
                 dice >= SAME_CONTENT and count >= 2)  # fmt: skip
-            if matches and residue.about_the_other(negator.text, neg_a or neg_b, other.text):
+            if matches and not _quotes(negator.text, other.text) and \
+                    residue.about_the_other(negator.text, negated, other.text):  # fmt: skip
                 cue = (neg_a or neg_b)[0].text
                 signals.append(Signal(ConflictKind.NEGATION, 0.5 + 0.5 * dice,
                                       f'The same content with opposite polarity: "{cue}" '
