@@ -737,3 +737,22 @@ def test_times_are_found_in_tokenised_text():
 )
 def test_units_count_as_the_vocabulary_says(expression, value):
     assert timex_value(expression, VICE) == value
+
+
+@pytest.mark.parametrize("value", ["9999-W52", "-2016-01-01", "2016-07-28T99:99"])
+def test_a_date_written_wrong_is_an_error_not_a_guess(value):
+    """Dates at the edge of the calendar or written wrong raise claimtrack's own error
+    (issue #23, items 8 and 12), never OverflowError or a silently changed date."""
+    from claimtrack.errors import DateResolutionError
+    from claimtrack.time import read_date
+
+    with pytest.raises(DateResolutionError):
+        read_date(value)
+
+
+def test_a_web_page_datetime_keeps_its_own_day():
+    """An ISO datetime with a zone is the day as written in its own zone."""
+    from claimtrack.time import read_date
+
+    assert read_date("2016-07-28T23:30:00-05:00").timex == "2016-07-28"
+    assert read_date("2016-07-28T14:03:00Z").timex == "2016-07-28"

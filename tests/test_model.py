@@ -164,3 +164,12 @@ def test_all_errors_share_one_root():
 
     for name in errors.__all__:
         assert issubclass(getattr(errors, name), ClaimtrackError)
+
+
+@pytest.mark.parametrize("cls", [Source, Claim])
+def test_an_empty_id_is_a_model_error(cls):
+    """An empty id is refused with claimtrack's own error (issue #23, item 16), which is
+    also a ValueError."""
+    fields = {"text": "x"} if cls is Source else {"text": "x", "source": "s"}
+    with pytest.raises(ModelError, match="id must be a non-empty string"):
+        cls(id="", **fields)

@@ -213,6 +213,11 @@ def _check_when(instance: When, attribute: attrs.Attribute[Any], value: object) 
         raise ModelError(f"When: unknown TIMEX3 mod {instance.mod!r}")
 
 
+def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ModelError(f"{type(instance).__name__}.id must be a non-empty string, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class When(_Notebook):
     """A fuzzy time: it lies somewhere in ``[earliest, latest]``, known to ``precision``.
@@ -342,7 +347,7 @@ class When(_Notebook):
                     precision=Precision.CENTURY,
                     **extra,
                 )
-        except ValueError:  # 2016-02-30, week 54...: not a date, so not a TIMEX3 date value
+        except (ValueError, OverflowError):  # 2016-02-30, week 54, 9999-W52: not a date
             return None
         if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and anchor is not None:
             kind = value.removesuffix("_REF").lower()
@@ -466,7 +471,7 @@ class Source(_Notebook):
     syndicated from, so reprints of one story are not counted as independent.
     """
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    id: str = attrs.field(validator=_check_id)
     text: str = ""
     title: str | None = None
     outlet: str | None = None
@@ -508,7 +513,7 @@ class Rename:
 class Actor(_Notebook):
     """Who speaks: a person, an organisation, an outlet, or an unnamed source."""
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    id: str = attrs.field(validator=_check_id)
     name: str
     kind: ActorKind = ActorKind.UNKNOWN
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
@@ -603,7 +608,7 @@ class Claim(_Notebook):
     was asserted (not when it was published), ``about`` when the proposition holds.
     """
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    id: str = attrs.field(validator=_check_id)
     text: str
     source: str
     speaker: str | None = None
@@ -645,7 +650,7 @@ class Cluster(_Notebook):
     time from its first to its last appearance.
     """
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    id: str = attrs.field(validator=_check_id)
     claims: tuple[str, ...] = attrs.field(converter=_strs)
     label: str = ""
     confirmed: tuple[str, ...] = attrs.field(default=(), converter=_strs)
@@ -714,7 +719,7 @@ def _check_score(instance: Any, attribute: attrs.Attribute[Any], value: float) -
 class Conflict(_Notebook):
     """Two claims that cannot both hold, with the evidence and a reason a person can check."""
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    id: str = attrs.field(validator=_check_id)
     a: str
     b: str = attrs.field()
     kind: ConflictKind

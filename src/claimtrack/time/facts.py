@@ -17,6 +17,7 @@ The model reads TIMEX3 values only (:meth:`~claimtrack.model.When.parse`); a wri
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from claimtrack.errors import DateResolutionError
 from claimtrack.model import Precision, When
@@ -24,6 +25,19 @@ from claimtrack.time.dates import resolve_when
 from claimtrack.time.publication import publication_date
 
 __all__ = ["read_date"]
+
+_MALFORMED = re.compile(r"-\d|\d{4}-\d{2}-\d{2}T")
+
+
+def _valid_datetime(text: str) -> bool:
+    """Whether an ISO-looking value is a real date-time (a leading minus never is)."""
+    if text.startswith("-"):
+        return False
+    try:
+        dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def read_date(text: str, *, anchor: dt.date | None = None) -> When:
@@ -40,6 +54,9 @@ def read_date(text: str, *, anchor: dt.date | None = None) -> When:
     """
     if not isinstance(text, str) or not text.strip():
         raise DateResolutionError(f"not a date: {text!r}", expression=str(text))
+    if _MALFORMED.match(text.strip()) and not _valid_datetime(text.strip()):
+        # "-2016-01-01", "2016-07-28T99:99": a date written wrong is an error, not a guess
+        raise DateResolutionError(f"not a valid date or datetime: {text!r}", expression=text)
     found = When.from_timex(text, expression=text, anchor=anchor)
     if found is not None:
         return found
