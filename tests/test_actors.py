@@ -168,3 +168,13 @@ def test_merged_actors_do_not_depend_on_order(found, data):
     assert merged == merge_actors(known, shuffled)
     assert [a.id for a in merged] == sorted({a.id for a in [*known, *found]})
     assert next(a for a in merged if a.id == "john-kerry") == known[0]
+
+
+def test_a_rename_without_a_name_is_an_input_error(tmp_path):
+    """`renames = [{name = 5}]` names the file, in claimtrack's own error (issue #23 item 13)."""
+    from claimtrack.errors import InputError
+
+    path = tmp_path / "actors.toml"
+    path.write_text('[[actors]]\nname = "X"\nrenames = [{name = 5, on = "2016-01-01"}]\n')
+    with pytest.raises(InputError, match="renames"):
+        ActorRegistry.from_file(path)

@@ -517,8 +517,12 @@ def _says_most(actor: Actor) -> tuple[Any, ...]:
 def _actor_from_table(entry: Any, where: str) -> Actor:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise InputError("an actor needs a name", location=where)
+    renames_table = entry.get("renames", [])
+    named = all(isinstance(r, dict) and isinstance(r.get("name"), str) for r in renames_table)
+    if not isinstance(renames_table, list) or not named:
+        raise InputError("an actor's renames are tables with a name", location=where)
     try:
-        renames = [Rename(name=r["name"], on=_date(r.get("on"))) for r in entry.get("renames", [])]
+        renames = [Rename(name=r["name"], on=_date(r.get("on"))) for r in renames_table]
         return Actor(
             id=entry.get("id") or slugify(entry["name"]),
             name=entry["name"],
