@@ -246,9 +246,12 @@ def _times_differ(a: Claim, b: Claim) -> bool:
 
 
 def _antonym(a: Claim, b: Claim, residue: _Residue) -> list[Signal]:
+    of_a, of_b = found_in.antonyms_in(a.text), found_in.antonyms_in(b.text)
+    if not (of_a and of_b):
+        return []
     for x, y in found_in.antonym_pairs():
-        in_a, in_b = found_in.antonym(a.text, x), found_in.antonym(b.text, y)
-        if not (in_a and in_b) or found_in.antonym(a.text, y) or found_in.antonym(b.text, x):
+        in_a, in_b = of_a.get(x, ()), of_b.get(y, ())
+        if not (in_a and in_b) or y in of_a or x in of_b:
             continue
         if not (residue.about_the_other(a.text, in_a, b.text)
                 and residue.about_the_other(b.text, in_b, a.text)):  # fmt: skip

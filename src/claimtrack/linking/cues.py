@@ -27,6 +27,7 @@ from claimtrack.resources import cached, load
 __all__ = [
     "Quantity",
     "antonym_pairs",
+    "antonyms_in",
     "clause_of",
     "denials",
     "find_phrases",
@@ -167,9 +168,29 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
     return tuple(pairs + [(y, x) for x, y in pairs])
 
 
-def antonym(text: str, phrase: str) -> list[Cue]:
-    """Where ``phrase`` (one side of an antonym pair) stands in ``text``."""
-    return find_phrases(text, (_phrase(phrase),), "antonym")
+@cached
+def antonyms_in(text: str) -> dict[str, tuple[Cue, ...]]:
+    """Every side of an antonym pair that stands in ``text``, with where: found once per
+    text with one pattern, so that comparing many pairs of claims reads each claim once.
+
+    >>> sorted(antonyms_in("The group broke ties, then united"))
+    ['broke ties', 'united']
+    """
+    sides = {p.casefold(): p for pair in antonym_pairs() for p in pair}
+    found: dict[str, list[Cue]] = {}
+    for match in _antonym_pattern().finditer(text):
+        side = sides[match.group(0).casefold()]
+        found.setdefault(side, []).append(
+            Cue(kind="antonym", text=match.group(0), start=match.start(), end=match.end())
+        )
+    return {side: tuple(cues) for side, cues in found.items()}
+
+
+@cached
+def _antonym_pattern() -> re.Pattern[str]:
+    sides = sorted({p for pair in antonym_pairs() for p in pair}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])",
+                      re.IGNORECASE)  # fmt: skip
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)
