@@ -91,7 +91,8 @@ class Transliterator:
         key = self._words.get(word)
         if key is None:
             key = word
-            for pattern, replacement in self.rules:
+            # a number or a code has no spelling variants: "2008" is not "208"
+            for pattern, replacement in () if any(c.isdigit() for c in word) else self.rules:
                 key = pattern.sub(replacement, key)
             if len(self._words) < 65536:
                 self._words[word] = key

@@ -133,7 +133,7 @@ def _term(word: str) -> str | None:
     their words)."""
     word = re.sub(r"'s$", "", word)
     if any(c.isdigit() for c in word):
-        return word  # a number or a code, even "7": no spelling variants ("2008" is not "208")
+        return word  # a number or a code, even "7", is kept whole
     if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
         return None
     return _stem(transliteration_key(word) or word)

@@ -37,8 +37,8 @@ FORMATS = ("table", "text", "json", "jsonl", "csv")
 
 _WORD_SCORE = 80
 """A query word matches a name's word at this fuzzy score (0-100) of their transliteration
-keys: 'Golani' finds 'al-Jolani' (83), 'Lister' does not find 'Lester' (83 too, by design:
-a search should over-find rather than miss; the command says whom it matched)."""
+keys: 'Golani' finds 'al-Jolani' (83), and 'Lister' finds 'Lester' too (83, by design: a
+search should over-find rather than miss; the command says whom it matched)."""
 
 
 def _words(name: str) -> list[str]:
