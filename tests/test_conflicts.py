@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
+from claimtrack.linking import cues as found_in
 from claimtrack.linking.conflicts import compare, find_conflicts, relation
 from claimtrack.model import (
     Actor,
@@ -15,8 +17,10 @@ from claimtrack.model import (
     ConflictKind,
     Modality,
     Relation,
+    Stance,
     When,
 )
+from claimtrack.resources import load
 
 
 def _claim(text, speaker="x", said=None, about=None, **fields):
@@ -218,3 +222,73 @@ def test_conflicts_are_stored_with_a_status_and_never_touch_the_claims(tmp_path)
         store.save(conflicts=found)
         assert store.conflict(found[0].id).status is ConflictStatus.RESOLVED
         assert store.claim(a.id) == a
+
+
+_NEGATION_EXAMPLES = load("negation")["examples"]
+
+
+@pytest.mark.parametrize("text", _NEGATION_EXAMPLES["negated"])
+def test_negation_examples_are_negated(text):
+    assert found_in.negations(text)
+
+
+@pytest.mark.parametrize("text", _NEGATION_EXAMPLES["not_negated"])
+def test_negation_examples_are_not_negated(text):
+    assert not found_in.negations(text)
+
+
+@pytest.mark.parametrize("text", _NEGATION_EXAMPLES["denied"])
+def test_denial_examples_are_denials(text):
+    assert found_in.denials(text)
+
+
+@pytest.mark.parametrize("text", _NEGATION_EXAMPLES["not_denied"])
+def test_denial_examples_deny_nothing(text):
+    assert not found_in.denials(text)
+
+
+def test_a_refusal_agrees_with_a_negation():
+    a = _claim("the president's refusal to call the attack radical Islamic terrorism is a weakness")
+    b = _claim("he should resign for not calling the attack radical Islamic terrorism", "y")
+    assert compare(a, b, same_proposition=True) is None
+
+
+def test_an_exhortation_conflicts_with_nothing():
+    a = _claim("the goal was not to make America great again")
+    b = _claim("And let's make America great again.", "y")
+    assert compare(a, b, same_proposition=True) is None
+
+
+def test_a_direct_quote_reported_by_a_denial_verb_denies_nothing():
+    a = _claim("Fields was telling the truth about the arm")
+    b = _claim("We are telling the truth about the arm", "y", stance=Stance.DENIES, direct=True)
+    assert compare(a, b, same_proposition=True) is None
+    indirect = attrs.evolve(b, direct=False)
+    assert compare(a, indirect, same_proposition=True).kind is ConflictKind.DENIAL
+
+
+_REFERENCE_EXAMPLES = load("reference")["examples"]
+
+
+@pytest.mark.parametrize("text", _REFERENCE_EXAMPLES["open_with_a_pronoun"])
+def test_reference_examples_open_with_a_pronoun(text):
+    assert found_in.opens_with_pronoun(text)
+
+
+@pytest.mark.parametrize("text", _REFERENCE_EXAMPLES["name_their_subject"])
+def test_reference_examples_name_their_subject(text):
+    assert not found_in.opens_with_pronoun(text)
+
+
+def test_two_shared_words_and_a_pronoun_subject_are_not_one_subject():
+    a = _claim("the advice I give to Donald is to Donald.")
+    b = _claim("he would not give her advice", "y")
+    assert compare(a, b, same_proposition=False) is None
+    assert (
+        compare(
+            _claim("The boy is running"),
+            _claim("The boy is not running", "y"),
+            same_proposition=False,
+        ).kind
+        is ConflictKind.NEGATION
+    )

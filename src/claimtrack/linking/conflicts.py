@@ -161,6 +161,15 @@ def _quotes(text: str, other: str) -> bool:
     return n >= 3 and any(words[k : k + n] == theirs for k in range(len(words) - n + 1))
 
 
+def _one_subject(shared: int, a: str, b: str) -> bool:
+    """Whether two claims sharing ``shared`` terms can be taken to speak of one thing: three
+    terms say so; two do only when neither claim opens with a pronoun, whose referent the
+    words cannot show ("he would not give her advice" / "the advice I give to Donald")."""
+    return shared >= 3 or (
+        shared >= 2 and not (found_in.opens_with_pronoun(a) or found_in.opens_with_pronoun(b))
+    )
+
+
 def _named(shared: Iterable[str]) -> int:
     """How many of the shared terms are actors (every name of an actor is one term)."""
     return sum(1 for t in shared if t.startswith("@"))
@@ -191,7 +200,9 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
             dice, count, shared = alike(a.text, b.text, deny_a, deny_b)
             denier, other = (a, b) if deny_a else (b, a)
             # within one proposition (one cluster) a denial needs only to be about the other
-            matches = same_proposition or (dice >= DENIED_CONTENT and count >= 2)
+            matches = same_proposition or (
+                dice >= DENIED_CONTENT and _one_subject(count, denier.text, other.text)
+            )
             if matches and residue.about_the_other(denier.text, deny_a or deny_b, other.text):
                 cue = (deny_a or deny_b)[0].text
                 signals.append(Signal(ConflictKind.DENIAL, 0.55 + 0.45 * dice,
@@ -210,7 +221,8 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
                 if start <= c.start < start + len(sentence)])  # fmt: skip
             dice, count, shared = alike(rest, other.text)
             matches = (same_proposition and dice >= SAME_SUBJECT) or (
-                dice >= SAME_CONTENT and count >= 2)  # fmt: skip
+                dice >= SAME_CONTENT and _one_subject(count, sentence, other.text)
+            )
             if matches and not _quotes(negator.text, other.text) and \
                     residue.about_the_other(negator.text, negated, other.text):  # fmt: skip
                 cue = (neg_a or neg_b)[0].text
@@ -318,8 +330,9 @@ def _attribute(a: Claim, b: Claim) -> list[Signal]:
 
 
 def _stance_cue(claim: Claim) -> list[Cue]:
-    """A denial recorded as the claim's stance (the speaker denied it) rather than in words."""
-    if claim.stance is Stance.DENIES:
+    """A denial recorded as the claim's stance (the speaker denied it) rather than in words.
+    A direct quote is what the speaker says, whatever verb reports it: it denies nothing."""
+    if claim.stance is Stance.DENIES and not claim.direct:
         return [Cue(kind="denial", text="denies", start=0, end=0)]
     return []
 

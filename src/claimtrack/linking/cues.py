@@ -36,6 +36,7 @@ __all__ = [
     "negated_anywhere",
     "negations",
     "nullifiers",
+    "opens_with_pronoun",
     "passed_on",
     "quantities",
     "sentence_of",
@@ -81,8 +82,18 @@ def nullifiers(text: str) -> tuple[Cue, ...]:
 
 @cached
 def denials(text: str) -> tuple[Cue, ...]:
-    """Words that call a report untrue ("denies", "hoax", "no evidence")."""
-    return tuple(find_phrases(text, _patterns("negation", "denials"), "denial"))
+    """Words that call a report untrue ("denies", "hoax", "no evidence"), leaving out those
+    in a phrase that denies nothing ("it was wrong to compare").
+
+    >>> [c.text for c in denials("It was wrong to say the report was false")]
+    ['false']
+    """
+    spared = find_phrases(text, _patterns("negation", "not_denials"), "spared")
+    return tuple(
+        cue
+        for cue in find_phrases(text, _patterns("negation", "denials"), "denial")
+        if not any(s.start < cue.end and cue.start < s.end for s in spared)
+    )
 
 
 @cached
@@ -97,8 +108,16 @@ def passed_on(text: str) -> tuple[Cue, ...]:
     return tuple(find_phrases(text, _patterns("negation", "reporting"), "reporting"))
 
 
-_NEGATION = re.compile(r"(?<![\w-])(?:not|no|never|none|nobody|nothing|neither|nor|"
-                       r"nowhere|without|cannot)(?![\w-])|n['’]t\b", re.IGNORECASE)  # fmt: skip
+@cached
+def _negation() -> re.Pattern[str]:
+    """The negations of ``resources/negation.toml`` as one pattern; a contraction's "n't"
+    is found as a word's ending, with either apostrophe."""
+    words = sorted((w for w in load("negation")["negations"] if "'" not in w), key=len,
+                   reverse=True)  # fmt: skip
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
+                      r"|n['’]t\b", re.IGNORECASE)  # fmt: skip
+
+
 # A negation inside one of these clauses says nothing of the claim's own polarity.
 _SUBORDINATE = re.compile(r"\b(?:so|that|who|which|because|if|when|while|unless|whether|"
                           r"until|than|though|although|where|after|before|once)\b",
@@ -113,7 +132,7 @@ def negations(text: str, other: str = "") -> list[Cue]:
     and an additive "not (the) only" denies something only of an ``other`` claim that says
     "only"."""
     cues = []
-    for m in _NEGATION.finditer(text):
+    for m in _negation().finditer(text):
         additive = _ADDITIVE.match(text, m.end()) if m.group(0).lower() == "not" else None
         if additive and not re.search(rf"\b{additive['word']}\b", other, re.IGNORECASE):
             continue
@@ -158,7 +177,7 @@ def sentence_of(text: str, cue: Cue) -> str:
 
 def negated_anywhere(text: str) -> bool:
     """Whether any clause of ``text`` holds a negation, main clause or not."""
-    return _NEGATION.search(text) is not None
+    return _negation().search(text) is not None
 
 
 @cached
@@ -193,16 +212,35 @@ def _antonym_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)  # fmt: skip
 
 
+def opens_with_pronoun(text: str) -> bool:
+    """Whether ``text`` opens with a pronoun subject: what it is about is not in its words
+    (``resources/reference.toml``).
+
+    >>> opens_with_pronoun("And we are telling the truth."), opens_with_pronoun("Fields lied")
+    (True, False)
+    """
+    lexicon = load("reference")
+    openers, pronouns = set(lexicon["openers"]), set(lexicon["pronoun_subjects"])
+    for word in re.findall(r"[\w'’]+", text[:80].casefold()):
+        if word not in openers:
+            return word in pronouns
+    return False
+
+
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)
+# "Let's make it great again": an exhortation, true or false of nothing
+_EXHORTATION = re.compile(r"^\W*(?:(?:and|so|now|but)\s+)?let(?:['’]s|\s+us)\b", re.IGNORECASE)
 
 
 def is_assertion(text: str) -> bool:
-    """Whether a claim asserts anything: a question or a condition does not.
+    """Whether a claim asserts anything: a question, a condition or an exhortation does not.
 
     >>> is_assertion("Is the split real?"), is_assertion("If the split is real, we leave")
     (False, False)
+    >>> is_assertion("And let’s make America great again.")
+    False
     """
-    return "?" not in text and _CONDITIONAL.search(text) is None
+    return "?" not in text and not _CONDITIONAL.search(text) and not _EXHORTATION.search(text)
 
 
 _NUMBER = re.compile(
