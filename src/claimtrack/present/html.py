@@ -19,7 +19,18 @@ from typing import Any
 
 from claimtrack.errors import NotBuiltError
 from claimtrack.lookup import Index
-from claimtrack.model import Analysis, Claim, Cluster, Conflict, Cue, Relation, Source, SourceKind
+from claimtrack.model import (
+    Analysis,
+    Claim,
+    Cluster,
+    Conflict,
+    Cue,
+    Modality,
+    Relation,
+    Source,
+    SourceKind,
+    Stance,
+)
 from claimtrack.present.dates import for_people, timex_for_people
 from claimtrack.present.timeline import STANCE_COLOURS, Picture, draw_timeline
 
@@ -100,7 +111,7 @@ class _Page:
             "when": self.when(claim),
             "outlet": self.outlet(claim.source),
             "text": claim.text,
-            "stance": claim.stance.value,
+            "stance": "" if claim.stance is Stance.ASSERTS else claim.stance.value,
         }
 
     def title(self, source: Source) -> str:
@@ -146,6 +157,17 @@ class _Page:
             "sides": [{**self.brief(c), "pieces": _pieces(c.text, cues)} for c, cues in sides],
         }
 
+    def stretch(self, claims: list[Claim]) -> str:
+        """When a set of claims appeared, in words: "autumn 2015", "from May 2014 to 28
+        July 2016"; "time unknown" when none has a time."""
+        times = [t for c in claims if (t := self.index.appeared(c)) is not None and t.earliest]
+        if not times:
+            return "time unknown"
+        first = min(times, key=lambda t: (t.earliest, t.latest or dt.date.max))
+        last = max(times, key=lambda t: (t.latest or dt.date.max, t.earliest))
+        start, end = for_people(first), for_people(last)
+        return start if start == end else f"from {start} to {end}"
+
     def cluster(self, group: Cluster, numbers: dict[str, int]) -> dict[str, Any]:
         members = [c for c in (self.index.claim(i) for i in group.claims) if c is not None]
         sources = {m.source for m in members}
@@ -159,7 +181,7 @@ class _Page:
             "label": group.label,
             "size": _count(len(members), "claim"),
             "where": f"in {_count(len(sources), 'source')} ({', '.join(outlets)})",
-            "span": for_people(group.span, unknown="time unknown"),
+            "span": self.stretch(members),
             "claims": [self.brief(m) for m in members],
             "picture": picture,
         }
@@ -187,7 +209,7 @@ class _Page:
             **self.brief(claim),
             "when": "said " + for_people(claim.said) if claim.said and claim.said.known else "",
             "via": ", ".join(actors[v].name if v in actors else v for v in claim.via),
-            "modality": claim.modality.value,
+            "modality": "" if claim.modality is Modality.CERTAIN else claim.modality.value,
             "prefix": quote.prefix if quote else "",
             "exact": quote.exact if quote else claim.text,
             "suffix": quote.suffix if quote else "",

@@ -193,6 +193,7 @@ def draw_timeline(
     labels: list[str] = []
     top = 8.0
     placed_marks: dict[str, _Mark] = {}
+    boxes: list[tuple[float, float, float, float]] = []
     for row in range(len(names)):
         in_row = [m for m in marks if m.row == row]
         mark_lanes = lanes([(m.start - _RADIUS, m.end + _RADIUS) for m in in_row], gap=2)
@@ -203,11 +204,13 @@ def draw_timeline(
             placed_marks[mark.claim.id] = attrs.evolve(
                 mark, lane=lane, y=marks_top + lane * _MARK_STEP
             )
-        for text, lx, _, lane in words:
+        for text, lx, lx_end, lane in words:
+            baseline = top + (lane + 1) * _LABEL_STEP - 3
+            boxes.append((lx, baseline - _SMALL, lx_end, baseline + 2))
             labels.append(
                 _text(
                     lx,
-                    top + (lane + 1) * _LABEL_STEP - 3,
+                    baseline,
                     text,
                     size=_SMALL,
                     fill=_MUTED,
@@ -221,7 +224,9 @@ def draw_timeline(
             f'stroke="{_GRID}" stroke-width="0.5"/>'
         )
         top = bottom + 4
-    lines, badges, drawn = _conflict_lines(conflicts, placed_marks, numbers)
+    for mark in placed_marks.values():  # a badge must not hide a claim either
+        boxes.append((mark.start - _RADIUS, mark.y - _RADIUS, mark.end + _RADIUS, mark.y + _RADIUS))
+    lines, badges, drawn = _conflict_lines(conflicts, placed_marks, numbers, boxes)
     axis_y = top + 4
     _, marks_of_axis = ticks(lo, hi, width=right - left, size=_SMALL)
     grid = [f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="{_MUTED}"/>']
@@ -293,11 +298,34 @@ def _draw(mark: _Mark) -> str:
     )
 
 
+_BADGE = 8.0
+_BADGE_SPOTS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)  # where along its line a badge may sit
+
+
+def _clear(
+    spot: tuple[float, float],
+    badges: list[tuple[float, float]],
+    boxes: Sequence[tuple[float, float, float, float]],
+) -> bool:
+    """Whether a badge at ``spot`` keeps off the other badges and the boxes (labels, marks)."""
+    x, y = spot
+    if any((x - u) ** 2 + (y - v) ** 2 < (2 * _BADGE + 2) ** 2 for u, v in badges):
+        return False
+    return not any(
+        x0 - _BADGE < x < x1 + _BADGE and y0 - _BADGE < y < y1 + _BADGE for x0, y0, x1, y1 in boxes
+    )
+
+
 def _conflict_lines(
-    conflicts: Iterable[Conflict], marks: Mapping[str, _Mark], numbers: Mapping[str, int]
+    conflicts: Iterable[Conflict],
+    marks: Mapping[str, _Mark],
+    numbers: Mapping[str, int],
+    boxes: Sequence[tuple[float, float, float, float]] = (),
 ) -> tuple[list[str], list[str], tuple[int, ...]]:
     """A dashed line for each conflict between two drawn marks, and a badge with its number
-    (drawn over the marks); badges that would cover one another slide along their lines."""
+    (drawn over the marks); a badge slides along its line to keep off the other badges and
+    ``boxes`` (x0, y0, x1, y1: labels and marks), else off the other badges only, else
+    mid-line."""
     drawn: list[str] = []
     badged: list[str] = []
     badges: list[tuple[float, float]] = []
@@ -314,15 +342,14 @@ def _conflict_lines(
         number = numbers.get(conflict.id)
         if number is None:
             continue
-        spots = [(ax + (bx - ax) * f, ay + (by - ay) * f) for f in (0.5, 0.35, 0.65, 0.2, 0.8)]
-        free = [
-            s for s in spots if all((s[0] - u) ** 2 + (s[1] - v) ** 2 > 18**2 for u, v in badges)
-        ]
-        cx, cy = (free or spots)[0]
+        spots = [(ax + (bx - ax) * f, ay + (by - ay) * f) for f in _BADGE_SPOTS]
+        clear = [s for s in spots if _clear(s, badges, boxes)]
+        clear = clear or [s for s in spots if _clear(s, badges, ())]  # labels may be covered
+        cx, cy = (clear or spots)[0]
         badges.append((cx, cy))
         numbered.append(number)
         badged.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="#ffffff" '
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{_BADGE}" fill="#ffffff" '
             f'stroke="{_CONFLICT}" stroke-width="1.5"/>'
             + _text(
                 cx, cy + 4, str(number), size=_SMALL, fill=_CONFLICT, anchor="middle", weight="700"
