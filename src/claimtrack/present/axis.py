@@ -134,6 +134,6 @@ def ticks(
         marks = _labels(_candidates(start, end, unit, step), unit)
         if marks and len(marks) <= _MAX_TICKS and _fits(marks, start, end, width, size):
             return unit, marks
-    unit, step = units[-1]
-    marks = _labels(_candidates(start, end, unit, step), unit)
-    return unit, marks[:1]  # too narrow for two labels: one, so the year is still shown
+    # Too narrow for two labels: the first tick of the finest unit, so the year still shows.
+    unit, step = units[0]
+    return unit, _labels(_candidates(start, end, unit, step), unit)[:1]
