@@ -228,10 +228,12 @@ def draw_timeline(
         boxes.append((mark.start - _RADIUS, mark.y - _RADIUS, mark.end + _RADIUS, mark.y + _RADIUS))
     lines, badges, drawn = _conflict_lines(conflicts, placed_marks, numbers, boxes)
     axis_y = top + 4
-    _, marks_of_axis = ticks(lo, hi, width=right - left, size=_SMALL)
+    unit, marks_of_axis = ticks(lo, hi, width=right - left, size=_SMALL)
+    # A day tick stands at noon, so a claim of that day sits on it, not half past it.
+    offset = scale / 2 if unit == "day" else 0.0
     grid = [f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="{_MUTED}"/>']
     for tick in marks_of_axis:
-        tx = x(tick.day)
+        tx = x(tick.day) + offset
         grid.append(
             f'<line x1="{tx:.1f}" y1="4" x2="{tx:.1f}" y2="{axis_y + 4}" '
             f'stroke="{_GRID}" stroke-width="0.7"/>'
