@@ -18,7 +18,7 @@ from claimtrack.model import (
     Source,
     When,
 )
-from claimtrack.present.html import MAX_CLUSTERS, render
+from claimtrack.present.html import MAX_CLUSTERS, MAX_PICTURES, render
 
 
 class _Tags(html.parser.HTMLParser):
@@ -170,3 +170,21 @@ def test_conflicts_are_numbered_as_the_terminal_and_their_lines_so():
     assert "Conflict 1</figcaption>" in section
     assert "Conflict 2</figcaption>" in section
     assert "a conflict, numbered as its card below" in section  # the legend explains
+
+
+def test_the_pictures_of_many_conflicts_are_capped_and_say_so():
+    """Fifteen unrelated conflicts: every card, twelve timelines, and the page says so."""
+    analysis = _analysis(clusters=15)
+    c = analysis.claims
+    conflicts = [
+        Conflict.between(c[2 * n].id, c[2 * n + 1].id, kind=ConflictKind.NEGATION, score=0.5)
+        for n in range(15)
+    ]
+    page = render(attrs.evolve(analysis, conflicts=conflicts))
+    assert page.count('<span class="number">') == 15
+    assert (
+        page.count('<div class="picture wide">')
+        - page.split('id="clusters"')[1].count('<div class="picture wide">')
+        == MAX_PICTURES
+    )
+    assert f"{MAX_PICTURES} of the 15 groups are drawn" in page

@@ -34,10 +34,13 @@ from claimtrack.model import (
 from claimtrack.present.dates import for_people, timex_for_people
 from claimtrack.present.timeline import STANCE_COLOURS, Picture, draw_timeline
 
-__all__ = ["MAX_CLUSTERS", "RELATION_WORDS", "render"]
+__all__ = ["MAX_CLUSTERS", "MAX_PICTURES", "RELATION_WORDS", "render"]
 
 MAX_CLUSTERS = 12
 """How many of the claims stated more than once the page shows (the header says of how many)."""
+
+MAX_PICTURES = 12
+"""How many timelines of groups of conflicts the page draws (each card is shown whatever)."""
 
 RELATION_WORDS = {
     Relation.CONTRADICTION: ("contradiction", "said of the same time: both cannot hold"),
@@ -84,6 +87,9 @@ class _Page:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.index = Index.of(analysis)
+        self.by_source: dict[str, list[Claim]] = {}
+        for claim in analysis.claims:
+            self.by_source.setdefault(claim.source, []).append(claim)
 
     def speaker(self, claim: Claim) -> str:
         return self.index.speaker_name(claim) or "unknown speaker"
@@ -188,7 +194,7 @@ class _Page:
 
     def source(self, source: Source) -> dict[str, Any]:
         parent = self.index.source(source.parent)
-        claims = [c for c in self.analysis.claims if c.source == source.id]
+        claims = self.by_source.get(source.id, [])
         return {
             "id": source.id,
             "title": self.title(source),
@@ -315,7 +321,8 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
     numbers = {x.id: n for n, x in enumerate(ordered, start=1)}
     conflicts = [card for x in ordered if (card := page.conflict(numbers[x.id], x)) is not None]
     pictures = []
-    for episode in _episodes(ordered):
+    episodes = _episodes(ordered)
+    for episode in episodes[:MAX_PICTURES]:
         contested = {
             c.id: c for x in episode for i in (x.a, x.b) if (c := index.claim(i)) is not None
         }
@@ -335,6 +342,8 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
             summary=_summary(analysis, index, repeated, len(conflicts)),
             conflicts=conflicts,
             conflict_pictures=pictures,
+            groups_left_out=len(episodes[MAX_PICTURES:]),
+            groups=len(episodes),
             conflict_legend=_merged(pictures),
             clusters=shown,
             shown_of=f"{len(shown)} of {len(repeated)}",
