@@ -120,21 +120,22 @@ def test_comment_sections_are_named_after_their_page_and_author(seed_analysis):
     assert ".txt" not in "".join(comments)
 
 
-def _pair(n):
-    """Two claims of one proposition in two outlets, a day apart."""
+def _pair(n, year=None):
+    """Two claims of one proposition in two outlets, a day apart (in the year 2000 + n)."""
+    year = 2000 + n if year is None else year
     claims = [
         Claim.create(
-            text=f"claim {n} is true", source="s", speaker="a", said=When.parse("2016-07-26")
+            text=f"claim {n} is true", source="s", speaker="a", said=When.parse(f"{year}-07-26")
         ),
         Claim.create(
-            text=f"claim {n} is true.", source="t", speaker="a", said=When.parse("2016-07-27")
+            text=f"claim {n} is true.", source="t", speaker="a", said=When.parse(f"{year}-07-27")
         ),
     ]
     return claims, Cluster.of([c.id for c in claims], label=f"claim {n}")
 
 
-def _analysis(clusters=1, conflicts=()):
-    pairs = [_pair(n) for n in range(clusters)]
+def _analysis(clusters=1, conflicts=(), *, year=None):
+    pairs = [_pair(n, year) for n in range(clusters)]
     return Analysis(
         sources=[
             Source(id="s", text="x", outlet="VICE News"),
@@ -157,8 +158,8 @@ def test_a_capped_list_says_how_many_it_shows_of_how_many():
 
 
 def test_conflicts_are_numbered_as_the_terminal_and_their_lines_so():
-    """Cards are numbered strongest first; each group of conflicts sharing claims gets its
-    own timeline, whose lines carry the cards' numbers."""
+    """Cards are numbered strongest first; conflicts years apart get a timeline each, whose
+    lines carry the cards' numbers."""
     analysis = _analysis(clusters=2)
     c = analysis.claims
     weak = Conflict.between(c[0].id, c[1].id, kind=ConflictKind.NULLIFIER, score=0.4)
@@ -188,3 +189,15 @@ def test_the_pictures_of_many_conflicts_are_capped_and_say_so():
         == MAX_PICTURES
     )
     assert f"{MAX_PICTURES} of the 15 groups are drawn" in page
+
+
+def test_conflicts_at_overlapping_times_share_one_timeline():
+    """Two conflicts of the same days are one picture, with both numbers."""
+    analysis = _analysis(clusters=2, year=2016)
+    c = analysis.claims
+    conflicts = [
+        Conflict.between(c[0].id, c[1].id, kind=ConflictKind.NULLIFIER, score=0.4),
+        Conflict.between(c[2].id, c[3].id, kind=ConflictKind.NEGATION, score=0.9),
+    ]
+    page = render(attrs.evolve(analysis, conflicts=conflicts))
+    assert "Conflicts 1, 2</figcaption>" in page

@@ -261,9 +261,8 @@ def _merged(figures: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
-def _episodes(conflicts: list[Conflict]) -> list[list[Conflict]]:
-    """The conflicts in groups that share claims (each drawn as its own timeline, so an
-    exchange of three days is not squeezed into a line of three years), in order."""
+def _linked(conflicts: list[Conflict]) -> list[list[Conflict]]:
+    """The conflicts in groups that share claims, in order."""
     group_of: dict[str, int] = {}
     groups: list[list[Conflict]] = []
     for conflict in conflicts:
@@ -279,6 +278,40 @@ def _episodes(conflicts: list[Conflict]) -> list[list[Conflict]]:
         for member in groups[target]:
             group_of[member.a] = group_of[member.b] = target
     return [g for g in groups if g]
+
+
+def _episodes(conflicts: list[Conflict], index: Index) -> list[list[Conflict]]:
+    """The conflicts in groups to draw, one timeline each: conflicts sharing claims, or
+    over times that overlap, go together; groups apart in time are drawn apart, so an
+    exchange of three days is not squeezed into a line of three years.  Each group and
+    the groups are in the order of ``conflicts``."""
+    position = {x.id: n for n, x in enumerate(conflicts)}
+
+    def stretch(group: list[Conflict]) -> tuple[dt.date, dt.date] | None:
+        claims = [c for x in group for i in (x.a, x.b) if (c := index.claim(i)) is not None]
+        times = [t for c in claims if (t := index.appeared(c)) is not None]
+        firsts = [d for t in times if (d := t.earliest or t.latest) is not None]
+        lasts = [d for t in times if (d := t.latest or t.earliest) is not None]
+        return (min(firsts), max(lasts)) if firsts else None
+
+    timed: list[tuple[tuple[dt.date, dt.date], list[Conflict]]] = []
+    untimed: list[list[Conflict]] = []
+    for group in _linked(conflicts):
+        span = stretch(group)
+        if span is None:
+            untimed.append(group)
+        else:
+            timed.append((span, group))
+    merged: list[tuple[dt.date, list[Conflict]]] = []  # (last day, conflicts)
+    for (first, last), group in sorted(timed, key=lambda pair: pair[0]):
+        if merged and first <= merged[-1][0]:
+            end, members = merged[-1]
+            merged[-1] = (max(end, last), members + group)
+        else:
+            merged.append((last, list(group)))
+    groups = [sorted(g, key=lambda x: position[x.id]) for _, g in merged]
+    groups += untimed
+    return sorted(groups, key=lambda g: position[g[0].id])
 
 
 def _summary(analysis: Analysis, index: Index, repeated: list[Cluster], conflicts: int) -> str:
@@ -321,7 +354,7 @@ def render(analysis: Analysis, *, title: str = "claimtrack analysis") -> str:
     numbers = {x.id: n for n, x in enumerate(ordered, start=1)}
     conflicts = [card for x in ordered if (card := page.conflict(numbers[x.id], x)) is not None]
     pictures = []
-    episodes = _episodes(ordered)
+    episodes = _episodes(ordered, index)
     for episode in episodes[:MAX_PICTURES]:
         contested = {
             c.id: c for x in episode for i in (x.a, x.b) if (c := index.claim(i)) is not None
