@@ -116,12 +116,9 @@ class _Residue:
 
     def __init__(self, index: Vectorizer) -> None:
         self.index = index
-        self._vectors: dict[str, TermVector] = {}
 
     def _vector(self, text: str) -> TermVector:
-        if text not in self._vectors:
-            self._vectors[text] = self.index.vector(text)
-        return self._vectors[text]
+        return self.index.vector(text)  # the index keeps each text's vector
 
     def alike(self, a: str, b: str, drop_a: Iterable[Cue] = (), drop_b: Iterable[Cue] = ()
               ) -> tuple[float, int, list[str]]:  # fmt: skip

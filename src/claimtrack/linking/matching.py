@@ -160,12 +160,30 @@ def _says_something(name: str) -> bool:
 
 
 def _replace_aliases(folded: str, aliases: Mapping[str, str]) -> str:
-    pattern = _alias_pattern(tuple(sorted(aliases, key=len, reverse=True)))
+    pattern = _alias_pattern(aliases)
     return pattern.sub(lambda m: f" {aliases[m.group(0)]} ", folded)
 
 
+# The pattern of each alias map in use, by identity: a corpus normalises thousands of texts
+# with one map, which must not be sorted and compiled again for each (the map is kept with
+# its pattern, so that its id is not reused while the entry lives).
+_ALIAS_PATTERNS: dict[int, tuple[Mapping[str, str], int, re.Pattern[str]]] = {}
+_ALIAS_PATTERNS_KEPT = 16
+
+
+def _alias_pattern(aliases: Mapping[str, str]) -> re.Pattern[str]:
+    entry = _ALIAS_PATTERNS.get(id(aliases))
+    if entry is not None and entry[0] is aliases and entry[1] == len(aliases):
+        return entry[2]
+    pattern = _compiled_alternation(tuple(sorted(aliases, key=len, reverse=True)))
+    if len(_ALIAS_PATTERNS) >= _ALIAS_PATTERNS_KEPT:
+        _ALIAS_PATTERNS.pop(next(iter(_ALIAS_PATTERNS)))
+    _ALIAS_PATTERNS[id(aliases)] = (aliases, len(aliases), pattern)
+    return pattern
+
+
 @cache
-def _alias_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def _compiled_alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
@@ -221,6 +239,9 @@ class Vectorizer:
         self.idf = {t: math.log((n + 1) / (df + 0.5)) if weighted else 1.0
                     for t, df in document_frequency.items()}  # fmt: skip
         self.max_df = informative_limit(n)
+        # Conflict finding asks for the vectors of the same texts (and of their rests once a
+        # cue is set aside) over and over: each is normalised once.
+        self._vectors: dict[str, TermVector] = {}
 
     @classmethod
     def fit(cls, texts: Iterable[str], *, aliases: Mapping[str, str] | None = None) -> Vectorizer:
@@ -229,12 +250,17 @@ class Vectorizer:
 
     def vector(self, text: str) -> TermVector:
         """The vector of any text, weighted by this corpus (unknown terms weigh as rare)."""
+        if (known := self._vectors.get(text)) is not None:
+            return known
         terms = normalize(text, aliases=self.aliases)
-        return self._vector([self.spelling.get(t, t) for t in terms])
+        vector = self._vectors[text] = self._vector([self.spelling.get(t, t) for t in terms])
+        return vector
 
     def vectors(self) -> list[TermVector]:
         """The vectors of the fitted texts, in order."""
-        return [self._vector(terms) for terms in self.terms]
+        vectors = [self._vector(terms) for terms in self.terms]
+        self._vectors.update(zip(self.texts, vectors, strict=True))
+        return vectors
 
     def _vector(self, terms: Sequence[str]) -> TermVector:
         counts = Counter(terms)
