@@ -594,18 +594,19 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
 )
 @click.option(
     "--table",
-    type=click.Choice(["claims", "sources", "clusters", "conflicts"]),
-    default="claims",
-    show_default=True,
-    help="With --format csv: which table.",
+    type=click.Choice(list(export.TABLES)),
+    help="With --format csv or parquet: which table (default: claims).",
 )
 @_friendly
-def export_command(db: str, export_format: str, output: str, table: str) -> None:
-    """Export the store: jsonl (claimtrack's own, re-ingestable), csv, prov (W3C PROV-JSON),
-    jsonld (schema.org Claim), annotations (W3C Web Annotation) or graphml."""
+def export_command(db: str, export_format: str, output: str, table: str | None) -> None:
+    """Export the store: jsonl (claimtrack's own, re-ingestable), csv or parquet (one table),
+    prov (W3C PROV-JSON), jsonld (schema.org Claim), annotations (W3C Web Annotation) or
+    graphml."""
+    if table is not None and export_format not in export.TABLE_FORMATS:
+        raise InputError(f"--table applies to --format csv or parquet, not {export_format}")
     with _open_existing(db) as store:
         analysis = store.analysis()
-        decisions = store.decision_records()
+        decisions = store.decision_records() if export_format == "jsonl" else ()
     export.write(analysis, output, format=export_format, table=table, decisions=decisions)
     if output != "-":
         _echo(f"wrote {output}", err=True)
