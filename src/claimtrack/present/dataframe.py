@@ -22,21 +22,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimtrack.errors import NotBuiltError
 from claimtrack.lookup import Index
 from claimtrack.model import Analysis
 from claimtrack.present.export_tables import typed_table
+from claimtrack.present.extras import require
 
 __all__ = ["to_dataframe"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:
-        raise NotBuiltError(
-            "to_dataframe needs the 'pandas' extra: pip install 'claimtrack[pandas]'"
-        ) from exc
+    require("pandas", "to_dataframe")
+    import pandas
+
     return pandas
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from claimtrack.errors import NotBuiltError
 from claimtrack.model import Analysis
+from claimtrack.present.extras import require
 from claimtrack.present.output import write_output
 
 __all__ = ["graphml", "graphml_text", "to_networkx"]
@@ -144,10 +144,7 @@ def graphml(analysis: Analysis, path: str | Path) -> None:
 def to_networkx(analysis: Analysis) -> Any:
     """The GraphML graph as a networkx directed graph (the ``graph`` extra; a multigraph
     when two claims are both the same claim and in conflict)."""
-    try:
-        import networkx
-    except ImportError as exc:
-        raise NotBuiltError(
-            "to_networkx needs the 'graph' extra: pip install 'claimtrack[graph]'"
-        ) from exc
+    require("graph", "to_networkx")
+    import networkx
+
     return networkx.parse_graphml(graphml_text(analysis))

@@ -22,8 +22,9 @@ from typing import Any
 
 import attrs
 
-from claimtrack.errors import InputError, NotBuiltError
+from claimtrack.errors import InputError
 from claimtrack.model import Analysis, When
+from claimtrack.present.extras import require
 from claimtrack.present.output import write_output
 
 __all__ = ["TABLES", "Column", "csv_table", "parquet", "parquet_bytes", "typed_table"]
@@ -194,13 +195,10 @@ def typed_table(analysis: Analysis, table: str) -> tuple[list[tuple[str, str]],
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError as exc:
-        raise NotBuiltError(
-            "Parquet export needs the 'parquet' extra: pip install 'claimtrack[parquet]'"
-        ) from exc
+    require("parquet", "Parquet export")
+    import pyarrow
+    import pyarrow.parquet
+
     return pyarrow
 
 
