@@ -194,6 +194,20 @@ def test_the_command_writes_parquet_to_a_file_and_to_stdout(store):
     assert parquet.read_table(io.BytesIO(out)).column_names[0] == "id"
 
 
+def test_binary_output_is_not_sent_to_a_terminal(monkeypatch):
+    from claimtrack.present.output import write_output
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    with pytest.raises(InputError, match="binary format to a terminal"):
+        write_output("-", b"PAR1")
+    write_output("-", "text is fine")
+    assert sys.stdout.getvalue() == "text is fine"
+
+
 def test_the_command_without_pyarrow_is_one_line(store, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     code, _, err = _run("export", "--format", "parquet", "-o", "c.parquet")

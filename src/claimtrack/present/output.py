@@ -47,6 +47,9 @@ def write_output(path: str | Path, text: str | bytes) -> None:
     name = os.fspath(path)
     if name == "-":
         if isinstance(text, bytes):
+            if sys.stdout.isatty():  # a binary format would only garble the terminal
+                raise InputError("not writing a binary format to a terminal; name a file, or "
+                                 "send standard output to a file or a pipe")  # fmt: skip
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
