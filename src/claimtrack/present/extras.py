@@ -4,7 +4,6 @@ A missing extra is one :class:`~claimtrack.errors.NotBuiltError` that names it a
 command installing it, raised before anything is read or written, not a traceback from
 deep inside a library after the store was written.
 
->>> require("html", "the HTML report")  # installed with the test extra
 >>> import sys
 >>> sys.modules["markupsafe"], saved = None, sys.modules.get("markupsafe")
 >>> try:
