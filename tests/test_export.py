@@ -42,7 +42,7 @@ def test_csv_tables(analysis, tmp_path):
 
 def test_prov_json_is_read_back_by_the_prov_package(analysis, tmp_path):
     """The prov package deserialises the PROV-JSON: entities, agents, attributions."""
-    from prov.model import ProvDocument
+    ProvDocument = pytest.importorskip("prov.model").ProvDocument
 
     path = tmp_path / "a.prov.json"
     export.prov_json(analysis, path)
@@ -80,6 +80,7 @@ SCHEMA_ORG_TERMS = {
     "publisher",
     "datePublished",
     "dateCreated",
+    "temporalCoverage",
 }
 
 
@@ -122,15 +123,17 @@ def test_web_annotations_anchor_the_quotes(analysis, tmp_path):
 
 
 def test_graphml_is_read_by_networkx(analysis, tmp_path):
-    """networkx reads the GraphML: speakers to claims, conflicts between claims."""
-    import networkx
-
+    """networkx reads the GraphML: speakers, claims, sources and outlets as nodes; speakers
+    to claims, same-claim and conflict edges between claims."""
+    networkx = pytest.importorskip("networkx")
     path = tmp_path / "a.graphml"
     export.graphml(analysis, path)
     graph = networkx.read_graphml(path)
     relations = {data["relation"] for _, _, data in graph.edges(data=True)}
-    assert {"claims", "conflicts"} <= relations
-    assert graph.number_of_nodes() == len(analysis.actors) + len(analysis.claims)
+    assert {"claims", "conflicts", "same_claim", "appears_in", "published_by"} <= relations
+    outlets = {s.outlet for s in analysis.sources if s.outlet}
+    assert graph.number_of_nodes() == (len(analysis.actors) + len(analysis.claims)
+                                       + len(analysis.sources) + len(outlets))  # fmt: skip
 
 
 def test_exports_write_only_where_told(analysis, tmp_path):
@@ -145,6 +148,7 @@ def test_exports_write_only_where_told(analysis, tmp_path):
 
 def test_dataframe_view(analysis):
     """Notebook users get a pandas DataFrame of the claims."""
+    pytest.importorskip("pandas")
     from claimtrack.present.dataframe import to_dataframe
 
     frame = to_dataframe(analysis)

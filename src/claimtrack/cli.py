@@ -27,10 +27,13 @@ from claimtrack import __version__
 from claimtrack.actors import ActorRegistry
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.evaluation import TASKS, evaluate
+from claimtrack.linking import embeddings as embedding_extra
+from claimtrack.linking.embeddings import Embedder
 from claimtrack.lookup import Index
 from claimtrack.model import Analysis, ConflictKind, ConflictStatus
 from claimtrack.pipeline import extract_all, refresh, resources_for
 from claimtrack.present import export
+from claimtrack.present.extras import require
 from claimtrack.present.listing import FORMATS, find_actors, in_window, page, render_rows, window
 from claimtrack.present.printable import PrintableStream, printable
 from claimtrack.present.terminal import (
@@ -257,7 +260,8 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, Any]]:
 
 
 def _store_all(store: ClaimStore, analysis: Analysis,
-               exports: Sequence[Analysis | _JsonlExport]) -> None:  # fmt: skip
+               exports: Sequence[Analysis | _JsonlExport],
+               embedder: Embedder | None = None) -> None:  # fmt: skip
     """Store what was read, then cluster and find conflicts over the whole store: all in one
     transaction, so no reader ever sees claims without their clusters."""
     with store.atomic():
@@ -267,7 +271,7 @@ def _store_all(store: ClaimStore, analysis: Analysis,
                 store.add_records(_jsonl_records(part.path))
             else:
                 store.add_analysis(part)
-        _connect(store)
+        _connect(store, embedder)
     paths = {s.id: s.path or s.id for s in analysis.sources}
     for copy, kept in sorted(copies.items()):
         if copy in paths and kept != copy:
@@ -275,15 +279,16 @@ def _store_all(store: ClaimStore, analysis: Analysis,
                   "stored once", err=True)  # fmt: skip
 
 
-def _connect(store: ClaimStore) -> None:
+def _connect(store: ClaimStore, embedder: Embedder | None = None) -> None:
     total = store.counts()["claims"]
     if total < 5000:
-        refresh(store)
+        refresh(store, embedder=embedder)
         return
     with Progress(TextColumn("clustering {task.total:,} claims"), BarColumn(),
                   TimeElapsedColumn(), console=Console(stderr=True)) as bar:  # fmt: skip
         task = bar.add_task("cluster", total=total)
-        refresh(store, progress=lambda done, _: bar.update(task, completed=done))
+        refresh(store, progress=lambda done, _: bar.update(task, completed=done),
+                embedder=embedder)  # fmt: skip
 
 
 @main.command("ingest")
@@ -323,19 +328,28 @@ def ingest_command(paths: tuple[str, ...], db: str, actors_file: str | None,
     "html_file",
     type=_SafePath(readable=False),
     metavar="FILE",
-    help="Also write the report as one HTML page with timeline pictures.",
+    help="Also write the report as one HTML page with timeline pictures (the html extra).",
+)
+@click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Cluster with sentence embeddings blended with the lexical similarity (the "
+    "embeddings extra); `clusters --same/--different` later re-cluster lexically.",
 )
 @_friendly
 def analyze_command(paths: tuple[str, ...], db: str, actors_file: str | None,
                     metadata: str | None, resources_dir: str | None, output_format: str,
-                    html_file: str | None) -> None:  # fmt: skip
+                    html_file: str | None, embeddings: bool) -> None:  # fmt: skip
     """Analyse folders of articles: store them, then report sources, who said what, the
     clusters of the same claim, and conflicts."""
+    if html_file:  # a missing extra is said before anything is read or stored
+        require("html", "--html")
+    embedder = embedding_extra.load_embedder() if embeddings else None
     documents, registry, exports = _read_inputs(paths, actors_file, metadata)
     with using(resources_for(resources_dir, registry)):
         analysis = extract_all(documents, actors=registry)
         with ClaimStore(db) as store:
-            _store_all(store, analysis, exports)
+            _store_all(store, analysis, exports, embedder)
             chosen = [s.id for s in analysis.sources]
             for part in exports:
                 chosen += part.source_ids if isinstance(part, _JsonlExport) else [
@@ -594,18 +608,19 @@ def conflicts_command(db: str, status: str | None, kind: str | None,
 )
 @click.option(
     "--table",
-    type=click.Choice(["claims", "sources", "clusters", "conflicts"]),
-    default="claims",
-    show_default=True,
-    help="With --format csv: which table.",
+    type=click.Choice(list(export.TABLES)),
+    help="With --format csv or parquet: which table (default: claims).",
 )
 @_friendly
-def export_command(db: str, export_format: str, output: str, table: str) -> None:
-    """Export the store: jsonl (claimtrack's own, re-ingestable), csv, prov (W3C PROV-JSON),
-    jsonld (schema.org Claim), annotations (W3C Web Annotation) or graphml."""
+def export_command(db: str, export_format: str, output: str, table: str | None) -> None:
+    """Export the store: jsonl (claimtrack's own, re-ingestable), csv or parquet (one table),
+    prov (W3C PROV-JSON), jsonld (schema.org Claim), annotations (W3C Web Annotation) or
+    graphml."""
+    if table is not None and export_format not in export.TABLE_FORMATS:
+        raise InputError(f"--table applies to --format csv or parquet, not {export_format}")
     with _open_existing(db) as store:
         analysis = store.analysis()
-        decisions = store.decision_records()
+        decisions = store.decision_records() if export_format == "jsonl" else ()
     export.write(analysis, output, format=export_format, table=table, decisions=decisions)
     if output != "-":
         _echo(f"wrote {output}", err=True)

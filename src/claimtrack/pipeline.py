@@ -24,8 +24,10 @@ import attrs
 
 from claimtrack.actors import ActorRegistry, merge_actors
 from claimtrack.attribution.extract import extract_document
+from claimtrack.linking import embeddings as embedding_extra
 from claimtrack.linking.clustering import cluster
 from claimtrack.linking.conflicts import find_conflicts
+from claimtrack.linking.embeddings import Embedder
 from claimtrack.model import Actor, Analysis, Claim, Source
 from claimtrack.reading.folder import Document, read_folder
 from claimtrack.resources import Resources, active, using
@@ -38,21 +40,25 @@ __all__ = ["analyze", "connect", "extract_all", "refresh", "resources_for"]
 def connect(claims: Iterable[Claim], *, sources: Iterable[Source] = (),
             actors: Iterable[Actor] = (),
             decisions: Mapping[tuple[str, str], bool] | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Analysis:  # fmt: skip
-    """Cluster claims by proposition and find the conflicts among them."""
+            progress: Callable[[int, int], None] | None = None,
+            embedder: Embedder | None = None) -> Analysis:  # fmt: skip
+    """Cluster claims by proposition (with sentence embeddings too, given an ``embedder``:
+    :func:`~claimtrack.linking.embeddings.load_embedder`) and find the conflicts among
+    them."""
     claims, sources, actors = list(claims), list(sources), list(actors)
     clusters = cluster(claims, actors=actors, sources=sources, decisions=decisions,
-                       progress=progress)  # fmt: skip
+                       progress=progress, embedder=embedder)  # fmt: skip
     conflicts = find_conflicts(claims, clusters, sources=sources, actors=actors)
     return Analysis(clusters=clusters, conflicts=conflicts)
 
 
-def refresh(store: ClaimStore, *, progress: Callable[[int, int], None] | None = None
-            ) -> Analysis:  # fmt: skip
+def refresh(store: ClaimStore, *, progress: Callable[[int, int], None] | None = None,
+            embedder: Embedder | None = None) -> Analysis:  # fmt: skip
     """Re-cluster every claim in the store (obeying a person's membership decisions), find
     the conflicts again (keeping the status a person gave them) and save both."""
     found = connect(store.claims(), sources=store.sources(), actors=store.actors(),
-                    decisions=store.membership_decisions(), progress=progress)  # fmt: skip
+                    decisions=store.membership_decisions(), progress=progress,
+                    embedder=embedder)  # fmt: skip
     store.save(found.clusters, found.conflicts)
     return found
 
@@ -72,7 +78,8 @@ def resources_for(resources: Resources | str | Path | None = None,
 
 
 def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry | None = None,
-            resources: Resources | str | Path | None = None) -> Analysis:  # fmt: skip
+            resources: Resources | str | Path | None = None,
+            embeddings: bool = False) -> Analysis:  # fmt: skip
     """Run every stage over the documents and return what they found: sources, actors,
     claims, clusters and conflicts.
 
@@ -85,8 +92,12 @@ def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry
     without it, speakers are actors made from the names in the text.  ``resources``
     replaces lexicons: a folder whose ``NAME.toml`` files stand in for the package's (see
     :mod:`claimtrack.resources`), or a :class:`~claimtrack.resources.Resources`.  Claims a
-    person listed in a sidecar are kept alongside the extracted ones.
+    person listed in a sidecar are kept alongside the extracted ones.  ``embeddings``
+    clusters with sentence embeddings blended with the lexical similarity (the
+    ``embeddings`` extra; without it, a :class:`~claimtrack.errors.NotBuiltError` naming
+    it, before anything is read).
     """
+    embedder = embedding_extra.load_embedder() if embeddings else None
     if isinstance(documents, str | Path):
         folder = Path(documents)
         if actors is None and folder.is_dir():
@@ -95,7 +106,8 @@ def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry
     known = actors if actors is not None else ActorRegistry()
     with using(resources_for(resources, known)):
         found = extract_all(documents, actors=known)
-        connected = connect(found.claims, sources=found.sources, actors=found.actors)
+        connected = connect(found.claims, sources=found.sources, actors=found.actors,
+                            embedder=embedder)  # fmt: skip
     return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
 
 

@@ -41,18 +41,28 @@ def _target(path: Path) -> tuple[Path, int | None]:
     return path, stat.S_IMODE(info.st_mode)
 
 
-def write_output(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` (``-``: standard output) as the module says."""
+def write_output(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (or the bytes of a binary format) to ``path`` (``-``: standard output)
+    as the module says."""
     name = os.fspath(path)
     if name == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():  # a binary format would only garble the terminal
+                raise InputError("not writing a binary format to a terminal; name a file, or "
+                                 "send standard output to a file or a pipe")  # fmt: skip
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     if "\x00" in name:
         raise InputError(f"output path {name!r} holds a NUL character")
     if name.endswith(("/", os.sep)):
         raise InputError(f"{name} names a folder; name a file to write")
     try:
+        data = text if isinstance(text, bytes) else text.encode("utf-8", errors="strict")
         target, mode = _target(Path(name))
         folder = target.parent
         if not folder.is_dir():
@@ -63,8 +73,8 @@ def write_output(path: str | Path, text: str) -> None:
             mode = 0o666 & ~umask  # as an ordinary new file would be
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="", errors="strict") as out:
-                out.write(text)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(temporary, mode)
