@@ -3,10 +3,12 @@
 :class:`ActorRegistry` resolves mentions (aliases, transliterations, fuzzy keys);
 :mod:`~claimtrack.actors.names` splits titles from names, :mod:`~claimtrack.actors.kinds`
 guesses what kind of actor a new mention names, :mod:`~claimtrack.actors.vocabulary` holds
-the words both read, and :func:`merge_actors` joins the actors several articles found.
+the words both read, :func:`merge_actors` joins the actors several articles found, and
+:class:`MentionFinder` finds the actors a claim names.
 """
 
 from claimtrack.actors.kinds import guess_kind
+from claimtrack.actors.mentions import MentionFinder, find_mentions
 from claimtrack.actors.merging import merge_actors
 from claimtrack.actors.names import NAME_PARTICLE, OUTLET_NOUN, is_unnamed, split_title, strip_title
 from claimtrack.actors.registry import DEFAULT_THRESHOLD, ActorMatch, ActorRegistry
@@ -18,6 +20,8 @@ __all__ = [
     "OUTLET_NOUN",
     "ActorMatch",
     "ActorRegistry",
+    "MentionFinder",
+    "find_mentions",
     "guess_kind",
     "is_unnamed",
     "merge_actors",

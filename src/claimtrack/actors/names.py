@@ -9,7 +9,7 @@ from claimtrack.actors.vocabulary import institution_words
 from claimtrack.resources import load
 from claimtrack.text import fold
 
-__all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "is_unnamed", "split_title", "strip_title"]
+__all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "TITLE_HEAD", "is_unnamed", "split_title", "strip_title"]
 
 
 def strip_title(name: str) -> str:
@@ -66,7 +66,7 @@ NAME_PARTICLE = (
 
 # The word a title ends in ("Russian Foreign Minister", "State Department spokesman"), with
 # the portfolios of "Secretary of State" and "Chief of Staff" as part of it.
-_TITLE_HEAD = (
+TITLE_HEAD = (
     r"(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|gen|general|col|colonel|lt|"
     r"capt|captain|adm|admiral|brig|sgt|president|premier|chancellor|minister|"
     r"secretary(?:-general)?|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
@@ -81,7 +81,7 @@ _TITLE_HEAD = (
 _NAME_WORD = rf"(?-i:[\"“]?(?:[A-Z][\w.'’-]*|{NAME_PARTICLE})[\"”]?)"
 # The longest title that leaves a name of one to four words: "Lt. Gen. Ali Smith".
 _TITLED = re.compile(
-    rf"(?P<title>(?:\S+\s+)*{_TITLE_HEAD})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})",
+    rf"(?P<title>(?:\S+\s+)*{TITLE_HEAD})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})",
     re.IGNORECASE,
 )
 

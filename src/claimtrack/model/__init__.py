@@ -21,7 +21,7 @@ from typing import Any
 
 from claimtrack.model.actors import Actor, ActorKind, Rename
 from claimtrack.model.analysis import Analysis
-from claimtrack.model.claims import Claim, Cue, Modality, Quote, Stance
+from claimtrack.model.claims import Claim, Cue, Mention, Modality, Quote, Stance
 from claimtrack.model.fields import slugify
 from claimtrack.model.links import Cluster, Conflict, ConflictKind, ConflictStatus, Relation
 from claimtrack.model.sources import Source, SourceKind
@@ -37,6 +37,7 @@ __all__ = [
     "ConflictKind",
     "ConflictStatus",
     "Cue",
+    "Mention",
     "Modality",
     "Precision",
     "Quote",
@@ -57,6 +58,7 @@ MODEL_CLASSES: tuple[Callable[..., Any], ...] = (
     Rename,
     Quote,
     Cue,
+    Mention,
     Claim,
     Cluster,
     Conflict,

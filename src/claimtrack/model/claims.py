@@ -8,11 +8,12 @@ from typing import Any
 
 import attrs
 
+from claimtrack.errors import ModelError
 from claimtrack.model.fields import check_id, check_span, content_id, strs, to_tuple
 from claimtrack.model.notebook import Notebook
 from claimtrack.model.when import When
 
-__all__ = ["Claim", "Cue", "Modality", "Quote", "Stance"]
+__all__ = ["Claim", "Cue", "Mention", "Modality", "Quote", "Stance"]
 
 
 def _cues(values: Iterable[Cue]) -> tuple[Cue, ...]:
@@ -65,6 +66,21 @@ class Cue:
     end: int = attrs.field(validator=check_span)
 
 
+@attrs.frozen(kw_only=True)
+class Mention:
+    """An actor a claim names: ``text`` is the words naming it ("al-Golani"), ``start``/``end``
+    their offsets into the claim's text, ``actor`` the id of the actor they resolve to."""
+
+    actor: str = attrs.field(validator=attrs.validators.min_len(1))
+    text: str
+    start: int = attrs.field(validator=check_span)
+    end: int = attrs.field(validator=check_span)
+
+
+def _mentions(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return to_tuple(values)
+
+
 def _claim_id(source: str, text: str, quote: Quote | None) -> str:
     where = f"{quote.start}:{quote.end}" if quote is not None else ""
     return content_id("c", source, where, " ".join(text.split()))
@@ -78,6 +94,7 @@ class Claim(Notebook):
     first: "sources in al-Nusra cited by Reuters", reported by VICE, has speaker "sources in
     al-Nusra", via ``("reuters",)`` and source VICE's article (depth 3).  ``said`` is when it
     was asserted (not when it was published), ``about`` when the proposition holds.
+    ``mentions`` are the actors the claim's text names, in text order (who it is about).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -93,6 +110,16 @@ class Claim(Notebook):
     cues: tuple[Cue, ...] = attrs.field(default=(), converter=_cues)
     direct: bool = False
     recorded_by: str = "unknown"
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions)
+
+    @mentions.validator
+    def _check_mentions(self, attribute: attrs.Attribute[Any], value: tuple[Mention, ...]) -> None:
+        for mention in value:
+            if mention.end > len(self.text):
+                raise ModelError(
+                    f"Claim {self.id!r}: mention {mention.text!r} ends at {mention.end}, past "
+                    f"the end of the text ({len(self.text)})"
+                )
 
     @classmethod
     def create(cls, *, text: str, source: str, quote: Quote | None = None, **fields: Any) -> Claim:
@@ -101,6 +128,11 @@ class Claim(Notebook):
         return cls(
             id=_claim_id(source, text, quote), text=text, source=source, quote=quote, **fields
         )
+
+    @property
+    def mentioned(self) -> tuple[str, ...]:
+        """The ids of the actors the claim names, each once, in text order."""
+        return tuple(dict.fromkeys(m.actor for m in self.mentions))
 
     @property
     def depth(self) -> int:
