@@ -7,6 +7,7 @@ the words both read, :func:`merge_actors` joins the actors several articles foun
 :class:`MentionFinder` finds the actors a claim names.
 """
 
+from claimtrack.actors.finding import find_actors
 from claimtrack.actors.kinds import guess_kind
 from claimtrack.actors.mentions import MentionFinder, find_mentions
 from claimtrack.actors.merging import merge_actors
@@ -21,6 +22,7 @@ __all__ = [
     "ActorMatch",
     "ActorRegistry",
     "MentionFinder",
+    "find_actors",
     "find_mentions",
     "guess_kind",
     "is_unnamed",

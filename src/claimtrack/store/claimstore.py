@@ -299,7 +299,7 @@ class ClaimStore(StoreQueries):
                 known = db.execute("SELECT 1 FROM sources WHERE id = ?", (claim.source,))
                 if known.fetchone() is None:
                     raise InputError(f"claim {claim.id} names unknown source {claim.source!r}")
-                self._put(db, claim)
+                self._put_claim(db, claim)
             self._put_clusters(db, analysis.clusters, dropped)
             for conflict in analysis.conflicts:
                 if conflict.a not in dropped and conflict.b not in dropped:
@@ -307,7 +307,8 @@ class ClaimStore(StoreQueries):
             for decision in decisions:
                 self._put(db, decision)
             # The speakers named only by claims of copies left out are left out with them.
-            named = {a for c in analysis.claims if c.id not in dropped for a in (c.speaker, *c.via)}
+            named = {a for c in analysis.claims if c.id not in dropped
+                     for a in (c.speaker, *c.via, *c.mentioned)}  # fmt: skip
             for actor in analysis.actors:
                 if not dropped or actor.id in named:
                     self._put_actor(db, actor)
@@ -387,6 +388,15 @@ class ClaimStore(StoreQueries):
     def _put(self, db: sqlite3.Connection, value: Any) -> None:
         table = TABLES[type(value)]
         db.execute(table.upsert, table.row(value))
+
+    def _put_claim(self, db: sqlite3.Connection, claim: Claim) -> None:
+        self._put(db, claim)
+        db.execute("DELETE FROM claim_mentions WHERE claim = ?", (claim.id,))
+        db.executemany(
+            "INSERT OR IGNORE INTO claim_mentions (claim, actor, span_start, span_end) "
+            "VALUES (?, ?, ?, ?)",
+            [(claim.id, m.actor, m.start, m.end) for m in claim.mentions],
+        )
 
     def _put_actor(self, db: sqlite3.Connection, actor: Actor) -> None:
         self._put(db, actor)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from claimtrack.actors import find_actors
 from claimtrack.errors import InputError, SchemaError, StoreError
 from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, ConflictStatus, Source, When
 from claimtrack.serialization import structure
@@ -27,6 +28,9 @@ __all__ = ["StoreQueries", "load", "restrict_cluster"]
 T = TypeVar("T")
 
 _MAX_LIMIT = 2**63 - 1
+
+ActorQuery = str | Actor | Iterable[str | Actor] | None
+"""Who a claim query is by or about: an actor, an id or a name, or several of these."""
 
 
 def load(doc: Any, cls: type[T], where: str) -> T:
@@ -116,7 +120,8 @@ class StoreQueries:
     def claims(
         self,
         *,
-        speaker: str | Actor | None = None,
+        speaker: ActorQuery = None,
+        about: ActorQuery = None,
         source: str | Source | None = None,
         outlet: str | None = None,
         said: When | None = None,
@@ -128,7 +133,12 @@ class StoreQueries:
         """Claims matching every filter given, in source and position order (best text
         matches first when ``text`` is given).
 
-        ``speaker`` and ``source`` take an id or the object; ``outlet`` matches the source's
+        ``speaker`` (who said it) and ``about`` (an actor its text names, under any spelling:
+        see :attr:`~claimtrack.model.Claim.mentions`) take an actor, an id, or a name as a
+        person would type it ("Charles Lister", "Golani"), found as the CLI's ``--speaker``
+        finds it (:func:`~claimtrack.actors.find_actors`: every actor the name may mean, so it
+        over-finds rather than misses), or several of these.  ``source`` takes an id or the
+        object; ``outlet`` matches the source's
         outlet (or its parent's, for pieces of a compilation); ``said`` (a When) or
         ``since``/``until`` keep claims whose ``said`` time may fall in that range; ``text``
         is an SQLite FTS5 full-text query ("breaking ties", "al-Qaeda OR Nusra").
@@ -141,8 +151,14 @@ class StoreQueries:
             where.append("claims_fts MATCH ?")
             params.append(_fts_query(text))
         if speaker is not None:
-            where.append("c.speaker = ?")
-            params.append(speaker.id if isinstance(speaker, Actor) else speaker)
+            speakers = self._actor_ids(speaker)
+            where.append(f"c.speaker IN ({', '.join('?' * len(speakers))})")
+            params += speakers
+        if about is not None:
+            subjects = self._actor_ids(about)
+            where.append("c.id IN (SELECT claim FROM claim_mentions WHERE actor IN "
+                         f"({', '.join('?' * len(subjects))}))")  # fmt: skip
+            params += subjects
         if source is not None:
             where.append("c.source = ?")
             params.append(source.id if isinstance(source, Source) else source)
@@ -191,6 +207,17 @@ class StoreQueries:
             raise describe(exc, self.path, "read") from exc
         return [load(doc, Claim, f"claims[{i}]") for i, doc in rows]
 
+    def _actor_ids(self, query: ActorQuery) -> list[str]:
+        """The ids an actor query names: an actor's, an id as given, and the actors a name
+        finds among the stored ones."""
+        if query is None:
+            return []
+        if isinstance(query, Actor):
+            return [query.id]
+        if not isinstance(query, str):
+            return sorted({i for q in query for i in self._actor_ids(q)})
+        return sorted({query} | {a.id for a in find_actors(query, self.actors())})
+
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, or None."""
         row = self._one("SELECT doc FROM claims WHERE id = ?", (claim_id,))
@@ -227,8 +254,8 @@ class StoreQueries:
         keep = {s.id for s in all_sources}
         claims = [c for c in self.claims() if c.source in keep]
         claim_ids = {c.id for c in claims}
-        speakers = {a for c in claims for a in (c.speaker, *c.via) if a is not None}
-        actors = [a for a in self.actors() if chosen is None or a.id in speakers]
+        named = {a for c in claims for a in (c.speaker, *c.via, *c.mentioned) if a is not None}
+        actors = [a for a in self.actors() if chosen is None or a.id in named]
         clusters = [k for k in self.clusters() if set(k.claims) & claim_ids]
         if chosen is not None:
             clusters = [restrict_cluster(k, claim_ids) for k in clusters]
