@@ -21,9 +21,10 @@ from typing import Any
 
 from claimtrack.model.actors import Actor, ActorKind, Rename
 from claimtrack.model.analysis import Analysis
-from claimtrack.model.claims import Claim, Cue, Mention, Modality, Quote, Stance
+from claimtrack.model.claims import Claim, Context, Cue, Mention, Modality, Quote, Stance
 from claimtrack.model.fields import slugify
 from claimtrack.model.links import Cluster, Conflict, ConflictKind, ConflictStatus, Relation
+from claimtrack.model.results import ClaimList, ConflictList, Results
 from claimtrack.model.sources import Source, SourceKind
 from claimtrack.model.when import Precision, When
 
@@ -32,10 +33,13 @@ __all__ = [
     "ActorKind",
     "Analysis",
     "Claim",
+    "ClaimList",
     "Cluster",
     "Conflict",
     "ConflictKind",
+    "ConflictList",
     "ConflictStatus",
+    "Context",
     "Cue",
     "Mention",
     "Modality",
@@ -43,6 +47,7 @@ __all__ = [
     "Quote",
     "Relation",
     "Rename",
+    "Results",
     "Source",
     "SourceKind",
     "Stance",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -10,10 +10,10 @@ import attrs
 
 from claimtrack.errors import ModelError
 from claimtrack.model.fields import check_id, check_span, content_id, strs, to_tuple
-from claimtrack.model.notebook import Notebook
+from claimtrack.model.notebook import Notebook, escape
 from claimtrack.model.when import When
 
-__all__ = ["Claim", "Cue", "Mention", "Modality", "Quote", "Stance"]
+__all__ = ["Claim", "Context", "Cue", "Mention", "Modality", "Quote", "Stance", "claim_html"]
 
 
 def _cues(values: Iterable[Cue]) -> tuple[Cue, ...]:
@@ -129,6 +129,9 @@ class Claim(Notebook):
             id=_claim_id(source, text, quote), text=text, source=source, quote=quote, **fields
         )
 
+    def _repr_html_(self) -> str:
+        return claim_html(self)
+
     @property
     def mentioned(self) -> tuple[str, ...]:
         """The ids of the actors the claim names, each once, in text order."""
@@ -138,3 +141,71 @@ class Claim(Notebook):
     def depth(self) -> int:
         """How many hands the claim passed through: speaker, intermediaries, source."""
         return len(self.via) + (2 if self.speaker is not None else 1)
+
+
+@attrs.frozen
+class Context:
+    """What a claim's HTML shows for its ids: ``names`` of actors (by id), the ``outlets``
+    and ``published`` dates of sources (by id, a piece having its page's), and ``claims`` by
+    id (a conflict's sides)."""
+
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    outlets: Mapping[str, str] = attrs.field(factory=dict)
+    claims: Mapping[str, Claim] = attrs.field(factory=dict)
+
+    published: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of_sources(
+        cls,
+        sources: Iterable[tuple[str, str | None, str | None, str | None]],
+        *,
+        names: Mapping[str, str] | None = None,
+        claims: Iterable[Claim] = (),
+    ) -> Context:
+        """The context of (id, parent, outlet, published) rows: each source's outlet and
+        publication date, else those of the nearest page holding it (as
+        :class:`claimtrack.lookup.Index` finds them)."""
+        rows = {id_: (parent, outlet, when) for id_, parent, outlet, when in sources}
+        outlets: dict[str, str] = {}
+        published: dict[str, str] = {}
+        for id_ in rows:
+            for field, found in ((1, outlets), (2, published)):
+                seen, current = set(), id_
+                while current in rows and current not in seen:
+                    seen.add(current)
+                    if value := rows[current][field]:
+                        found[id_] = value
+                        break
+                    current = rows[current][0] or ""
+        return cls(names=names or {}, outlets=outlets, published=published,
+                   claims={c.id: c for c in claims})  # fmt: skip
+
+
+def in_context(claim: Claim) -> str:
+    """The claim's words, marked, within the text around them in its source."""
+    quote = claim.quote
+    if quote is None:
+        return f"<mark>{escape(claim.text)}</mark>"
+    return (f"…{escape(quote.prefix)}<mark>{escape(quote.exact)}</mark>"
+            f"{escape(quote.suffix)}…")  # fmt: skip
+
+
+def heading(claim: Claim, context: Context) -> tuple[str, str, str]:
+    speaker = claim.speaker
+    name = context.names.get(speaker, speaker) if speaker is not None else "unknown speaker"
+    said = str(claim.said) if claim.said is not None and claim.said.known else None
+    if said is None:
+        published = context.published.get(claim.source)
+        said = f"published {published}" if published else "date unknown"
+    outlet = context.outlets.get(claim.source) or claim.source
+    return escape(name), escape(said), escape(outlet)
+
+
+def claim_html(claim: Claim, context: Context | None = None) -> str:
+    """One claim: its speaker's name, when it was said, the outlet, and the quote marked
+    in its context."""
+    name, said, outlet = heading(claim, context or Context())
+    return (f"<div><b>{name}</b> · {said} · {outlet}"
+            f"<blockquote style='margin:0.3em 0 0.3em 1em'>{in_context(claim)}</blockquote>"
+            f"<small>claim {escape(claim.id)}</small></div>")  # fmt: skip

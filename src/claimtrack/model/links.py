@@ -9,12 +9,20 @@ from typing import Any
 import attrs
 
 from claimtrack.errors import ModelError
-from claimtrack.model.claims import Cue
+from claimtrack.model.claims import Context, Cue, heading
 from claimtrack.model.fields import check_id, check_score, content_id, strs, to_tuple
-from claimtrack.model.notebook import Notebook
+from claimtrack.model.notebook import Notebook, escape
 from claimtrack.model.when import When
 
-__all__ = ["Cluster", "Conflict", "ConflictKind", "ConflictStatus", "Relation"]
+__all__ = [
+    "Cluster",
+    "Conflict",
+    "ConflictKind",
+    "ConflictStatus",
+    "Relation",
+    "conflict_html",
+    "side_html",
+]
 
 
 def _cues(values: Iterable[Cue]) -> tuple[Cue, ...]:
@@ -112,6 +120,9 @@ class Conflict(Notebook):
         if value == self.a:
             raise ModelError(f"Conflict {self.id!r}: a claim cannot conflict with itself")
 
+    def _repr_html_(self) -> str:
+        return conflict_html(self)
+
     @classmethod
     def between(
         cls,
@@ -136,3 +147,22 @@ class Conflict(Notebook):
             cues_b=tuple(cues_b),
             **fields,
         )
+
+
+def side_html(claim_id: str, context: Context) -> str:
+    claim = context.claims.get(claim_id)
+    if claim is None:
+        return f"claim {escape(claim_id)}"
+    name, said, _ = heading(claim, context)
+    return f"<b>{name}</b> ({said}): {escape(claim.text)}"
+
+
+def conflict_html(conflict: Conflict, context: Context | None = None) -> str:
+    """One conflict: its kind, both sides (who said what, when) and the reason."""
+    context = context or Context()
+    status = conflict.status.value + (f": {conflict.note}" if conflict.note else "")
+    return (f"<div><b>Conflict</b> · {escape(conflict.kind.value)} · "
+            f"{escape(conflict.relation.value)} · score {conflict.score:.2f} · {escape(status)}"
+            f"<ul><li>{side_html(conflict.a, context)}</li>"
+            f"<li>{side_html(conflict.b, context)}</li></ul>{escape(conflict.reason)}"
+            f"<br><small>conflict {escape(conflict.id)}</small></div>")  # fmt: skip

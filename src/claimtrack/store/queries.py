@@ -18,7 +18,20 @@ import attrs
 
 from claimtrack.actors import find_actors
 from claimtrack.errors import InputError, SchemaError, StoreError
-from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, ConflictStatus, Source, When
+from claimtrack.model import (
+    Actor,
+    Analysis,
+    Claim,
+    ClaimList,
+    Cluster,
+    Conflict,
+    ConflictList,
+    ConflictStatus,
+    Context,
+    Results,
+    Source,
+    When,
+)
 from claimtrack.serialization import structure
 from claimtrack.store.opening import describe
 from claimtrack.store.schema import MembershipDecision
@@ -98,7 +111,7 @@ class StoreQueries:
             sql += " AND parent = ?"
             params.append(parent)
         rows = self._rows(sql + " ORDER BY rowid", params)
-        return [load(doc, Source, f"sources[{i}]") for i, doc in rows]
+        return Results((load(doc, Source, f"sources[{i}]") for i, doc in rows), noun="sources")
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
@@ -115,7 +128,7 @@ class StoreQueries:
                 "WHERE alias = ?) ORDER BY id",
                 (alias,),
             )
-        return [load(doc, Actor, f"actors[{i}]") for i, doc in rows]
+        return Results((load(doc, Actor, f"actors[{i}]") for i, doc in rows), noun="actors")
 
     def claims(
         self,
@@ -205,7 +218,21 @@ class StoreQueries:
             raise InputError(f"cannot search for that: {exc}") from None
         except sqlite3.Error as exc:
             raise describe(exc, self.path, "read") from exc
-        return [load(doc, Claim, f"claims[{i}]") for i, doc in rows]
+        found = [load(doc, Claim, f"claims[{i}]") for i, doc in rows]
+        return ClaimList(found, context=self._context())
+
+    def _context(self, claims: Iterable[Claim] = ()) -> Context:
+        """The speakers' names and the sources' outlets to show claims with (and ``claims``,
+        the sides of conflicts)."""
+        names = {str(i): str(n) for i, n in self._rows("SELECT id, name FROM actors")}
+        rows = self._rows(
+            "SELECT id, parent, outlet, published_earliest, published_latest FROM sources"
+        )
+        return Context.of_sources(
+            ((i, parent, outlet, _days(first, last)) for i, parent, outlet, first, last in rows),
+            names=names,
+            claims=claims,
+        )
 
     def _actor_ids(self, query: ActorQuery) -> list[str]:
         """The ids an actor query names: an actor's, an id as given, and the actors a name
@@ -227,7 +254,7 @@ class StoreQueries:
         """Stored clusters, largest first."""
         rows = self._rows("SELECT id, doc FROM clusters")
         found = [load(doc, Cluster, f"clusters[{i}]") for i, doc in rows]
-        return sorted(found, key=lambda c: (-len(c.claims), c.id))
+        return Results(sorted(found, key=lambda c: (-len(c.claims), c.id)), noun="clusters")
 
     def conflict(self, conflict_id: str) -> Conflict | None:
         """The conflict with this id, or None."""
@@ -242,8 +269,11 @@ class StoreQueries:
             rows = self._rows(
                 "SELECT id, doc FROM conflicts WHERE status = ?", (ConflictStatus(status).value,)
             )
-        found = [load(doc, Conflict, f"conflicts[{i}]") for i, doc in rows]
-        return sorted(found, key=lambda c: (-c.score, c.id))
+        found = sorted((load(doc, Conflict, f"conflicts[{i}]") for i, doc in rows),
+                       key=lambda c: (-c.score, c.id))  # fmt: skip
+        sides = {claim_id for x in found for claim_id in (x.a, x.b)}
+        claims = [c for c in map(self.claim, sorted(sides)) if c is not None]
+        return ConflictList(found, context=self._context(claims))
 
     def analysis(self, *, sources: Iterable[str] | None = None) -> Analysis:
         """Everything in the store (or what concerns ``sources``) as one :class:`Analysis`."""
@@ -288,6 +318,13 @@ def restrict_cluster(cluster: Cluster, keep: set[str]) -> Cluster:
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 _FTS_OPERATORS = {"OR", "AND", "NOT"}
+
+
+def _days(first: str | None, last: str | None) -> str | None:
+    """A publication window as the store's columns hold it, written for people."""
+    if first is None or last is None:
+        return None
+    return first if first == last else f"{first} to {last}"
 
 
 def _fts_query(text: str) -> str:
