@@ -66,6 +66,14 @@ def test_names_are_written_as_names():
     assert _found("A senior official said") == []
 
 
+def test_an_extracted_actor_with_a_name_that_is_no_name_is_not_looked_for():
+    """The extractor may make actors of "He's", "Thursday", "The state": their words in a
+    claim name nobody."""
+    junk = [Actor.named(n, kind=ActorKind.PERSON) for n in ("He’s", "Thursday", "The state")]
+    finder = MentionFinder([*ACTORS, *junk], resources=STORY)
+    assert finder.find("He said on Thursday that the State would act") == []
+
+
 def test_a_surname_alone_names_a_person_only_where_introduced():
     assert _found("Lister said so") == []
     assert _found("Lister said so", introduced={"charles-lister"}) == [("Lister", "charles-lister")]

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
+from functools import cache
 from typing import NamedTuple
 
 import attrs
 
 from claimtrack.actors.names import TITLE_HEAD
+from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.model import Actor, ActorKind, Mention
 from claimtrack.resources import Resources, active
 from claimtrack.text import Transliterator, fold, transliterator
@@ -78,13 +80,14 @@ class MentionFinder:
         self._spellings: dict[str, _Spelling] = {}
         self._names: dict[tuple[str, ...], _Entry] = {}
         surnames: dict[tuple[str, ...], _Entry] = {}
+        not_names = _not_names(self._translit)
         for actor in actors:
             if actor.kind is ActorKind.UNNAMED:
                 continue
             for name in actor.names:
                 words = self._words(name)
                 key = tuple(w.key for w in words)
-                if not key or len(key) > _LONGEST:
+                if not key or len(key) > _LONGEST or not _looks_like_a_name(words, not_names):
                     continue
                 acronym = len(words) == 1 and words[0].acronym
                 self._names.setdefault(key, _Entry(actor.id, acronym, surname=False))
@@ -171,6 +174,24 @@ class MentionFinder:
                 continue
             return entry, length
         return None, 0
+
+
+@cache
+def _not_names(translit: Transliterator) -> frozenset[str]:
+    """The keys of words no name starts with, though an extracted actor may be called so
+    ("He's", "Thursday", "Of course"): the pronouns and the capitalised words that are not
+    names of the attribution vocabulary."""
+    vocabulary = speaker_vocabulary()
+    words = [*vocabulary["speaker_nouns"]["pronouns"], *vocabulary["not_speakers"]["capitalised"]]
+    return frozenset(translit.word(_POSSESSIVE.sub("", fold(w))) for w in words)
+
+
+def _looks_like_a_name(words: list[_Word], not_names: frozenset[str]) -> bool:
+    """Whether an actor's name is written as a name: its first word capitalised ("The
+    state" is not), not starting with a pronoun or a word that starts sentences ("Of
+    course"); an acronym is a name ("IS")."""
+    first = words[0]
+    return first.capital and (first.acronym or first.key not in not_names)
 
 
 def _surname_here(text: str, words: list[_Word], index: int, entry: _Entry,
