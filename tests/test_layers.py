@@ -7,6 +7,7 @@ checked the moment it is written.  The layers, bottom to top, are also in docs/d
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,18 @@ def test_no_import_cycle():
     assert cycles == []
 
 
-def test_the_model_imports_only_errors():
-    """The model is the bottom of the house: attrs, the standard library and errors."""
-    assert GRAPH["claimtrack.model"] <= {"claimtrack.errors"}
+MODEL = sorted(m for m in MODULES if m == "claimtrack.model" or m.startswith("claimtrack.model."))
+
+
+@pytest.mark.parametrize("module", MODEL)
+def test_the_model_imports_only_errors(module):
+    """The model is the bottom of the house: attrs, the standard library, errors and the
+    model's own modules."""
+    assert {t for t in GRAPH[module] if t not in MODEL} <= {"claimtrack.errors"}
+    imported = set()
+    for node in ast.walk(ast.parse(MODULES[module].read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            imported.add(node.module.split(".")[0])
+    assert imported - {"claimtrack", "attrs", "__future__"} <= set(sys.stdlib_module_names)

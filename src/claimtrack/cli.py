@@ -54,7 +54,6 @@ from claimtrack.serialization import (
     loads,
 )
 from claimtrack.store import DEFAULT_STORE, ClaimStore
-from claimtrack.text import fold
 
 __all__ = ["main"]
 
@@ -424,7 +423,7 @@ def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | 
 @click.option(
     "--about",
     metavar="NAME",
-    help="Only claims naming this actor in their text (any of its names).",
+    help="Only claims naming this actor in their text, under any of its names or spellings.",
 )
 @click.option("--source", help="Only claims from this source id.")
 @click.option("--outlet", help="Only claims from sources of this outlet.")
@@ -451,12 +450,10 @@ def claims_command(db: str, speaker: str | None, about: str | None, source: str 
         actors = store.actors()
         speakers = _named(speaker, "speaker", actors)
         subjects = _named(about, "about", actors)
-        found = store.claims(source=source, outlet=outlet, text=text)
+        found = store.claims(source=source, outlet=outlet, text=text, about=subjects)
         index = Index(sources=store.sources(), claims=found, actors=actors)
-    names = [fold(n) for a in actors if subjects and a.id in subjects for n in a.names]
     found = [c for c in found
              if (speakers is None or c.speaker in speakers)
-             and (not names or any(n in fold(c.text) for n in names))
              and in_window(c, index, start, end)]  # fmt: skip
     found = page(found, limit=limit, offset=offset)
     _emit(found, output_format, lambda: print_claims(found, _console(), actors=index.actors))

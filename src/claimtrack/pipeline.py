@@ -17,12 +17,14 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import attrs
 
-from claimtrack.actors import ActorRegistry, merge_actors
+from claimtrack.actors import ActorRegistry, MentionFinder, merge_actors
+from claimtrack.actors.mentions import Introduced
 from claimtrack.attribution.extract import extract_document
 from claimtrack.linking import embeddings as embedding_extra
 from claimtrack.linking.clustering import cluster
@@ -34,7 +36,7 @@ from claimtrack.resources import Resources, active, using
 from claimtrack.store import ClaimStore
 from claimtrack.text import fold
 
-__all__ = ["analyze", "connect", "extract_all", "refresh", "resources_for"]
+__all__ = ["analyze", "connect", "extract_all", "refresh", "resources_for", "with_mentions"]
 
 
 def connect(claims: Iterable[Claim], *, sources: Iterable[Source] = (),
@@ -140,8 +142,34 @@ def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None =
             # A claim a person recorded in the sidecar wins over the extractor's copy of it.
             if (claim.source, fold(claim.text)) not in recorded:
                 claims.setdefault(claim.id, claim)
-    # The actors a person gave (with their aliases) are kept with the speakers, so that
-    # re-clustering from a store sees the same names as this analysis does.
-    named = {a for c in claims.values() for a in (c.speaker, *c.via) if a is not None} | given
-    kept = [a for a in merge_actors(base, found) if a.id in named]
-    return Analysis(sources=sources, actors=kept, claims=list(claims.values()))
+    merged = merge_actors(base, found)
+    named_claims = with_mentions(claims.values(), sources, [*base, *merged])
+    # The actors a person gave (with their aliases) are kept with the speakers and the actors
+    # claims name, so that re-clustering from a store sees the same names as this analysis.
+    named = {a for c in named_claims for a in (c.speaker, *c.via, *c.mentioned) if a} | given
+    kept = [a for a in merged if a.id in named]
+    return Analysis(sources=sources, actors=kept, claims=named_claims)
+
+
+def with_mentions(claims: Iterable[Claim], sources: Iterable[Source], actors: Iterable[Actor]
+                  ) -> list[Claim]:  # fmt: skip
+    """The claims with the actors their text names (see
+    :class:`~claimtrack.actors.MentionFinder`), under the resources in force; a claim that
+    already lists mentions (a person recorded them) keeps its own.  A person's surname alone
+    names them in a claim of a source that names them in full or quotes them.  ``actors``
+    come catalogue first: where two actors share a name, the first listed keeps it."""
+    finder = MentionFinder(actors)
+    texts = {s.id: s.text for s in sources}
+    claims = list(claims)
+    introduced: dict[str, Introduced] = {}
+    for claim in claims:
+        if claim.source not in introduced:
+            text = texts.get(claim.source, "")
+            introduced[claim.source] = Introduced((), functools.partial(finder.introduced, text))
+        if claim.speaker is not None:
+            introduced[claim.source].add(claim.speaker)
+    return [
+        claim if claim.mentions else
+        attrs.evolve(claim, mentions=finder.find(claim.text, introduced=introduced[claim.source]))
+        for claim in claims
+    ]  # fmt: skip

@@ -18,56 +18,19 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from claimtrack.actors import ActorRegistry
+from claimtrack.actors import find_actors
 from claimtrack.errors import InputError
 from claimtrack.lookup import Index
-from claimtrack.model import Actor, Claim
+from claimtrack.model import Claim
 from claimtrack.serialization import unstructure
-from claimtrack.text import transliteration_key
 
 __all__ = ["FORMATS", "find_actors", "in_window", "page", "render_rows", "window"]
 
 FORMATS = ("table", "text", "json", "jsonl", "csv")
 """Output formats of the listings (``text`` is the table, its older name)."""
-
-_WORD_SCORE = 80
-"""A query word matches a name's word at this fuzzy score (0-100) of their transliteration
-keys: 'Golani' finds 'al-Jolani' (83), and 'Lister' finds 'Lester' too (83, by design: a
-search should over-find rather than miss; the command says whom it matched)."""
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in transliteration_key(name).split() if len(w) > 1]
-
-
-def find_actors(query: str, actors: Iterable[Actor]) -> list[Actor]:
-    """The actors ``query`` names: by id, by a registered name or alias (transliteration
-    aware), else every actor one of whose names holds each word of the query, fuzzily."""
-    actors = list(actors)
-    for actor in actors:
-        if actor.id == query:
-            return [actor]
-    match = ActorRegistry(actors).resolve(query)
-    if match is not None:
-        return [match.actor]
-    wanted = _words(query)
-    if not wanted:
-        return []
-    found = []
-    for actor in actors:
-        for name in actor.names:
-            words = _words(name)
-            if words and all(any(w == v or (min(len(w), len(v)) >= 5 and
-                                            fuzz.ratio(w, v) >= _WORD_SCORE)
-                                 for v in words) for w in wanted):  # fmt: skip
-                found.append(actor)
-                break
-    return found
 
 
 def window(value: str, *, option: str = "since") -> tuple[dt.date, dt.date]:

@@ -16,8 +16,22 @@ from typing import Any, TypeVar
 
 import attrs
 
+from claimtrack.actors import find_actors
 from claimtrack.errors import InputError, SchemaError, StoreError
-from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, ConflictStatus, Source, When
+from claimtrack.model import (
+    Actor,
+    Analysis,
+    Claim,
+    ClaimList,
+    Cluster,
+    Conflict,
+    ConflictList,
+    ConflictStatus,
+    Context,
+    Results,
+    Source,
+    When,
+)
 from claimtrack.serialization import structure
 from claimtrack.store.opening import describe
 from claimtrack.store.schema import MembershipDecision
@@ -27,6 +41,9 @@ __all__ = ["StoreQueries", "load", "restrict_cluster"]
 T = TypeVar("T")
 
 _MAX_LIMIT = 2**63 - 1
+
+ActorQuery = str | Actor | Iterable[str | Actor] | None
+"""Who a claim query is by or about: an actor, an id or a name, or several of these."""
 
 
 def load(doc: Any, cls: type[T], where: str) -> T:
@@ -94,7 +111,7 @@ class StoreQueries:
             sql += " AND parent = ?"
             params.append(parent)
         rows = self._rows(sql + " ORDER BY rowid", params)
-        return [load(doc, Source, f"sources[{i}]") for i, doc in rows]
+        return Results((load(doc, Source, f"sources[{i}]") for i, doc in rows), noun="sources")
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
@@ -111,12 +128,13 @@ class StoreQueries:
                 "WHERE alias = ?) ORDER BY id",
                 (alias,),
             )
-        return [load(doc, Actor, f"actors[{i}]") for i, doc in rows]
+        return Results((load(doc, Actor, f"actors[{i}]") for i, doc in rows), noun="actors")
 
     def claims(
         self,
         *,
-        speaker: str | Actor | None = None,
+        speaker: ActorQuery = None,
+        about: ActorQuery = None,
         source: str | Source | None = None,
         outlet: str | None = None,
         said: When | None = None,
@@ -128,7 +146,12 @@ class StoreQueries:
         """Claims matching every filter given, in source and position order (best text
         matches first when ``text`` is given).
 
-        ``speaker`` and ``source`` take an id or the object; ``outlet`` matches the source's
+        ``speaker`` (who said it) and ``about`` (an actor its text names, under any spelling:
+        see :attr:`~claimtrack.model.Claim.mentions`) take an actor, an id, or a name as a
+        person would type it ("Charles Lister", "Golani"), found as the CLI's ``--speaker``
+        finds it (:func:`~claimtrack.actors.find_actors`: every actor the name may mean, so it
+        over-finds rather than misses), or several of these.  ``source`` takes an id or the
+        object; ``outlet`` matches the source's
         outlet (or its parent's, for pieces of a compilation); ``said`` (a When) or
         ``since``/``until`` keep claims whose ``said`` time may fall in that range; ``text``
         is an SQLite FTS5 full-text query ("breaking ties", "al-Qaeda OR Nusra").
@@ -141,8 +164,14 @@ class StoreQueries:
             where.append("claims_fts MATCH ?")
             params.append(_fts_query(text))
         if speaker is not None:
-            where.append("c.speaker = ?")
-            params.append(speaker.id if isinstance(speaker, Actor) else speaker)
+            speakers = self._actor_ids(speaker)
+            where.append(f"c.speaker IN ({', '.join('?' * len(speakers))})")
+            params += speakers
+        if about is not None:
+            subjects = self._actor_ids(about)
+            where.append("c.id IN (SELECT claim FROM claim_mentions WHERE actor IN "
+                         f"({', '.join('?' * len(subjects))}))")  # fmt: skip
+            params += subjects
         if source is not None:
             where.append("c.source = ?")
             params.append(source.id if isinstance(source, Source) else source)
@@ -189,7 +218,32 @@ class StoreQueries:
             raise InputError(f"cannot search for that: {exc}") from None
         except sqlite3.Error as exc:
             raise describe(exc, self.path, "read") from exc
-        return [load(doc, Claim, f"claims[{i}]") for i, doc in rows]
+        found = [load(doc, Claim, f"claims[{i}]") for i, doc in rows]
+        return ClaimList(found, context=self._context())
+
+    def _context(self, claims: Iterable[Claim] = ()) -> Context:
+        """The speakers' names and the sources' outlets to show claims with (and ``claims``,
+        the sides of conflicts)."""
+        names = {str(i): str(n) for i, n in self._rows("SELECT id, name FROM actors")}
+        rows = self._rows(
+            "SELECT id, parent, outlet, published_earliest, published_latest FROM sources"
+        )
+        return Context.of_sources(
+            ((i, parent, outlet, _days(first, last)) for i, parent, outlet, first, last in rows),
+            names=names,
+            claims=claims,
+        )
+
+    def _actor_ids(self, query: ActorQuery) -> list[str]:
+        """The ids an actor query names: an actor's, an id as given, and the actors a name
+        finds among the stored ones."""
+        if query is None:
+            return []
+        if isinstance(query, Actor):
+            return [query.id]
+        if not isinstance(query, str):
+            return sorted({i for q in query for i in self._actor_ids(q)})
+        return sorted({query} | {a.id for a in find_actors(query, self.actors())})
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, or None."""
@@ -200,7 +254,7 @@ class StoreQueries:
         """Stored clusters, largest first."""
         rows = self._rows("SELECT id, doc FROM clusters")
         found = [load(doc, Cluster, f"clusters[{i}]") for i, doc in rows]
-        return sorted(found, key=lambda c: (-len(c.claims), c.id))
+        return Results(sorted(found, key=lambda c: (-len(c.claims), c.id)), noun="clusters")
 
     def conflict(self, conflict_id: str) -> Conflict | None:
         """The conflict with this id, or None."""
@@ -215,8 +269,11 @@ class StoreQueries:
             rows = self._rows(
                 "SELECT id, doc FROM conflicts WHERE status = ?", (ConflictStatus(status).value,)
             )
-        found = [load(doc, Conflict, f"conflicts[{i}]") for i, doc in rows]
-        return sorted(found, key=lambda c: (-c.score, c.id))
+        found = sorted((load(doc, Conflict, f"conflicts[{i}]") for i, doc in rows),
+                       key=lambda c: (-c.score, c.id))  # fmt: skip
+        sides = {claim_id for x in found for claim_id in (x.a, x.b)}
+        claims = [c for c in map(self.claim, sorted(sides)) if c is not None]
+        return ConflictList(found, context=self._context(claims))
 
     def analysis(self, *, sources: Iterable[str] | None = None) -> Analysis:
         """Everything in the store (or what concerns ``sources``) as one :class:`Analysis`."""
@@ -227,8 +284,8 @@ class StoreQueries:
         keep = {s.id for s in all_sources}
         claims = [c for c in self.claims() if c.source in keep]
         claim_ids = {c.id for c in claims}
-        speakers = {a for c in claims for a in (c.speaker, *c.via) if a is not None}
-        actors = [a for a in self.actors() if chosen is None or a.id in speakers]
+        named = {a for c in claims for a in (c.speaker, *c.via, *c.mentioned) if a is not None}
+        actors = [a for a in self.actors() if chosen is None or a.id in named]
         clusters = [k for k in self.clusters() if set(k.claims) & claim_ids]
         if chosen is not None:
             clusters = [restrict_cluster(k, claim_ids) for k in clusters]
@@ -261,6 +318,13 @@ def restrict_cluster(cluster: Cluster, keep: set[str]) -> Cluster:
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 _FTS_OPERATORS = {"OR", "AND", "NOT"}
+
+
+def _days(first: str | None, last: str | None) -> str | None:
+    """A publication window as the store's columns hold it, written for people."""
+    if first is None or last is None:
+        return None
+    return first if first == last else f"{first} to {last}"
 
 
 def _fts_query(text: str) -> str:

@@ -122,6 +122,25 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX sources_digest ON sources(digest);
         """,
     ),
+    (
+        "0004_claim_mentions",
+        # The actors each claim names, so that the claims about an actor are one indexed
+        # lookup; filled from the claims' documents (empty for claims stored before mentions).
+        """
+        CREATE TABLE claim_mentions (
+            claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            actor TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            PRIMARY KEY (claim, span_start, actor)
+        );
+        CREATE INDEX claim_mentions_actor ON claim_mentions(actor);
+        INSERT OR IGNORE INTO claim_mentions (claim, actor, span_start, span_end)
+            SELECT c.id, json_extract(m.value, '$.actor'), json_extract(m.value, '$.start'),
+                   json_extract(m.value, '$.end')
+            FROM claims AS c, json_each(c.doc, '$.mentions') AS m;
+        """,
+    ),
 )
 
 

@@ -1,0 +1,92 @@
+"""What kind of actor a mention names: a person, an organisation, a government, an outlet,
+or an unnamed source."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from claimtrack.actors.names import NAME_PARTICLE, OUTLET_NOUN, is_unnamed, split_title
+from claimtrack.actors.vocabulary import speaker_class, words_of_kind
+from claimtrack.model import ActorKind
+from claimtrack.text import fold
+
+__all__ = ["guess_kind"]
+
+_OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")
+
+
+_NAME_HEAD = re.compile(r"\s(?:of|from|at|in)\s")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+_DESCRIPTION_HEAD = re.compile(r"\s(?:at|of|in|for|from|with|who|which|that)\s")
+
+
+def guess_kind(mention: str, description: str | None = None) -> ActorKind:
+    """A best guess at what kind of actor a new mention names, helped by what the article
+    says it is.
+
+    >>> guess_kind("SANA"), guess_kind("SANA", "the state-run news agency")
+    (<ActorKind.ORGANIZATION: 'organization'>, <ActorKind.OUTLET: 'outlet'>)
+    >>> guess_kind("the State Department"), guess_kind("McCain")
+    (<ActorKind.GOVERNMENT: 'government'>, <ActorKind.PERSON: 'person'>)
+    """
+    if is_unnamed(mention):
+        return ActorKind.UNNAMED
+    if description and (kind := _kind_of_description(description)) is not None:
+        return kind
+    # "Robert Antonacci of the New York delegation": the name is the head.
+    mention = _NAME_HEAD.split(mention.strip(), maxsplit=1)[0] or mention
+    folded = fold(mention).strip()
+    words = set(folded.replace("-", " ").split()) | {folded}
+    words |= {w.removesuffix("s") for w in words if len(w) > 4}
+    phrases = {" ".join(pair) for pair in pairwise(folded.split())}
+    title, _ = split_title(mention)
+    tokens = mention.split()
+    if title or _kind_of_role(tokens) is ActorKind.PERSON:
+        return ActorKind.PERSON
+    for kind, words_of in ((ActorKind.OUTLET, "outlet"), (ActorKind.GOVERNMENT, "government"),
+                           (ActorKind.ORGANIZATION, "organisation")):  # fmt: skip
+        if (words | phrases) & words_of_kind(words_of):
+            return kind
+    if (words | phrases | {folded.removeprefix("the ")}) & words_of_kind("countries"):
+        return ActorKind.GOVERNMENT
+    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
+    names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
+    if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
+        return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
+    if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
+        return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
+    return _kind_of_role(tokens)
+
+
+def _kind_of_role(tokens: list[str]) -> ActorKind:
+    """A role before a name is a person ("MSNBC reporter Alex Seitz-Wald"); a role alone,
+    people of a kind ("Young white women")."""
+    for index, token in enumerate(tokens):
+        if token[:1].islower() and speaker_class(token) == "documents" and index == len(tokens) - 1:
+            return ActorKind.UNNAMED  # "The April survey": a document of nobody named
+        if token[:1].islower() and speaker_class(token) == "people":
+            rest = tokens[index + 1 :]
+            if rest and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in rest):
+                return ActorKind.PERSON
+            if not rest:
+                return ActorKind.UNNAMED
+    return ActorKind.UNKNOWN
+
+
+def _kind_of_description(description: str) -> ActorKind | None:
+    """The kind the article's words for an actor give: "the state-run news agency" (an
+    outlet), "a fellow at the Middle East Institute" (a person)."""
+    if _OUTLET_DESCRIPTION.fullmatch(fold(description)):
+        return ActorKind.OUTLET
+    head = _DESCRIPTION_HEAD.split(f" {fold(description)} ")[0]
+    words = head.split()
+    if not words or words[0] not in ("a", "an", "the"):
+        return None
+    kind = speaker_class(words[-1])
+    return {
+        "people": ActorKind.PERSON,
+        "outlets": ActorKind.OUTLET,
+        "governments": ActorKind.GOVERNMENT,
+        "organisations": ActorKind.ORGANIZATION,
+    }.get(kind or "")

@@ -1,0 +1,115 @@
+"""Names and titles in a mention: a title split from the name ("Russian Foreign Minister
+Sergei Lavrov"), and a described speaker told from a named one ("a senior U.S. official")."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.actors.vocabulary import institution_words
+from claimtrack.resources import load
+from claimtrack.text import fold
+
+__all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "TITLE_HEAD", "is_unnamed", "split_title", "strip_title"]
+
+
+def strip_title(name: str) -> str:
+    """'Sen. Lindsey Graham' -> 'Lindsey Graham'; titles are not part of a name, nor are the
+    quotation marks of 'activist “Muzamjar al-Sham”' (a pseudonym)."""
+    return split_title(name)[1]
+
+
+def is_unnamed(mention: str) -> bool:
+    """Whether a mention describes a speaker without naming one ("a senior U.S. official",
+    "opposition sources", "one of the sources")."""
+    words = fold(mention).split()
+    if not words:
+        return False
+    heads = set(load("reporting")["speakers"]["unnamed_heads"])
+    if words[0] in (
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "several",
+        "many",
+        "two",
+        "three",
+        "few",
+        "most",
+        "other",
+        "these",
+        "those",
+    ):
+        return True
+    # The head noun comes before any prepositional phrase: "sources in the ministry".
+    before_preposition = re.split(
+        r"\s(?:in|of|from|at|within|inside|close to|familiar with|"
+        r"for|with|who|that)\s",
+        " ".join(words),
+    )[0].split()
+    if len(before_preposition) < len(words):
+        words = before_preposition
+        mention = " ".join(mention.split()[: len(words)])
+    head = re.sub(r"[^a-z]", "", words[-1])
+    if len(words) == 1:
+        return head in heads
+    return head in heads and not any(w[:1].isupper() for w in mention.split()[-1:])
+
+
+NAME_PARTICLE = (
+    r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-[\w'’-]+|al|el|bin|ibn|bint|abu|de|da|del|van|von|der|"
+    r"la|le)"
+)
+"""Lower-case words that belong to a person's name: "al-Sham", "bin", "van"."""
+
+
+# The word a title ends in ("Russian Foreign Minister", "State Department spokesman"), with
+# the portfolios of "Secretary of State" and "Chief of Staff" as part of it.
+TITLE_HEAD = (
+    r"(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|gen|general|col|colonel|lt|"
+    r"capt|captain|adm|admiral|brig|sgt|president|premier|chancellor|minister|"
+    r"secretary(?:-general)?|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"commander|leader|chief|director|chairman|chairwoman|judge|justice|mayor|king|queen|"
+    r"prince|princess|emir|sheikh|shaykh|imam|cleric|prof|professor|activist|analyst|blogger|"
+    r"journalist|researcher|scholar|lawyer|attorney|historian|economist|founder|editor|"
+    r"correspondent|coordinator)\.?"
+    r"(?:\s+of\s+(?:the\s+)?(?:state|defen[cs]e|foreign\s+affairs|interior|justice|energy|"
+    r"health|commerce|labou?r|education|treasury|agriculture|transportation|homeland\s+security|"
+    r"veterans\s+affairs|national\s+intelligence|staff|information|finance|economy|trade|war))?"
+)
+_NAME_WORD = rf"(?-i:[\"“]?(?:[A-Z][\w.'’-]*|{NAME_PARTICLE})[\"”]?)"
+# The longest title that leaves a name of one to four words: "Lt. Gen. Ali Smith".
+_TITLED = re.compile(
+    rf"(?P<title>(?:\S+\s+)*{TITLE_HEAD})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+
+
+def split_title(mention: str) -> tuple[str, str]:
+    """The title and the name of a mention: ('Secretary of State', 'John Kerry').  The title
+    is '' when there is none, or when what would be left is not a person's name ('General
+    Motors', 'General Electric Co.').
+
+    >>> split_title("Russian Foreign Minister Sergei Lavrov")
+    ('Russian Foreign Minister', 'Sergei Lavrov')
+    >>> split_title("General Motors")
+    ('', 'General Motors')
+    """
+    mention = mention.strip()
+    m = _TITLED.fullmatch(mention)
+    title, name = (m["title"], m["name"]) if m else ("", mention)
+    if title and (
+        set(re.findall(r"[a-z]+", fold(name))) & institution_words()
+        # "General" spelled out names companies and assemblies as often as officers.
+        or (re.search(r"(?i)\bgeneral$", title) and len(name.split()) == 1)
+    ):
+        title, name = "", mention
+    if quoted := re.fullmatch(r"[\"“](?P<name>[^\"“”]+)[\"”]", name):
+        name = quoted["name"]  # a pseudonym: 'activist “Muzamjar al-Sham”'
+    return title, name
+
+
+OUTLET_NOUN = r"(?:news\s+agency|newspaper|daily|channel|broadcaster|website)"
+"""What an article calls a news outlet: "SANA, the state-run news agency"."""
+_OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")
