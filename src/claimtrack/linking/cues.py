@@ -132,7 +132,10 @@ def negations(text: str, other: str = "") -> list[Cue]:
     and an additive "not (the) only" denies something only of an ``other`` claim that says
     "only"."""
     cues = []
+    spared = find_phrases(text, _patterns("negation", "not_negations"), "spared")
     for m in _negation().finditer(text):
+        if any(s.start <= m.start() < s.end for s in spared):
+            continue
         additive = _ADDITIVE.match(text, m.end()) if m.group(0).lower() == "not" else None
         if additive and not re.search(rf"\b{additive['word']}\b", other, re.IGNORECASE):
             continue
