@@ -24,7 +24,7 @@ from claimtrack.errors import NotBuiltError
 __all__ = ["EXTRAS", "require"]
 
 EXTRAS: dict[str, tuple[str, ...]] = {
-    "html": ("markupsafe", "jinja2", "matplotlib"),
+    "html": ("markupsafe", "jinja2"),
     "graph": ("networkx",),
     "pandas": ("pandas",),
     "parquet": ("pyarrow", "pyarrow.parquet"),
