@@ -263,6 +263,16 @@ def test_a_part_of_the_day_last_mentioned_is_a_time():
     assert timex_value("the morning", dt.date(1989, 10, 30), reference=friday) == "1989-10-27TMO"
 
 
+def test_overnight_is_the_night_before_the_day_told():
+    """'Depressed by overnight losses in New York' after 'closed lower Friday': Thursday
+    night; with no day told before it, the night before the day of writing."""
+    friday = resolve_when("Friday, Oct. 27, 1989")
+    monday = dt.date(1989, 10, 30)
+    assert classify("overnight") == "TIME"
+    assert timex_value("overnight", monday, reference=friday) == "1989-10-26TNI"
+    assert timex_value("overnight", monday) == "1989-10-29TNI"
+
+
 @pytest.mark.parametrize(
     ("expression", "value"),
     [("earlier in the day", "2016-07-26"), ("later in the week", "2016-W30"),

@@ -165,7 +165,8 @@ def classify(expression: str) -> TimexType:
     text = normalise(expression)
     if points_back(rule_for(stripped := strip_lead(text))) or stripped == "the past year":
         # "The following year" is a year, not a year long; "that morning" a time of a day.
-        return "TIME" if re.search(r"\b(?:morning|afternoon|evening|night)$", text) else "DATE"
+        of_day = re.search(r"\b(?:morning|afternoon|evening|night|overnight)$", text)
+        return "TIME" if of_day else "DATE"
     if set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
     if re.search(r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text):
@@ -175,7 +176,7 @@ def classify(expression: str) -> TimexType:
     ):
         return "DURATION"
     if clock_time(text)[0] is not None or re.search(
-        r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|"
+        r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|overnight|"
         r"this (morning|afternoon|evening)|(last|tomorrow|yesterday|\w+day) "
         r"(morning|afternoon|evening|night))\b",
         text,
