@@ -207,7 +207,10 @@ def duration_span(expression: str, anchor: dt.date | None) -> When | None:
     n = int(counted["n"]) * (3 if counted["code"] == "Q" else 1)
     step = relativedelta(**{_STEP[counted["code"]]: n})  # type: ignore[arg-type]
     back = m["which"] in ("past", "last", "previous", "recent")
-    start, end = (anchor - step, anchor) if back else (anchor, anchor + step)
+    try:
+        start, end = (anchor - step, anchor) if back else (anchor, anchor + step)
+    except (ValueError, OverflowError):  # a span reaching past the calendar's first or last day
+        return None
     return When(
         earliest=start, latest=end, precision=Precision.UNKNOWN, expression=expression,
         anchor=anchor,
