@@ -383,6 +383,10 @@ def test_the_reference_is_the_last_time_in_the_words_before():
         ("later this afternoon", dt.date(1998, 2, 22), "", "1998-02-22TAF"),
         ("mid-afternoon yesterday", dt.date(1989, 11, 2), "", "1989-11-01TAF"),
         ("early morning", dt.date(1998, 2, 22), "", "1998-02-22TMO"),
+        ("3 p.m. on Thursday", dt.date(1998, 2, 13), "", "1998-02-12T15:00"),
+        ("shortly after 9 p.m.", dt.date(1998, 2, 13), "", "1998-02-13T21:00"),
+        ("0735 GMT Friday", dt.date(1998, 8, 8), "", "1998-08-07T07:35"),
+        ("Thursday at 3 p.m.", dt.date(1998, 2, 13), "", "1998-02-12T15:00"),
     ],
 )
 def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):

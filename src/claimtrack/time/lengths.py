@@ -169,13 +169,16 @@ def classify(expression: str) -> TimexType:
         return "TIME" if of_day else "DATE"
     if set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
-    if re.search(r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text):
+    clock = clock_time(text)[0]
+    if clock is None and re.search(
+        r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text
+    ):
         return "DATE"
     if duration_value(text) is not None and not re.match(
         r"^(this|last|next|that|the)\s+\w+(?<!s)$", text
     ):
         return "DURATION"
-    if clock_time(text)[0] is not None or re.search(
+    if clock is not None or re.search(
         r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|overnight|"
         r"this (morning|afternoon|evening)|(last|tomorrow|yesterday|\w+day) "
         r"(morning|afternoon|evening|night))\b",
