@@ -263,6 +263,16 @@ def test_a_part_of_the_day_last_mentioned_is_a_time():
     assert timex_value("the morning", dt.date(1989, 10, 30), reference=friday) == "1989-10-27TMO"
 
 
+def test_overnight_is_the_night_before_the_day_told():
+    """'Depressed by overnight losses in New York' after 'closed lower Friday': Thursday
+    night; with no day told before it, the night before the day of writing."""
+    friday = resolve_when("Friday, Oct. 27, 1989")
+    monday = dt.date(1989, 10, 30)
+    assert classify("overnight") == "TIME"
+    assert timex_value("overnight", monday, reference=friday) == "1989-10-26TNI"
+    assert timex_value("overnight", monday) == "1989-10-29TNI"
+
+
 @pytest.mark.parametrize(
     ("expression", "value"),
     [("earlier in the day", "2016-07-26"), ("later in the week", "2016-W30"),
@@ -373,6 +383,10 @@ def test_the_reference_is_the_last_time_in_the_words_before():
         ("later this afternoon", dt.date(1998, 2, 22), "", "1998-02-22TAF"),
         ("mid-afternoon yesterday", dt.date(1989, 11, 2), "", "1989-11-01TAF"),
         ("early morning", dt.date(1998, 2, 22), "", "1998-02-22TMO"),
+        ("3 p.m. on Thursday", dt.date(1998, 2, 13), "", "1998-02-12T15:00"),
+        ("shortly after 9 p.m.", dt.date(1998, 2, 13), "", "1998-02-13T21:00"),
+        ("0735 GMT Friday", dt.date(1998, 8, 8), "", "1998-08-07T07:35"),
+        ("Thursday at 3 p.m.", dt.date(1998, 2, 13), "", "1998-02-12T15:00"),
     ],
 )
 def test_clock_times_name_the_day_and_the_hour(expression, anchor, left, value):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from claimtrack.time.vocabulary import number, slot
-from claimtrack.time.wording import normalise
+from claimtrack.time.wording import normalise, strip_lead
 
 _ZONE = slot("zone")
 _CLOCK = re.compile(
-    rf"(?:(?:at|around|about|by|until|before|after)\s+)?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?"
+    rf"(?:(?:(?:shortly|just|soon|right|sometime)\s+)?(?:at|around|about|by|until|before|after)\s+)?"
+    rf"(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?"
     rf"\s*(?P<half>a\.?\s?m|p\.?\s?m)\.?|(?P<hour24>\d{{1,2}}):(?P<minute24>\d\d)(?![\d:])|"
-    rf"(?P<word>noon|midday|midnight)|(?P<spoken>\d{{1,2}}|"
+    rf"(?P<word>noon|midday|midnight)|"
+    rf"(?P<military>[01]\d|2[0-3])(?P<military_minute>[0-5]\d)(?=\s+{_ZONE})|(?P<spoken>\d{{1,2}}|"
     rf"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)? in the "
     rf"(?P<part>morning|afternoon|evening))(?:\s+{_ZONE})?"
 )
@@ -27,6 +29,8 @@ def clock_time(text: str) -> tuple[str | None, str]:
     ('10:35', 'friday')
     >>> clock_time("Tuesday")
     (None, 'tuesday')
+    >>> clock_time("shortly after 0800 GMT Friday")
+    ('08:00', 'friday')
     """
     text = normalise(text)
     m = _CLOCK.search(text)
@@ -34,6 +38,8 @@ def clock_time(text: str) -> tuple[str | None, str]:
         return None, text
     if m["word"]:
         value = {"noon": "12:00", "midday": "12:00", "midnight": "24"}[m["word"]]
+    elif m["military"]:  # "0735 GMT": four digits count as a time only with their zone
+        value = f"{m['military']}:{m['military_minute']}"
     elif m["spoken"]:
         hour = int(number(m["spoken"]) or 0) % 12 + (0 if m["part"] == "morning" else 12)
         value = f"{hour:02d}:00"
@@ -47,4 +53,4 @@ def clock_time(text: str) -> tuple[str | None, str]:
             return None, text
         value = f"{hour:02d}:{minute}"
     rest = f"{text[: m.start()]} {text[m.end() :]}"
-    return value, re.sub(r"\s+", " ", rest).strip(" ,")
+    return value, strip_lead(re.sub(r"\s+", " ", rest).strip(" ,"))

@@ -21,6 +21,7 @@ from claimtrack.time.periods import in_year as _year
 from claimtrack.time.periods import nearest as _nearest
 from claimtrack.time.periods import on_day as _day
 from claimtrack.time.periods import span as _span
+from claimtrack.time.periods import years_around as _years_around
 from claimtrack.time.vocabulary import holiday_date, load_resource, ordinal_number, slot, table
 
 Resolver = Callable[..., "When | None"]
@@ -233,7 +234,7 @@ def hedged(
                 # The week is the occurrence: "as Easter week began" on its Monday is this
                 # year's, though Easter Sunday itself is still to come.
                 weeks = []
-                for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+                for year in _years_around(anchor):
                     day = holiday_date(holidays[holiday], year)
                     monday = day - dt.timedelta(days=day.weekday())
                     weeks.append((monday, monday + dt.timedelta(days=6)))

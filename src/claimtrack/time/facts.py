@@ -27,6 +27,7 @@ from claimtrack.time.publication import publication_date
 __all__ = ["read_date"]
 
 _MALFORMED = re.compile(r"-\d|\d{4}-\d{2}-\d{2}T")
+_TIMEX_SHAPED = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?", re.I)
 
 
 def _valid_datetime(text: str) -> bool:
@@ -60,6 +61,13 @@ def read_date(text: str, *, anchor: dt.date | None = None) -> When:
     found = When.from_timex(text, expression=text, anchor=anchor)
     if found is not None:
         return found
+    if _TIMEX_SHAPED.fullmatch(text.strip()):
+        # "9999-W52" ends on 10000-01-02, "2016-02-30" never was: the form is right, the time
+        # is not one the calendar holds.
+        raise DateResolutionError(
+            f"{text!r} is no date of the calendar (years 0001 to 9999, real days and weeks)",
+            expression=text,
+        )
     # a web page's datetime with its zone ("2016-07-28T14:03:00+02:00"), an RFC 2822 date
     published = publication_date(text) if anchor is None else None
     if published is not None and published.known:

@@ -165,17 +165,21 @@ def classify(expression: str) -> TimexType:
     text = normalise(expression)
     if points_back(rule_for(stripped := strip_lead(text))) or stripped == "the past year":
         # "The following year" is a year, not a year long; "that morning" a time of a day.
-        return "TIME" if re.search(r"\b(?:morning|afternoon|evening|night)$", text) else "DATE"
+        of_day = re.search(r"\b(?:morning|afternoon|evening|night|overnight)$", text)
+        return "TIME" if of_day else "DATE"
     if set_value(text) is not None and not text.startswith(("a ", "an ")):
         return "SET"
-    if re.search(r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text):
+    clock = clock_time(text)[0]
+    if clock is None and re.search(
+        r"(?<![\w-])(ago|earlier|later|before|after|from now|since)\b", text
+    ):
         return "DATE"
     if duration_value(text) is not None and not re.match(
         r"^(this|last|next|that|the)\s+\w+(?<!s)$", text
     ):
         return "DURATION"
-    if clock_time(text)[0] is not None or re.search(
-        r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|"
+    if clock is not None or re.search(
+        r"\d{1,2}:\d{2}|\b\d{1,2}\s?(a\.?m|p\.?m)\b|\b(noon|midnight|tonight|overnight|"
         r"this (morning|afternoon|evening)|(last|tomorrow|yesterday|\w+day) "
         r"(morning|afternoon|evening|night))\b",
         text,
@@ -206,7 +210,10 @@ def duration_span(expression: str, anchor: dt.date | None) -> When | None:
     n = int(counted["n"]) * (3 if counted["code"] == "Q" else 1)
     step = relativedelta(**{_STEP[counted["code"]]: n})  # type: ignore[arg-type]
     back = m["which"] in ("past", "last", "previous", "recent")
-    start, end = (anchor - step, anchor) if back else (anchor, anchor + step)
+    try:
+        start, end = (anchor - step, anchor) if back else (anchor, anchor + step)
+    except (ValueError, OverflowError):  # a span reaching past the calendar's first or last day
+        return None
     return When(
         earliest=start, latest=end, precision=Precision.UNKNOWN, expression=expression,
         anchor=anchor,

@@ -34,6 +34,7 @@ __all__ = [
     "span",
     "valid_date",
     "weekday_near",
+    "years_around",
 ]
 
 Tense = Literal["past", "present", "future"]
@@ -115,10 +116,12 @@ def latest_quarter(anchor: dt.date) -> tuple[int, int]:
     return (anchor.year, q) if q else (anchor.year - 1, 4)
 
 
-def in_season(year: int, code: str, expression: str, anchor: dt.date | None) -> When:
-    found = When.from_timex(f"{year:04d}-{code}", expression=expression, anchor=anchor)
-    assert found is not None
-    return found
+def in_season(year: int, code: str, expression: str, anchor: dt.date | None) -> When | None:
+    """The season of a year, or None where the calendar cannot hold it (the winter of 9999
+    ends in the year 10000; there is no winter of the year 0)."""
+    if not 1 <= year <= 9999:
+        return None
+    return When.from_timex(f"{year:04d}-{code}", expression=expression, anchor=anchor)
 
 
 _SLACK = dt.timedelta(days=10)
@@ -147,16 +150,24 @@ def nearest(
         else:
             distance = round((first - anchor).days * _FUTURE_WEIGHT)
         candidates.append((distance, -index if tense == "past" else index, first, last))
-    if not candidates:
-        return occurrences[len(occurrences) // 2]
+    if not candidates:  # the tense rules every one out ("Feb. 29" in past-tense January)
+        return min(
+            occurrences, key=lambda o: min(abs((o[0] - anchor).days), abs((o[1] - anchor).days))
+        )
     _, _, first, last = min(candidates)
     return first, last
+
+
+def years_around(day: dt.date) -> tuple[int, ...]:
+    """The year of a day with the years either side, as far as the calendar goes (1-9999):
+    where a recurring date without a year ("May", "Christmas") may fall."""
+    return tuple(y for y in (day.year - 1, day.year, day.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR)
 
 
 def pick_year(month: int, day: int | None, anchor: dt.date, tense: Tense | None) -> int:
     """The year of a month (and day) given without one (see :func:`_nearest`)."""
     occurrences = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in years_around(anchor):
         if day is not None and not valid_date(year, month, day):
             continue
         first = dt.date(year, month, day or 1)

@@ -54,6 +54,7 @@ from claimtrack.time.periods import (
     span,
     valid_date,
     weekday_near,
+    years_around,
 )
 from claimtrack.time.vocabulary import holiday_date, table
 
@@ -245,13 +246,13 @@ def _operate(
 
 def _season(
     code: str, which: str, a: dt.date, tense: Tense | None, expression: str, anchor: dt.date | None
-) -> When:
+) -> When | None:
     first_month = int(table("season_months")[code])
     year = a.year
     start = dt.date(year, first_month, 1)
     if which in ("last", "begun") or (which == "tense" and tense == "past"):
         # The most recent such season begun before the base (for "last", not the one in it).
-        while start > a or (which == "last" and in_season(year, code, "", a).contains(a)):
+        while start > a or (which == "last" and _season_holds(year, code, a)):
             year -= 1
             start = dt.date(year, first_month, 1)
     elif which == "after":
@@ -263,10 +264,17 @@ def _season(
     return in_season(year, code, expression, anchor)
 
 
+def _season_holds(year: int, code: str, day: dt.date) -> bool:
+    """Whether the season of a year, begun on or before ``day``, still holds it (a season
+    that would end past the calendar's last day holds every day after its start)."""
+    season = in_season(year, code, "", None)
+    return season is None or season.contains(day)
+
+
 def _holiday(
     name: str, which: str, a: dt.date, tense: Tense | None, expression: str, anchor: dt.date | None
 ) -> When:
-    days = [holiday_date(name, year) for year in (a.year - 1, a.year, a.year + 1)]
+    days = [holiday_date(name, year) for year in years_around(a)]
     if which == "before":
         return on_day(max(d for d in days if d < a), expression, anchor)
     if which == "after":

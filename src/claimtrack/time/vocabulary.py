@@ -107,6 +107,16 @@ def _alternation(forms: list[str], dotted: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _written_months() -> str:
+    """Months as running text writes them: a full name, or an abbreviation with or without
+    its dot ("Sept.", "Sep"); a dot after a full name ends the sentence."""
+    names = list(_data()["months"])
+    abbreviations = [form for _, *others in _data()["months"].values() for form in others]
+    forms = [(name, "") for name in names] + [(form, r"\.?") for form in abbreviations]
+    forms.sort(key=lambda f: (-len(f[0]), f[0]))
+    return "(?:" + "|".join(re.escape(form) + dot for form, dot in forms) + ")"
+
+
 @cache
 def slot(name: str) -> str:
     """The regular expression (without groups) of one ``{slot}`` of the rules.
@@ -119,6 +129,7 @@ def slot(name: str) -> str:
     phrases = _alternation(list(table("number_phrases")))
     patterns = {
         "month": _alternation(list(table("months")), dotted=True),
+        "month_written": _written_months(),
         "weekday": _alternation(list(table("weekdays")), dotted=True),
         "day": rf"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d:])|{_alternation(list(table('ordinals')))})",
         "year": r"(?:(?<![\d$£€.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|[.,]\d)|['’]\d\d(?!\d))",
