@@ -9,6 +9,7 @@ import pytest
 
 from claimtrack.linking import cues as found_in
 from claimtrack.linking.conflicts import compare, find_conflicts, relation
+from claimtrack.linking.timing import with_time
 from claimtrack.model import (
     Actor,
     ActorKind,
@@ -292,3 +293,10 @@ def test_two_shared_words_and_a_pronoun_subject_are_not_one_subject():
         ).kind
         is ConflictKind.NEGATION
     )
+
+
+def test_a_change_of_position_is_told_in_the_order_it_happened():
+    later = _claim("We call for unity", said=When.parse("2015-FA"))
+    earlier = _claim("We have no relationship with them", said=When.parse("2014-02"))
+    told = with_time("Opposite words.", Relation.REVERSAL, later, earlier, {})
+    assert told.endswith("between 2014-02 and 2015-FA.")

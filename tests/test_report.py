@@ -37,7 +37,7 @@ def test_the_seeds_report_fits_200_lines_at_80_columns(seed_analysis):
     conflicts_at = text.index("Conflicts, strongest first")
     repeated_at = text.index("The claims stated most often")
     assert conflicts_at < repeated_at
-    assert re.search(r"stated most often \(\d+ of \d+ stated in more than one source\)", text)
+    assert re.search(r"stated most often \(\d+ of \d+ stated more than once\)", text)
     assert "claimtrack claims" in text
     for conflict in seed_analysis.conflicts:  # ids whole, for --mark
         assert conflict.id in text.split()

@@ -62,6 +62,11 @@ def with_time(reason: str, kind: Relation, a: Claim, b: Claim,
                       sources: Mapping[str, Source]) -> str:  # fmt: skip
     when_a, when_b = speaks_of(a, sources), speaks_of(b, sources)
     if kind is Relation.REVERSAL:
+        # a change of position is told in the order it happened
+        first_a = when_a.earliest if when_a is not None else None
+        first_b = when_b.earliest if when_b is not None else None
+        if first_a is not None and first_b is not None and first_b < first_a:
+            when_a, when_b = when_b, when_a
         return f"{reason} The speaker changed position between {when_a} and {when_b}."
     if kind is Relation.SUPERSESSION:
         return f"{reason} They speak of different times ({when_a}, {when_b})."

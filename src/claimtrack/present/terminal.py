@@ -10,6 +10,7 @@ from rich.text import Text
 
 from claimtrack.lookup import Index
 from claimtrack.model import Actor, Analysis, Claim, Cluster, Conflict, Source, When
+from claimtrack.present.dates import for_people, timex_for_people
 from claimtrack.store import DEFAULT_STORE
 
 __all__ = [
@@ -27,9 +28,7 @@ _ID_WIDTH = 18
 
 
 def _when(when: When | None) -> str:
-    if when is None or not when.known:
-        return "unknown"
-    return when.timex or f"{when.earliest or '…'} – {when.latest or '…'}"
+    return for_people(when)
 
 
 def _short(text: str, limit: int) -> str:
@@ -162,7 +161,7 @@ def _conflict(console: Console, n: int, conflict: Conflict, index: Index) -> Non
     _indented(console, _quoted(a, index) if a else Text(f"claim {conflict.a}"))
     _indented(console, Text("against ", style="bold") + (_quoted(b, index) if b else
                                                          Text(f"claim {conflict.b}")))  # fmt: skip
-    _indented(console, Text("Why: ", style="bold") + Text(conflict.reason))
+    _indented(console, Text("Why: ", style="bold") + Text(timex_for_people(conflict.reason)))
     if conflict.note:
         _indented(console, Text("Note: ", style="bold") + Text(conflict.note))
 
@@ -210,7 +209,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _summary(analysis: Analysis, repeated: int, store: str | None) -> Text:
+def _in_several_sources(groups: Iterable[Cluster], index: Index) -> int:
+    """How many of ``groups`` hold claims of more than one source."""
+    sources = ({c.source for i in g.claims if (c := index.claim(i)) is not None} for g in groups)
+    return sum(1 for found in sources if len(found) > 1)
+
+
+def _summary(analysis: Analysis, repeated: int, several: int, store: str | None) -> Text:
     pages = [s for s in analysis.sources if s.parent is None]
     pieces = len(analysis.sources) - len(pages)
     outlets = {s.outlet for s in analysis.sources if s.outlet}
@@ -221,7 +226,8 @@ def _summary(analysis: Analysis, repeated: int, store: str | None) -> Text:
         _count(len(pages), "article") + (f" ({pieces} pieces inside them)" if pieces else ""),
         f" from {_count(len(outlets), 'outlet')}{span}: " if outlets else f"{span}: ",
         f"{_count(len(analysis.claims), 'claim')} by {_count(len(speakers), 'speaker')}, ",
-        f"{repeated} stated in more than one source, {len(analysis.conflicts)} conflicts.",
+        f"{repeated} stated more than once ({several} in more than one source), "
+        f"{_count(len(analysis.conflicts), 'conflict')}.",
         f" All stored in {store}." if store else "",
     ]
     return Text("".join(parts), style="bold")
@@ -235,7 +241,7 @@ def print_analysis(analysis: Analysis, console: Console, *, store: str | None = 
     index = Index.of(analysis)
     groups = sorted((k for k in analysis.clusters if len(k.claims) > 1),
                     key=lambda k: (-len(k.claims), -len(k.outlets), k.id))  # fmt: skip
-    console.print(_summary(analysis, len(groups), store))
+    console.print(_summary(analysis, len(groups), _in_several_sources(groups, index), store))
     db = f" --db {store}" if store and store != DEFAULT_STORE else ""
     found = sorted(analysis.conflicts, key=lambda c: (-c.score, c.id))
     console.print()
@@ -248,9 +254,9 @@ def print_analysis(analysis: Analysis, console: Console, *, store: str | None = 
         console.print(Text(f"    all {len(found)}: claimtrack conflicts{db}", style="dim"))
     console.print()
     shown = min(repeated, len(groups))
-    console.print(Text(f"The claims stated most often ({shown} of {len(groups)} stated in more "
-                       "than one source)" if groups else "No claim is stated in more than one "
-                       "source", style="bold underline"))  # fmt: skip
+    console.print(Text(f"The claims stated most often ({shown} of {len(groups)} stated more "
+                       "than once)" if groups else "No claim is stated more than once",
+                       style="bold underline"))  # fmt: skip
     for n, group in enumerate(groups[:repeated], start=1):
         _cluster(console, n, group, index)
     if len(groups) > shown:
