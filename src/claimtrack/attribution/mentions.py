@@ -1,0 +1,127 @@
+"""What the phrase in a speaker's place says: its head (a name or a noun), what the article
+says the speaker is ("a fellow at the Middle East Institute"), and the chain the statement
+came through ("cited by Reuters")."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
+from claimtrack.time.finder import find_times
+
+__all__ = ["NAME_WORD", "Mention", "outlet_name", "split_mention"]
+
+_ROLE_NOUNS = re.compile(
+    r"^(?:an?|the)\s+(?:new\s+|audio\s+|video\s+|written\s+|brief\s+|official\s+|joint\s+)*"
+    r"(?:recent\s+|latest\s+)?"
+    r"(?:announcement|statement|message|audio message|recording|video|report|interview|tweet|"
+    r"post|communique|broadcast|speech|letter|translation|analysis|study|poll|survey|"
+    r"briefing|editorial|investigation|review)\s+"
+    r"(?:from|by|of|issued by|released by)\s+",
+    re.IGNORECASE,
+)
+# The phrase after a speaker's head noun: a place, an employer ("officials in Damascus", "a
+# source at the ministry"), or a time the finder does not know ("on the eve of the talks").
+_HEAD_TAIL = re.compile(r"\s+(?:on|in|at|last|earlier|this)\s+[\w\s.,]+$", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r",?\s*\b(?:on|in|at|last|earlier|this)\s+(?:[\w.,]+\s+)*?(?:the\s+)?(?:day|days|week|"
+    r"weeks|month|months|year|years|eve|morning|afternoon|evening|night|time|weekend)\b.*$",
+    re.IGNORECASE,
+)
+
+
+NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
+
+
+# The comma before an apposition, not the one inside "Washington, D.C.", "Amherst, N.Y.",
+# "Fresno, Calif." or "John Smith, Jr." (titles such as "Dr." begin an apposition).
+_APPOSITION_COMMA = re.compile(
+    r",\s+(?!(?:[A-Z]\.){2,3}(?=[\s,]|$)|(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov)\.)"
+    r"[A-Z][a-z]{1,4}\.(?=[\s,]|$))"
+)
+
+
+@attrs.frozen
+class Mention:
+    head: str
+    description: str | None
+    via: tuple[str, ...]
+
+
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:when|as|while|after|before|if|because|since|though|although|and|but|so|then)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def split_mention(mention: str) -> Mention:
+    """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
+    'sources in al-Nusra cited by Reuters' -> head and the chain."""
+    mention = " ".join(mention.split())
+    via: list[str] = []
+    cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
+    if cited:
+        via.append(outlet_name(cited.group(1)))
+        mention = mention[: cited.start()]
+    # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
+    # "a statement released Tuesday afternoon by the agency".
+    for start, end, _expression in reversed(find_times(mention)):
+        if start > 0:
+            author = re.match(r"\s+by\s", mention[end:])
+            mention = mention[:start].rstrip() + (mention[end:] if author else "")
+    mention = _ROLE_NOUNS.sub("", mention)
+    mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
+    if description.lower().startswith(("who ", "which ")):
+        description = ""  # a clause about the speaker, not what the speaker is
+    if tail := _HEAD_TAIL.search(head):
+        # "an official source at the Foreign Ministry": the head names the speaker, the
+        # place or employer describes it.
+        head = head[: tail.start()]
+        description = ", ".join(p for p in (tail.group(0).strip(" ,"), description) if p)
+    # "the head of the group's media office, Abu Ammar al-Shami": the name is the speaker.
+    name_after = re.fullmatch(rf"((?:{NAME_WORD}\s?){{1,6}})", description.strip())
+    if head[:1].islower() and name_after:
+        head, description = name_after.group(1).strip(), head
+    # "the journalist Hala Jaber": a lowercase role before a name.
+    role_name = re.fullmatch(
+        rf"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}})((?:{NAME_WORD}\s?){{1,6}})", head
+    )
+    if role_name:
+        head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
+    # "the state-run Xinhua news agency": the outlet's name, and what the article says it is.
+    outlet = re.fullmatch(
+        rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{NAME_WORD}\s?){{1,4}})\s+"
+        rf"({OUTLET_NOUN})",
+        head,
+    )
+    if outlet:
+        head = outlet.group(2).strip()
+        what = f"{outlet.group(1)}{outlet.group(3)}"
+        description = ", ".join(p for p in (what, description) if p)
+    head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
+    head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    # "When Trump", "As House Speaker Paul Ryan": a conjunction is no part of the name.
+    head = _LEADING_CONJUNCTION.sub("", head)
+    head = re.sub(
+        r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
+    )
+    described: str | None = description.strip(" ,.") or None
+    return Mention(head=head, description=described, via=tuple(via))
+
+
+def outlet_name(text: str) -> str:
+    """'London-based Arabic newspaper Asharq al-Awsat' -> 'Asharq al-Awsat'."""
+    text = text.strip(" ,.")
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or re.match(r"(?:al|el|of|the|de)(?:-|$)", word.lower()):
+            tail.insert(0, word)
+        else:
+            break
+    while tail and tail[0].lower() in ("of", "the", "de"):
+        tail.pop(0)
+    return " ".join(tail) if tail else text
