@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.attribution.rules import pattern, word_set
 from claimtrack.attribution.spans import (
     MAX_SOURCE_WORDS,
     Attribution,
@@ -24,21 +25,9 @@ from claimtrack.attribution.subjects import (
 
 __all__ = ["according_to", "parenthetical_speaker", "relative_clause_speaker"]
 
-# "..., which he said would be its lowest ever", "laws that appeals courts said
-# discriminated": the speaker inside a relative clause, the verb of that clause right after.
-_RELATIVE_SPEAKER = re.compile(
-    r"(?:,\s+which|\bthat|,\s+who)\s+(?P<speaker>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+$"
-)
-_CLAUSE_TAKING = frozenset(
-    f"{verb}{ending}"
-    for verb in ("say", "believe", "think", "hope", "doubt", "fear", "claim", "argue", "insist",
-                 "predict", "know", "suspect", "allege", "contend", "maintain", "expect", "warn")
-    for ending in ("", "s")
-) | {"said", "thought", "knew"}  # fmt: skip
-_RELATIVE_VERB = re.compile(
-    r"\s+(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\b|"
-    r"(?!that\b)[a-z]{3,}(?:ed|es)\b)"
-)
+_RELATIVE_SPEAKER = pattern("relative_speaker")
+_CLAUSE_TAKING = word_set("clause_taking")
+_RELATIVE_VERB = pattern("relative_verb")
 
 
 def relative_clause_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
@@ -101,11 +90,8 @@ def parenthetical_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> At
     return Attribution(kind, speaker, cue, (before, after), False)
 
 
-_APPOSITIVE = re.compile(
-    r"(?:an?|the|one|who|which|author|head|leader|spokesman|director|"
-    r"professor|fellow|senior|former)\b[^,;:]{0,90}?(?=,\s|[.;:]?$)"
-)
-_SOURCE_END = re.compile(r"[,:;]\s|\s(?=(?:they|he|she|it|we|there|this|that)\s)")
+_APPOSITIVE = pattern("appositive")
+_SOURCE_END = pattern("source_end")
 
 
 def according_to(text: str, s: int, e: int, cue: Span) -> Attribution | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from claimtrack.attribution.rules import pattern, word_set
 from claimtrack.attribution.spans import Span, strip_span
 from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold
@@ -67,151 +68,21 @@ def cue_table() -> tuple[re.Pattern[str], dict[str, str]]:
     for phrase in lexicon["phrases"]["according"]:
         classes[phrase] = "according"
     alternatives = sorted(classes, key=len, reverse=True)
-    pattern = re.compile(
+    every_cue = re.compile(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])", re.IGNORECASE
     )
-    return pattern, classes
+    return every_cue, classes
 
 
-DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "whose",
-        "any",
-        "no",
-        "every",
-        "each",
-        "such",
-        "first",
-        "new",
-        "latest",
-    }
-)
-_AMBIGUOUS_NOUNS = frozenset(
-    {
-        "report",
-        "claim",
-        "claims",
-        "post",
-        "posts",
-        "tweet",
-        "tweets",
-        "reply",
-        "estimate",
-        "charge",
-        "charges",
-        "question",
-        "questions",
-        "doubt",
-        "doubts",
-        "fear",
-        "fears",
-        "hope",
-        "hopes",
-        "counter",
-        "promise",
-        "promises",
-        "vow",
-        "brief",
-        "reports",
-        "agree",
-        "feel",
-        "expect",
-        "think",
-        "believe",
-        "worry",
-        "ask",
-        "say",
-        "deny",
-        "reject",
-        "dismiss",
-        "dispute",
-        "remark",
-        "remarks",
-        "mention",
-        "warning",
-        "testify",
-        "admit",
-        "maintain",
-        "wonder",
-        "query",
-        "observe",
-        "note",
-        "notes",
-        "add",
-        "tell",
-        "state",
-        "states",
-    }
-)
-_PASSIVE = frozenset({"is", "was", "were", "are", "been", "being", "be", "widely", "often"})
-_AMBIGUOUS_FORMS = frozenset(
-    {
-        "states",
-        "notes",
-        "reports",
-        "claims",
-        "tweets",
-        "posts",
-        "charges",
-        "promises",
-        "hopes",
-        "fears",
-        "doubts",
-        "questions",
-        "estimates",
-        "replies",
-        "remarks",
-        "counters",
-        "vows",
-        "thinks",
-        "feels",
-        "state",
-        "note",
-        "report",
-        "claim",
-        "tweet",
-        "post",
-        "add",
-        "agree",
-        "mentions",
-        "mention",
-        "concerns",
-        "briefs",
-        "brief",
-        "agrees",
-        "observes",
-        "points out",
-        "charge",
-        "predicts",
-        "hints",
-        "hint",
-        "maintains",
-        "maintained",  # "has maintained food shipments to the unit": kept up, not said
-        "maintaining",
-        "holds",
-        "question",
-    }
-)
+DETERMINERS = word_set("determiners")
+_AMBIGUOUS_NOUNS = word_set("ambiguous_nouns")
+_PASSIVE = word_set("passive")
+_AMBIGUOUS_FORMS = word_set("ambiguous_forms")
 
 
 def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
     """The cue's class, or None when the word is not used as a reporting verb here."""
-    pattern, classes = cue_table()
-    del pattern
+    _, classes = cue_table()
     form = match.group(0).lower()
     kind = classes.get(form)
     if kind is None:
@@ -258,8 +129,7 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
     return kind
 
 
-# A quote just closed, then a few words (the speaker): '"...," Smith' before a cue.
-_QUOTE_BEFORE = re.compile(r"[,?!][\"”’']+\s+(?:\S+\s+){0,6}$")
+_QUOTE_BEFORE = pattern("quote_before")
 
 
 def is_title_case(sentence: str) -> bool:
@@ -268,11 +138,7 @@ def is_title_case(sentence: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
-PROPOSITIONAL = re.compile(
-    r"\s*(?:that\b|[\"“:]|(?:the\s+|any\s+)?(?:reports?|claims?|allegations?|"
-    r"suggestions?|accusations?|rumou?rs?|charges?|speculation)\b)",
-    re.IGNORECASE,
-)
+PROPOSITIONAL = pattern("propositional")
 
 
 def hearer_span(text: str, start: int, end: int) -> Span | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, Span, any_of_words, is_inside, quote_spans
 from claimtrack.model import Actor, ActorKind, Precision, Source, When
 from claimtrack.text import Segment, fold
@@ -36,13 +37,8 @@ def resolve_time(
     return when
 
 
-# Words that put a statement on an occasion of its own, or on many.
-_ANOTHER_OCCASION = re.compile(
-    r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:said|stated|told|claimed|argued|written|warned)|"
-    r"repeatedly|often|several occasions|many occasions|at the time|previously|once|earlier)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+_ANOTHER_OCCASION = pattern("another_occasion")
+_CLAUSE_BOUNDARY = pattern("clause_boundary")
 
 
 def when_said(

@@ -34,6 +34,7 @@ from claimtrack.attribution.dating import anchor_of, resolve_time, when_said
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.headlines import headline_speaker, headlines_end
 from claimtrack.attribution.mentions import split_mention
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import (
     CLOSING,
     OPENING,
@@ -86,9 +87,7 @@ EXTRACTOR = f"claimtrack.extract {_version()}"
 """What extracted claims record in ``recorded_by``."""
 
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|n't|none|nobody|nothing|neither|nor|without)\b", re.IGNORECASE
-)
+_NEGATION = pattern("negation")
 
 
 def _cues(text: str) -> tuple[list[Cue], Modality]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from claimtrack.attribution.rules import pattern, word_set
 from claimtrack.attribution.spans import (
     Attribution,
     Span,
@@ -30,34 +31,15 @@ __all__ = [
     "headlines_end",
 ]
 
-# "Trump: I Will Win": a headline quoting a name before a colon -- but not the labels of a
-# web page ("Related:", "Photo Credit:").
-_HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}):\s+\S")
-# "..., MEMRI, May 9, 2016": a headline cited with its outlet and date, which are not said.
-_CITATION_TAIL = re.compile(
-    r",\s+(?:[A-Z][\w.'’&-]*\s?){1,4},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d\d-\d\d)\s*$"
-)
-_PAGE_LABELS = frozenset(
-    {"related", "photo", "photo credit", "credit", "image", "caption", "update", "updated",
-     "breaking", "video", "watch", "listen", "note", "editor's note", "read more", "see also",
-     "source", "sources", "tags", "share", "advertisement", "exclusive", "analysis", "opinion",
-     "live", "developing", "just in", "more", "also read", "file photo", "pictured", "top"}
-)  # fmt: skip
+_HEADLINE_COLON = pattern("headline_colon")
+_CITATION_TAIL = pattern("citation_tail")
+_PAGE_LABELS = word_set("page_labels")
 
-# A headline is a line of its own without the stop that ends a sentence ("Fiction.''" has one).
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’]*$")
-# "Russia to pull troops from Syria: Kremlin": a headline naming its speaker after a colon.
-_HEADLINE_SPEAKER_AFTER = re.compile(
-    r"(?P<content>.+?\S):\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s?){1,4})"
-)
-_NOT_SPEAKERS = frozenset(
-    {"report", "reports", "study", "poll", "survey", "video", "photos", "live", "update",
-     "analysis", "opinion", "interview", "exclusive", "explainer", "timeline", "q&a"}
-)  # fmt: skip
+_ENDS_SENTENCE = pattern("ends_sentence")
+_HEADLINE_SPEAKER_AFTER = pattern("headline_speaker_after")
+_NOT_SPEAKERS = word_set("headline_not_speakers")
 
-# "By: Hana Levi Julian Published: February 23rd, 2016" names an author, not a speaker.
-_BYLINE = re.compile(r"(?:by\b|.*\b(?:published|posted|updated|written)\s*$)", re.IGNORECASE)
+_BYLINE = pattern("byline")
 
 
 def headline_speaker_before(

@@ -9,38 +9,20 @@ import re
 import attrs
 
 from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
+from claimtrack.attribution.rules import pattern
 from claimtrack.time.finder import find_times
 
 __all__ = ["NAME_WORD", "Mention", "outlet_name", "split_mention"]
 
-_ROLE_NOUNS = re.compile(
-    r"^(?:an?|the)\s+(?:new\s+|audio\s+|video\s+|written\s+|brief\s+|official\s+|joint\s+)*"
-    r"(?:recent\s+|latest\s+)?"
-    r"(?:announcement|statement|message|audio message|recording|video|report|interview|tweet|"
-    r"post|communique|broadcast|speech|letter|translation|analysis|study|poll|survey|"
-    r"briefing|editorial|investigation|review)\s+"
-    r"(?:from|by|of|issued by|released by)\s+",
-    re.IGNORECASE,
-)
-# The phrase after a speaker's head noun: a place, an employer ("officials in Damascus", "a
-# source at the ministry"), or a time the finder does not know ("on the eve of the talks").
-_HEAD_TAIL = re.compile(r"\s+(?:on|in|at|last|earlier|this)\s+[\w\s.,]+$", re.IGNORECASE)
-_TIME_TAIL = re.compile(
-    r",?\s*\b(?:on|in|at|last|earlier|this)\s+(?:[\w.,]+\s+)*?(?:the\s+)?(?:day|days|week|"
-    r"weeks|month|months|year|years|eve|morning|afternoon|evening|night|time|weekend)\b.*$",
-    re.IGNORECASE,
-)
+_ROLE_NOUNS = pattern("role_nouns")
+_HEAD_TAIL = pattern("head_tail")
+_TIME_TAIL = pattern("time_tail")
 
 
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
 
 
-# The comma before an apposition, not the one inside "Washington, D.C.", "Amherst, N.Y.",
-# "Fresno, Calif." or "John Smith, Jr." (titles such as "Dr." begin an apposition).
-_APPOSITION_COMMA = re.compile(
-    r",\s+(?!(?:[A-Z]\.){2,3}(?=[\s,]|$)|(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov)\.)"
-    r"[A-Z][a-z]{1,4}\.(?=[\s,]|$))"
-)
+_APPOSITION_COMMA = pattern("apposition_comma")
 
 
 @attrs.frozen
@@ -50,10 +32,7 @@ class Mention:
     via: tuple[str, ...]
 
 
-_LEADING_CONJUNCTION = re.compile(
-    r"^(?:when|as|while|after|before|if|because|since|though|although|and|but|so|then)\s+(?=[A-Z])",
-    re.IGNORECASE,
-)
+_LEADING_CONJUNCTION = pattern("leading_conjunction")
 
 
 def split_mention(mention: str) -> Mention:

@@ -22,6 +22,7 @@ from claimtrack.attribution.asides import (
     relative_clause_speaker,
 )
 from claimtrack.attribution.cues import channel_of, hearer_span
+from claimtrack.attribution.rules import pattern, word_set
 from claimtrack.attribution.spans import (
     MAX_SOURCE_WORDS,
     OPENING,
@@ -43,32 +44,14 @@ from claimtrack.text import Segment
 
 __all__ = ["TERMINAL_RIGHT", "attribution_at"]
 
-TERMINAL_RIGHT = re.compile(
-    r"^(?:(?:\s+(?:in|on|at|during|after|before|last|earlier|later|this|to|from|via|through|"
-    r"when|while|as|of|with|about|over|outside|inside|today|yesterday|recently|Thursday|"
-    r"Monday|Tuesday|Wednesday|Friday|Saturday|Sunday)\b[^,;:\"“]{0,80}?)?)[.!?]?[\"”’)]*$",
-    re.IGNORECASE,
-)
-# A participle clause after a plain verb of saying goes on with the same speaker ("...,
-# Hollande said Tuesday in Paris, noting that ..."): the verb still ends its own clause.
-_PLAIN_SAYING = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
-_TRAILING_PARTICIPLE = re.compile(
-    r",\s+(?:noting|adding|saying|explaining|arguing|insisting|warning|stressing|citing|"
-    r"calling|referring|suggesting|describing|acknowledging|asserting|claiming)\b.*$",
-    re.DOTALL,
-)
+TERMINAL_RIGHT = pattern("terminal_right")
+_PLAIN_SAYING = word_set("plain_saying")
+_TRAILING_PARTICIPLE = pattern("trailing_participle")
 
 
-# "Samantha Phillips, the city's emergency operations director, said ...": a subject with an
-# appositive, not content before an inverted cue.
-_APPOSITIVE_SUBJECT = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s?|(?:al|el|bin|de|van|von)-?\w*\s?){1,5},\s+[^,]{2,120},$"
-    r"|(?:(?:[A-Z][\w.'’-]*|a|an|the|his|her|its|their)\s+){0,6}[a-z]+\s+(?:[A-Z][\w.'’-]*\s?){1,4},$"
-    r"|(?:[A-Z][\w.'’-]*\s?){1,4},\s*\d{1,3},$"
-)
+_APPOSITIVE_SUBJECT = pattern("appositive_subject")
 
-# Signs of a clause that FINITE misses: "told voters she's with them", "told X he'd support".
-_CLAUSE_SIGN = re.compile(r"\b(?:I|you|he|she|it|we|they)\b|\w['’](?:s|re|d|ll|ve|m)\b|n['’]t\b")
+_CLAUSE_SIGN = pattern("clause_sign")
 
 
 def _inverted_speaker(right: str) -> bool:

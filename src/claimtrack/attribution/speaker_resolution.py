@@ -12,6 +12,7 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.attribution.mentions import NAME_WORD, Mention, split_mention
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.model import Actor, ActorKind, Source, slugify
 from claimtrack.resources import cached, load
@@ -19,39 +20,15 @@ from claimtrack.text import Segment, fold
 
 __all__ = ["PRONOUN", "Speakers"]
 
-# What an article calls an organisation it has named: "the group", "the movement".
-_GROUP_NOUN = r"(?:group|organi[sz]ation|movement|militia|faction|front|network|party)"
-_GENERIC_GROUP = re.compile(
-    rf"^(?:the|this|that)\s+(?:{_GROUP_NOUN}|militants|jihadists)$", re.IGNORECASE
-)
-_GENERIC_DOCUMENT = re.compile(
-    r"^(?:the|this|that)\s+(?:report|statement|study|briefing|"
-    r"message|recording|video|letter|document|analysis)$",
-    re.IGNORECASE,
-)
-# "The group's leader", "its spokesman": a role in the group the sentence is about.
-_ROLE_IN_GROUP = re.compile(
-    rf"^(?:(?:the|this|that)\s+{_GROUP_NOUN}['’]s|its)\s+(?P<role>leader|chief|head|founder|"
-    r"commander|emir|spokesman|spokeswoman|spokesperson)$",
-    re.IGNORECASE,
-)
-PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
-# One person left unnamed: "a former senior administration official", "another commander".
-_ONE_UNNAMED_PERSON = re.compile(r"(?i:a|an|one|another)\s(?!.*\bof\b).*\b\w+[^\Ws]")
-# A second unnamed speaker of the same kind as the one before: "Another says", "A second
-# added"; and the one before it: "one rebel commander", "a senior official".
-_ANOTHER = re.compile(r"(?i:another|another one|a second|a third)")
-_ONE_OF_A_KIND = re.compile(r"(?i:one|a|an|another)\s+(?P<kind>[^,]+)")
-# "The activist asked ...", "the official added": one noun after "the", naming someone the
-# article has already brought in ("an activist ..., Muzamjar al-Sham"; "a senior official").
-_DEFINITE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<noun>[a-z]+)$",
-                                   re.IGNORECASE)  # fmt: skip
-# "A statement by the ministry", "an audio message from its leader": a document and its author.
-_DOCUMENT_BY = re.compile(
-    r"\b(?:statement|report|message|recording|video|letter|communiqu[eé]|post|tweet)\s+"
-    rf"(?:by|from)\s+(?P<author>(?:the\s+)?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD}))*"
-    r"(?:,\s+(?:an?|the)\s[^,.;:]{3,80}(?=,))?)"  # and what the article says it is
-)
+_GENERIC_GROUP = pattern("generic_group")
+_GENERIC_DOCUMENT = pattern("generic_document")
+_ROLE_IN_GROUP = pattern("role_in_group")
+PRONOUN = pattern("pronoun")
+_ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
+_ANOTHER = pattern("another")
+_ONE_OF_A_KIND = pattern("one_of_a_kind")
+_DEFINITE_DESCRIPTION = pattern("definite_description")
+_DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
 
 
 class Speakers:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.attribution.cues import DETERMINERS
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import MAX_SOURCE_WORDS, Span, count_words, strip_span
 from claimtrack.time.finder import find_times
 
@@ -22,77 +23,21 @@ __all__ = [
     "trim_content",
 ]
 
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:also|has|have|had|would|will|later|previously|recently|then|once|repeatedly|"
-    r"publicly|privately|further|again|never|not|did|does|do|is|was|were|are|am|reportedly|"
-    r"allegedly|already|even|still|just|often|earlier|separately|quickly|directly|simply|"
-    r"subsequently|initially|first|last|finally|ultimately|yet|clearly|flatly|strongly|"
-    r"specifically|explicitly|openly|falsely|correctly|reportedly|been|being|be|could|may|"
-    r"might|should|must|can|hasn't|hadn't|haven't|didn't|doesn't|don't|isn't|wasn't|won't|"
-    r"wouldn't|can't|couldn't|has not|have not|had not|did not|does not|do not|[a-z]+ly))+$",
-    re.IGNORECASE,
-)
-_LEADING_CONJUNCTIONS = re.compile(
-    r"(?:[a-z]+ly,|even so|in fact|in addition|for example|for instance|but|and|yet|so|still|"
-    r"however|"
-    r"meanwhile|instead|"
-    r"moreover|indeed|now|then|also)[\s,]+",
-    re.IGNORECASE,
-)
-# A speaker who interrupts the sentence: "..., this official said, ...".
-_CUE_THEN_COMMA = re.compile(r"\w+(?:\s+\w+){0,2},")
-_PARTICIPLE_CUE = re.compile(r"\S*ing(?!\S)")
-# A clause put before the subject: "Even though skateboarding is sanctioned in the park, the
-# women say ...", "When asked about it, Smith said ...".
-_LEADING_SUBORDINATE = re.compile(
-    r"(?:even\s+)?(?:though|although|if|while|whereas|because|since|when|unless|once|after|"
-    r"before)\b[^,;:\"“”]{1,120},\s*",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r'[;:]\s|["”],\s|\s[—–]\s|,\s(?:and|but|while|as|because|although'
-    r"|though|since|so|when|where|after|before|if|whereas)\s|"
-    r"\s(?:when|where|while|because|although|after|before|whereas|as)\s",
-    re.IGNORECASE,
-)
+_AUXILIARIES = pattern("auxiliaries")
+_LEADING_CONJUNCTIONS = pattern("leading_conjunctions")
+_CUE_THEN_COMMA = pattern("cue_then_comma")
+_PARTICIPLE_CUE = pattern("participle_cue")
+_LEADING_SUBORDINATE = pattern("leading_subordinate")
+_CLAUSE_BREAK = pattern("clause_break")
 
 
-NOT_A_SUBJECT = re.compile(
-    r"(?:this|that|these|those|already|privately|publicly|there|here|when|while|if|once|"
-    r"unless|whether|because|although|though|"
-    r"which|what|who|so|then|now|also|thus|hence|therefore|however|meanwhile|instead|indeed|"
-    r"[a-z]+ly)",
-    re.IGNORECASE,
-)
-FINITE_VERB = re.compile(
-    r"\b(?:was|were|is|are|has|have|had|been|does|did|emerged|began|"
-    r"came|went|failed|attempted|tried|wanted|remains|seemed)\b"
-)
-LEADING_TIME = re.compile(
-    r"(?:(?:in|on|since|during|last|earlier|later|for|after|before|by)\b[^,]{0,30}|"
-    r"(?:\w+\s+)?(?:hours|days|weeks|months|years|minutes)\s+(?:later|earlier|ago)),\s*",
-    re.IGNORECASE,
-)
-_OPENING_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]{3,}ing\s+(?:the|a|an|to|on|about|at|in|from|with|his|her|their|its|this|that)\b|"
-    r"(?:Citing|Quoting|Asked|Pressed|Responding|Referring|Speaking|Writing|Addressing)\s"
-)
-_CLAUSE_AFTER_SUBJECT = re.compile(r"(?:who|which|whose|without)\b")
-# The verb of a clause after its subject: an auxiliary, a past form, or a present one of a
-# reporting verb, perhaps after an adverb ("recently urged", "has denounced", "says").
-MAIN_VERB = re.compile(
-    r"(?<=[\w,’'])\s+(?:(?:also|then|later|again|already|still|even|never|once|\w+ly)\s+)?"
-    r"(?:has|have|had|is|are|was|were|will|would|could|can|did|does|said|says|told|tells|"
-    r"held|began|sought|took|made|gave|went|came|wrote|spoke|met|ran|won|lost|left|kept|sent|"
-    r"stood|led|became|saw|got|found|thought|chose|drew|put|set|hit|struck|brought|"
-    r"[a-z]{3,}ed)\b"
-)
-_RELEASED = re.compile(
-    r"\s+(?:released|issued|published|posted|made|gave|delivered|sent|put out|aired)\s+"
-    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:recording|statement|message|video|"
-    r"audio|speech|tweet|letter|report|communique)$",
-    re.IGNORECASE,
-)
+NOT_A_SUBJECT = pattern("not_a_subject")
+FINITE_VERB = pattern("finite_verb")
+LEADING_TIME = pattern("leading_time")
+_OPENING_PARTICIPLE = pattern("opening_participle")
+_CLAUSE_AFTER_SUBJECT = pattern("clause_after_subject")
+MAIN_VERB = pattern("main_verb")
+_RELEASED = pattern("released")
 
 
 def left_subject(text: str, start: int, cue_start: int) -> Span | None:
@@ -118,8 +63,8 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     stripped = True
     while stripped:
         stripped = False
-        for pattern in (LEADING_TIME, _LEADING_CONJUNCTIONS, *leading_clause):
-            lead = pattern.match(text, begin, end)
+        for leading in (LEADING_TIME, _LEADING_CONJUNCTIONS, *leading_clause):
+            lead = leading.match(text, begin, end)
             if lead and lead.end() > begin:
                 begin, stripped = lead.end(), True
         # The rest of "On Tuesday, July 26, 2016, ...": a date of its own, as dates finds it.
@@ -201,10 +146,7 @@ def trim_content(text: str, start: int, end: int) -> Span:
     return strip_span(text, start, end)
 
 
-FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|"
-    r"must|did|does|do)\b|\w+ed\b"
-)
+FINITE = pattern("finite")
 
 
 def strip_auxiliaries(text: str, span: Span) -> Span:
