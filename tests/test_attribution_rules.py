@@ -1,12 +1,17 @@
 """The attribution layouts' rules as data: every pattern of patterns.toml finds the examples it
-must find, and none of those it must not, applied the way its layout applies it."""
+must find, and none of those it must not, applied the way its layout applies it; every layout
+of layouts.toml reads its example sentences as the data says, through the whole engine."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib.resources import files
+from typing import Any
 
 import pytest
 
+from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.mentions import NAME_WORD
 from claimtrack.attribution.rules import USES, pattern, pattern_table, regex_of, word_set, words
 from claimtrack.errors import InputError
@@ -62,3 +67,39 @@ def test_unknown_names_are_input_errors():
         pattern("no_such")
     with pytest.raises(InputError, match="no_such"):
         word_set("no_such")
+
+
+def _layouts() -> list[dict[str, Any]]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    return list(tomllib.loads(folder.joinpath("layouts.toml").read_text("utf-8"))["layouts"])
+
+
+LAYOUTS = _layouts()
+LAYOUT_CASES = [
+    (f"{layout['name']}-{kind}-{i}", case)
+    for layout in LAYOUTS
+    for kind in ("examples", "refuses")
+    for i, case in enumerate(layout[kind])
+]
+
+
+def _read(text: str, *, beliefs: bool) -> list[list[str]]:
+    found = merge_continuations(find_attributions(text, beliefs=beliefs))
+    return [
+        [a.source_text(text), a.cue_text(text), a.content_text(text).strip("\"“”,. '")]
+        for a in found
+    ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout["name"] for layout in LAYOUTS])
+def test_every_layout_is_described_and_has_examples(layout):
+    """Each layout names its step and code, says what it reads, and has an example."""
+    for key in ("step", "code", "what", "provenance"):
+        assert layout[key].strip(), f"{layout['name']} has no {key}"
+    assert any(case["found"] for case in layout["examples"])
+
+
+@pytest.mark.parametrize("case", [c for _, c in LAYOUT_CASES], ids=[n for n, _ in LAYOUT_CASES])
+def test_layout_reads_its_examples(case):
+    """The engine reads each layout's examples as the data says (and its refusals so too)."""
+    assert _read(case["text"], beliefs=case.get("beliefs", True)) == case["found"]

@@ -90,30 +90,30 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
     before = text[sentence.start : match.start()].split()
     previous = before[-1].lower().strip(",;:") if before else ""
     if kind != "according" and previous in DETERMINERS:
-        return None  # "the claim", "a report": a noun
+        return None  # a noun after a determiner (layout cue_word has the examples)
     if kind != "according" and previous in ("to", "not", "never"):
-        return None  # "declined to say", "refused to confirm": no statement
+        return None  # an infinitive after a refusal or a negation: no statement
     if form == "called" and previous in ("so", "so-"):
-        return None  # "a so called Caliph"
+        return None  # "so called": a label, not a statement
     if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
-        return None  # "will continue to honor this red line": going on, not saying
+        return None  # "continue to": going on, not saying
     words = [w.lower() for w in before[-2:]]
     passive = bool(words) and (
         words[-1] in _PASSIVE
         or (len(words) == 2 and words[0] in _PASSIVE and re.fullmatch(r"also|[a-z]+ly", words[1]))
     )
     if kind != "according" and passive and not form.endswith(("s", "ing")):
-        return None  # "the coordination being claimed", "it is said": passive, no speaker
+        return None  # a passive: no speaker
     opened = text[sentence.start : match.start()]
     dashes = len(re.findall("[—–]", opened))
     if kind != "according" and dashes % 2 and re.search(r"[—–]\s*$", opened):
-        return None  # "funding cuts —explained and unexplained— create": set off by dashes
+        return None  # set off by dashes: an aside, not a cue
     if kind != "according" and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
-        return None  # "added by Juan Cole": a caption, not a statement
+        return None  # "added by": a caption, not a statement
     if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
         return None  # "to say", or sentence-initial base form
     if before and match.group(0)[:1].isupper() and not is_title_case(sentence.text):
-        return None  # "the Islamic State", "State Department": a name, not a verb
+        return None  # capitalised inside a sentence: a name, not a verb
     if form in _AMBIGUOUS_FORMS:
         following = text[match.end() : match.end() + 8].lstrip()
         introduces = {

@@ -141,7 +141,7 @@ def find_attributions(
                 and not PROPOSITIONAL.match(text, attribution.cue[1])
                 and not attribution.direct
             ):
-                continue  # "renounced ties with ISIS": an act, not a reported proposition
+                continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
                 if not re.search(
                     r"[A-Z]", attribution.source_text(text)

@@ -60,17 +60,17 @@ def split_mention(mention: str) -> Mention:
         # place or employer describes it.
         head = head[: tail.start()]
         description = ", ".join(p for p in (tail.group(0).strip(" ,"), description) if p)
-    # "the head of the group's media office, Abu Ammar al-Shami": the name is the speaker.
+    # "the head of the group's media office, Jane Doe": the name is the speaker.
     name_after = re.fullmatch(rf"((?:{NAME_WORD}\s?){{1,6}})", description.strip())
     if head[:1].islower() and name_after:
         head, description = name_after.group(1).strip(), head
-    # "the journalist Hala Jaber": a lowercase role before a name.
+    # "the journalist Jane Doe": a lowercase role before a name.
     role_name = re.fullmatch(
         rf"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}})((?:{NAME_WORD}\s?){{1,6}})", head
     )
     if role_name:
         head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
-    # "the state-run Xinhua news agency": the outlet's name, and what the article says it is.
+    # "the state-run Ria news agency": the outlet's name, and what the article says it is.
     outlet = re.fullmatch(
         rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{NAME_WORD}\s?){{1,4}})\s+"
         rf"({OUTLET_NOUN})",

@@ -77,7 +77,7 @@ def attribution_at(
     if kind == "according":
         return according_to(text, s, e, cue)
 
-    # A quote just before the cue: '"...," X said' / '"...," said X'.
+    # Layout quote_before_cue (resources/attribution/layouts.toml has the examples of each).
     before = [
         q
         for q in quotes
@@ -92,7 +92,7 @@ def attribution_at(
         if between[0] < between[1] and not re.fullmatch(r"[\s,]*", text[between[0] : between[1]]):
             named = strip_span(text, *between, ' \t\n,;:"“”')
             if match.group(0).lower().endswith("ing"):
-                # '"...," McCain said, citing ...': the speaker without the verb before.
+                # A participle cue after the quote: the speaker without the verb before.
                 verb = MAIN_VERB.search(text, *named)
                 if verb is not None:
                     named = strip_span(text, named[0], verb.start())
@@ -108,9 +108,8 @@ def attribution_at(
             kind, source, cue, (quote,), True, hearer=hearer, channel=channel_of(text, ce, e)
         )
 
-    # A quote just after the cue: 'X said: "..."' / 'X said, "..."' / 'X told Y that "..."'.
-    # A quote inside a that-clause ('tell commanders that unspecified "other funders" have
-    # ordered the cuts') is not what is said: the clause is, as below.
+    # Layout quote_after_cue; a quote inside a that-clause is not what is said: the clause is,
+    # as below.
     after = [
         q
         for q in quotes
@@ -122,7 +121,7 @@ def attribution_at(
     if after and source is not None:
         quote = after[0]
         end = max(quote[1], min(e, quote[1]))
-        # 'told The Daily Beast that "..."': what was said starts after "that".
+        # 'told Y that "..."': what was said starts after "that".
         that = re.search(r"\bthat\s*$", text[ce : quote[0]])
         content = trim_content(text, quote[0] if that else ce, end)
         if text[content[0]] not in OPENING:
@@ -146,11 +145,11 @@ def attribution_at(
         return parenthetical
     if (relative := relative_clause_speaker(text, s, e, cue, kind)) is not None:
         return relative
-    # '..., said Amarasingam, a fellow at ...' (the speaker after the cue)
+    # Layout inverted_speaker: the speaker after the cue.
     if (
         left_text.endswith(",")
-        and not match.group(0).lower().endswith("ing")  # ", telling Reuters that" is not
-        and _inverted_speaker(right_text)  # inverted like ", said Reuters"
+        and not match.group(0).lower().endswith("ing")  # ", telling the agency that" is not
+        and _inverted_speaker(right_text)  # inverted like ", said the agency"
         and not _APPOSITIVE_SUBJECT.match(left_text)
     ):
         content = trim_content(text, s, s + len(left_text))
@@ -158,7 +157,7 @@ def attribution_at(
         if speaker is None or content[0] >= content[1]:
             return None
         return Attribution(kind, speaker, cue, (content,), is_quote(text, content))
-    # "..., Carter told a Senate panel Wednesday.": whom it was told, and nothing more.
+    # "..., X told a Senate panel Wednesday.": whom it was told, and nothing more.
     told_only = match.group(0).lower() in ("told", "tells") and not (
         re.search(r"\bthat\b", right_text)
         or FINITE.search(right_text)
@@ -168,7 +167,7 @@ def attribution_at(
     own_clause = _TRAILING_PARTICIPLE.sub("", right_text) if plain else right_text
     terminal = told_only or TERMINAL_RIGHT.match(own_clause) is not None
     if terminal and "," in left_text:
-        # '..., the source said.' (the speaker between the content and the cue)
+        # Layout speaker_before_final_cue: the speaker between the content and the cue.
         comma = left_text.rfind(",")
         speaker_span = strip_span(text, s + comma + 1, cs, ' \t\n,;:"“”')
         content = trim_content(text, s, s + comma)
@@ -186,16 +185,16 @@ def attribution_at(
                 is_quote(text, content),
                 channel=channel_of(text, ce, e),
             )
-    # 'X said (that) ...', 'X told Y (that) ...'
+    # Layout subject_cue_content: 'X said (that) ...', 'X told Y (that) ...'.
     if source is None:
         return None
     if terminal and source[0] == strip_span(text, s, e)[0]:
-        # '"...." Trump said.': the quote is the sentence before.
+        # Layout quote_then_cue_sentence: the quote is the sentence before.
         previous = [q for q in quotes if 0 <= s - q[1] <= 3]
         if previous:
             return Attribution(kind, source, cue, (previous[-1],), True)
     if told_only:
-        return None  # "Ban Ki-moon told a news conference in Geneva.": whom, not what
+        return None  # told whom, and not what
     content_start = ce
     hearer = None
     if match.group(0).lower() in ("told", "tells", "telling", "tell"):

@@ -190,7 +190,7 @@ class Speakers:
 
     def _pronoun(self, pronoun: str, position: int) -> Actor | None:
         if pronoun in ("he", "she"):
-            # "... heard from President Obama. Gone was the rhetoric of 2013 when he said": a
+            # "... heard from President Smith. Gone was the rhetoric of 2013 when he said": a
             # person named in the previous sentence, with no "he" or "she" there to carry on
             # the earlier speaker, is whom the pronoun picks up.
             begin = (self._sentence_starts(position, 2) or [0])[0]
