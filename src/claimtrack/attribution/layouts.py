@@ -17,19 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.speakers import is_speaker
 
 __all__ = ["block_intro", "block_quote", "colon_quote", "ends_block"]
 
 Span = tuple[int, int]
 
-# "excerpts from the message:", "the text of the statement by the ministry:": the source is
-# the document or speaker after the last of/from/by.
-_INTRODUCES = re.compile(
-    r"\b(?:excerpts?|extracts?|text|transcript|passages?|highlights|portions?|parts?|"
-    r"translation|following)\b.*?\b(?:from|of|by|in)\s+(?P<source>[^:;]{2,80}?)\s*:$",
-    re.IGNORECASE,
-)
+_INTRODUCES = pattern("introduces")
 _SHORT_LINE = 4  # words: an image's caption or a file name inside the block
 
 
@@ -60,13 +55,7 @@ def ends_block(text: str, start: int, end: int) -> bool:
     return len(text[start:end].split()) >= _SHORT_LINE
 
 
-# "X then moves on to address the issue of Y: "..."": a named subject, what it does, a colon
-# and the quote; the subject is the speaker.
-_DOES_THEN_COLON = re.compile(
-    r"(?P<subject>(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu)(?:-[\w'’-]+)?))*"
-    r"|He|She|They)\s+(?:(?:then|also|now|later|again|\w+ly)\s+)?[a-z]{3,}(?:s|ed)\b"
-    r"[^:\"“”]{0,200}:\s*$"
-)
+_DOES_THEN_COLON = pattern("does_then_colon")
 
 
 def colon_quote(text: str, start: int, quotes: Sequence[Span]) -> tuple[Span, Span, Span] | None:

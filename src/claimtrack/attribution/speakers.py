@@ -147,7 +147,7 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
     chunks = mention.split(", ")
     if strict:
         # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by
-        # the name after a role ("the head of the media office, Abu Ammar al-Shami").
+        # the name after a role ("the head of the media office, Jane Doe").
         chunks = [c for i, c in enumerate(chunks) if i == 0 or (i == 1 and _is_name(c))]
     return any(_chunk_names_speaker(chunk, strict=strict) for chunk in chunks)
 

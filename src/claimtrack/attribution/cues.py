@@ -1,0 +1,172 @@
+"""Cue words: one pattern for every form of the reporting verbs and cue phrases
+(``resources/reporting.toml``), and whether a word it finds is a cue where it stands ("the
+claim" is a noun, "claims that" a cue); also whom a statement was told and how ("told
+Reuters", "in a statement")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claimtrack.attribution.rules import pattern, word_set
+from claimtrack.attribution.spans import Span, strip_span
+from claimtrack.resources import cached, load
+from claimtrack.text import Segment, fold
+
+__all__ = [
+    "DETERMINERS",
+    "PROPOSITIONAL",
+    "channel_of",
+    "classify_cue",
+    "cue_table",
+    "hearer_span",
+    "is_title_case",
+    "unreliable_cues",
+]
+
+
+def _inflections(verb: str) -> set[str]:
+    if " " in verb:
+        head, rest = verb.split(" ", 1)
+        return {f"{form} {rest}" for form in _inflections(head)}
+    forms = {verb}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb) and verb not in (
+            "offer",
+            "happen",
+            "listen",
+            "open",
+            "visit",
+            "edit",
+            "limit",
+            "credit",
+        ):
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@cached  # built from the lexicons in force
+def cue_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every cue form, and the class of each form."""
+    lexicon = load("reporting")
+    classes: dict[str, str] = {}
+    irregular = lexicon["irregular"]
+    for kind, verbs in lexicon["verbs"].items():
+        for verb in verbs:
+            forms = (
+                set(irregular.get(verb, [])) | {verb} if verb in irregular else _inflections(verb)
+            )
+            for form in forms:
+                classes.setdefault(form, kind)
+    for phrase in lexicon["phrases"]["according"]:
+        classes[phrase] = "according"
+    alternatives = sorted(classes, key=len, reverse=True)
+    every_cue = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return every_cue, classes
+
+
+DETERMINERS = word_set("determiners")
+_AMBIGUOUS_NOUNS = word_set("ambiguous_nouns")
+_PASSIVE = word_set("passive")
+_AMBIGUOUS_FORMS = word_set("ambiguous_forms")
+
+
+def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
+    """The cue's class, or None when the word is not used as a reporting verb here."""
+    _, classes = cue_table()
+    form = match.group(0).lower()
+    kind = classes.get(form)
+    if kind is None:
+        return None
+    before = text[sentence.start : match.start()].split()
+    previous = before[-1].lower().strip(",;:") if before else ""
+    if kind != "according" and previous in DETERMINERS:
+        return None  # a noun after a determiner (layout cue_word has the examples)
+    if kind != "according" and previous in ("to", "not", "never"):
+        return None  # an infinitive after a refusal or a negation: no statement
+    if form == "called" and previous in ("so", "so-"):
+        return None  # "so called": a label, not a statement
+    if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
+        return None  # "continue to": going on, not saying
+    words = [w.lower() for w in before[-2:]]
+    passive = bool(words) and (
+        words[-1] in _PASSIVE
+        or (len(words) == 2 and words[0] in _PASSIVE and re.fullmatch(r"also|[a-z]+ly", words[1]))
+    )
+    if kind != "according" and passive and not form.endswith(("s", "ing")):
+        return None  # a passive: no speaker
+    opened = text[sentence.start : match.start()]
+    dashes = len(re.findall("[—–]", opened))
+    if kind != "according" and dashes % 2 and re.search(r"[—–]\s*$", opened):
+        return None  # set off by dashes: an aside, not a cue
+    if kind != "according" and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
+        return None  # "added by": a caption, not a statement
+    if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
+        return None  # "to say", or sentence-initial base form
+    if before and match.group(0)[:1].isupper() and not is_title_case(sentence.text):
+        return None  # capitalised inside a sentence: a name, not a verb
+    if form in _AMBIGUOUS_FORMS:
+        following = text[match.end() : match.end() + 8].lstrip()
+        introduces = {
+            "belief": r"(?:that|:|[\"“]|to\b)",
+            "question": r"(?:that|:|[\"“]|whether|if|why|how|what|who)",
+        }.get(kind, r"(?:that|:|[\"“])")
+        # ... or ends a quote's attribution: '"The split is real," Smith maintained.'
+        closes_quote = re.match(r"(?:[.,;!?]|$)", following) and _QUOTE_BEFORE.search(
+            text, sentence.start, match.start()
+        )
+        if not (re.match(introduces, following) or closes_quote):
+            return None  # "Gulf states", "reports of": a noun unless it introduces content
+    return kind
+
+
+_QUOTE_BEFORE = pattern("quote_before")
+
+
+def is_title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case ("Bellwether County Says Trump...")."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+PROPOSITIONAL = pattern("propositional")
+
+
+def hearer_span(text: str, start: int, end: int) -> Span | None:
+    chunk = re.match(r"\s*((?:[A-Z][\w.'-]*\s?){1,4})", text[start:end])
+    if not chunk:
+        return None
+    return strip_span(text, start + chunk.start(1), start + chunk.end(1))
+
+
+def channel_of(text: str, start: int, end: int) -> str | None:
+    channels: list[str] = load("reporting")["phrases"]["channels"]
+    window = fold(text[start:end])[:80]
+    found = _channel_pattern(tuple(channels)).search(window)
+    return None if found is None else found["channel"]
+
+
+@cache
+def _channel_pattern(channels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every channel, the longest first (compiled once: the re module's own
+    cache is too small for extraction's patterns and the sentence splitter's together)."""
+    alternatives = "|".join(re.escape(c) for c in sorted(channels, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+        rf"(?P<channel>{alternatives})\b"
+    )
+
+
+@cache
+def unreliable_cues() -> frozenset[str]:
+    """Cue forms whose speaker is too seldom right to name (``reporting.toml``)."""
+    return frozenset(load("reporting")["unreliable"]["forms"])

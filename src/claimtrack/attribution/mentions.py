@@ -1,0 +1,106 @@
+"""What the phrase in a speaker's place says: its head (a name or a noun), what the article
+says the speaker is ("a fellow at the Middle East Institute"), and the chain the statement
+came through ("cited by Reuters")."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
+from claimtrack.attribution.rules import pattern
+from claimtrack.time.finder import find_times
+
+__all__ = ["NAME_WORD", "Mention", "outlet_name", "split_mention"]
+
+_ROLE_NOUNS = pattern("role_nouns")
+_HEAD_TAIL = pattern("head_tail")
+_TIME_TAIL = pattern("time_tail")
+
+
+NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{NAME_PARTICLE})"
+
+
+_APPOSITION_COMMA = pattern("apposition_comma")
+
+
+@attrs.frozen
+class Mention:
+    head: str
+    description: str | None
+    via: tuple[str, ...]
+
+
+_LEADING_CONJUNCTION = pattern("leading_conjunction")
+
+
+def split_mention(mention: str) -> Mention:
+    """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
+    'sources in al-Nusra cited by Reuters' -> head and the chain."""
+    mention = " ".join(mention.split())
+    via: list[str] = []
+    cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
+    if cited:
+        via.append(outlet_name(cited.group(1)))
+        mention = mention[: cited.start()]
+    # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
+    # "a statement released Tuesday afternoon by the agency".
+    for start, end, _expression in reversed(find_times(mention)):
+        if start > 0:
+            author = re.match(r"\s+by\s", mention[end:])
+            mention = mention[:start].rstrip() + (mention[end:] if author else "")
+    mention = _ROLE_NOUNS.sub("", mention)
+    mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
+    if description.lower().startswith(("who ", "which ")):
+        description = ""  # a clause about the speaker, not what the speaker is
+    if tail := _HEAD_TAIL.search(head):
+        # "an official source at the Foreign Ministry": the head names the speaker, the
+        # place or employer describes it.
+        head = head[: tail.start()]
+        description = ", ".join(p for p in (tail.group(0).strip(" ,"), description) if p)
+    # "the head of the group's media office, Jane Doe": the name is the speaker.
+    name_after = re.fullmatch(rf"((?:{NAME_WORD}\s?){{1,6}})", description.strip())
+    if head[:1].islower() and name_after:
+        head, description = name_after.group(1).strip(), head
+    # "the journalist Jane Doe": a lowercase role before a name.
+    role_name = re.fullmatch(
+        rf"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}})((?:{NAME_WORD}\s?){{1,6}})", head
+    )
+    if role_name:
+        head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
+    # "the state-run Ria news agency": the outlet's name, and what the article says it is.
+    outlet = re.fullmatch(
+        rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{NAME_WORD}\s?){{1,4}})\s+"
+        rf"({OUTLET_NOUN})",
+        head,
+    )
+    if outlet:
+        head = outlet.group(2).strip()
+        what = f"{outlet.group(1)}{outlet.group(3)}"
+        description = ", ".join(p for p in (what, description) if p)
+    head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
+    head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    # "When Trump", "As House Speaker Paul Ryan": a conjunction is no part of the name.
+    head = _LEADING_CONJUNCTION.sub("", head)
+    head = re.sub(
+        r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
+    )
+    described: str | None = description.strip(" ,.") or None
+    return Mention(head=head, description=described, via=tuple(via))
+
+
+def outlet_name(text: str) -> str:
+    """'London-based Arabic newspaper Asharq al-Awsat' -> 'Asharq al-Awsat'."""
+    text = text.strip(" ,.")
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or re.match(r"(?:al|el|of|the|de)(?:-|$)", word.lower()):
+            tail.insert(0, word)
+        else:
+            break
+    while tail and tail[0].lower() in ("of", "the", "de"):
+        tail.pop(0)
+    return " ".join(tail) if tail else text

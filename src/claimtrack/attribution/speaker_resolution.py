@@ -1,0 +1,314 @@
+"""Speaker resolution inside one source: a mention becomes an actor of the registry, a new
+actor, or an unnamed one; "he", "the group", "the activist" and "another" point back to
+whoever spoke or was named before."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.attribution.mentions import NAME_WORD, Mention, split_mention
+from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.spans import Attribution, count_words, whole_word
+from claimtrack.model import Actor, ActorKind, Source, slugify
+from claimtrack.resources import cached, load
+from claimtrack.text import Segment, fold
+
+__all__ = ["PRONOUN", "Speakers"]
+
+_GENERIC_GROUP = pattern("generic_group")
+_GENERIC_DOCUMENT = pattern("generic_document")
+_ROLE_IN_GROUP = pattern("role_in_group")
+PRONOUN = pattern("pronoun")
+_ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
+_ANOTHER = pattern("another")
+_ONE_OF_A_KIND = pattern("one_of_a_kind")
+_DEFINITE_DESCRIPTION = pattern("definite_description")
+_DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
+
+
+class Speakers:
+    """Speaker resolution inside one source: who was introduced, who spoke last."""
+
+    def __init__(self, registry: ActorRegistry, source: Source, text: str,
+                 segments: Sequence[Segment]) -> None:  # fmt: skip
+        self.registry = registry
+        self.source = source
+        self.text = text
+        self.starts = [s.start for s in segments]  # the source's sentences, split once
+        self.introduced: list[Actor] = []
+        self.recent: list[Actor] = []
+        self.last_spoke = -1  # where the latest speaker's sentence begins
+        # Everyone who has spoken so far, the latest last, with the role words the article
+        # described them by ("activist", "official"), for "the activist" to point back to.
+        self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
+
+    def _sentence_starts(self, position: int, count: int) -> list[int]:
+        """Where the last ``count`` sentences beginning before ``position`` begin."""
+        before = bisect.bisect_left(self.starts, position)
+        return self.starts[max(0, before - count) : before]
+
+    def spoke(self, actor: Actor, sentence_start: int) -> None:
+        """Note that ``actor`` is the speaker of the sentence beginning at ``sentence_start``."""
+        self.recent.append(actor)
+        self.last_spoke = sentence_start
+
+    def _remember(self, actor: Actor) -> Actor:
+        if actor not in self.introduced:
+            self.introduced.append(actor)
+        return actor
+
+    def mentioned(
+        self, start: int, end: int, kind: ActorKind = ActorKind.ORGANIZATION
+    ) -> list[tuple[int, Actor]]:
+        """The known actors of one kind named between two offsets, by position."""
+        found = []
+        folded = fold(self.text[start:end])
+        for actor in self.registry:
+            if actor.kind is not kind:
+                continue
+            for name in actor.names:
+                at = whole_word(fold(name)).search(folded)
+                if at and len(name) > 2:
+                    found.append((start + at.start(), actor))
+        return sorted(found, key=lambda pair: pair[0])
+
+    def resolve(self, mention: Mention, attribution: Attribution, position: int) -> Actor | None:
+        head = mention.head
+        if not head:
+            return None
+        if PRONOUN.match(head):
+            start = attribution.source[0] if attribution.source else position
+            author = self._document_author(start) if head.lower() == "it" else None
+            if author and not PRONOUN.match(split_mention(author).head):
+                return self.resolve(split_mention(author), attribution, position)
+            return self._pronoun(head.lower(), start)
+        if _GENERIC_GROUP.match(head):
+            return self._group(attribution, position)
+        if (role := _ROLE_IN_GROUP.match(head)) and (
+            group := self._group_before(attribution, position)
+        ):
+            return self._describe(self._member(group, role["role"].lower()), head)
+        if _GENERIC_DOCUMENT.match(head):
+            named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
+            return named[-1] if named else None
+        if (antecedent := self._antecedent(head)) is not None:
+            return antecedent
+        if (other := self._another(head)) is not None:
+            return self._describe(other, other.name)
+        if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
+            description = head if mention.description is None else f"{head}, {mention.description}"
+            return self._describe(self._unnamed(head, description), head)
+        match = self._resolve_name(head)
+        if match is not None:
+            actor = match.actor
+            if mention.description and not actor.description:
+                actor = attrs.evolve(actor, description=mention.description)
+                self.registry.add(actor)
+            return self._describe(self._remember(actor), head, mention.description)
+        title, name = split_title(head)
+        if not re.search(r"[A-Z]", name) or count_words(name) > 8:
+            return None
+        # The title is what the article says the speaker is: "Secretary of State".
+        actor = Actor.named(
+            name,
+            kind=guess_kind(name, mention.description),
+            description=mention.description or title or None,
+        )
+        self.registry.add(actor)
+        return self._describe(self._remember(actor), head)
+
+    def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
+        """Note the role words ``actor`` was described by, as the latest speaker."""
+        text = " ".join(filter(None, (*words_about, actor.description)))
+        roles = _role_words() & frozenset(re.findall(r"[a-z]+", fold(text)))
+        _, before = self.described.pop(actor.id, (actor, frozenset()))
+        self.described[actor.id] = (actor, before | roles)
+        return actor
+
+    def roles_of(self, actor: Actor | None) -> frozenset[str]:
+        """The role words ("activist", "official") the article has described ``actor`` by."""
+        if actor is None or actor.id not in self.described:
+            return frozenset()
+        return self.described[actor.id][1]
+
+    def _another(self, head: str) -> Actor | None:
+        """Whom "another" (or "a second") stands for after one unnamed speaker: '"...,"
+        complains one rebel commander. ... Another says' -> another rebel commander."""
+        if _ANOTHER.fullmatch(head) is None:
+            return None
+        for actor in reversed(self.recent):
+            one = _ONE_OF_A_KIND.match(actor.name)
+            if actor.kind is ActorKind.UNNAMED and one is not None:
+                kind = one["kind"]
+                return self._unnamed(f"another {kind}", f"another {kind}")
+        return None
+
+    def _antecedent(self, head: str) -> Actor | None:
+        """Whom a definite description ("the activist", "the official") points back to: the
+        last speaker described by that noun, if there is one."""
+        m = _DEFINITE_DESCRIPTION.match(head)
+        if m is None:
+            return None
+        noun = fold(m["noun"])
+        # "The activists said" of one activist: the plural of a noun the article used.
+        forms = {noun, noun.removesuffix("s")} if len(noun) > 4 else {noun}
+        for actor, roles in reversed(self.described.values()):
+            if forms & roles:
+                return actor
+        return None
+
+    def _resolve_name(self, head: str) -> ActorMatch | None:
+        """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
+        Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
+        'Secretary of State John Kerry' -> 'John Kerry'."""
+        candidates = [head]
+        short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        for phrase in (short, head):
+            words = phrase.split()
+            candidates += [" ".join(words[i:]) for i in range(len(words))]
+        for candidate in dict.fromkeys(candidates):
+            if not candidate[:1].isupper() and candidate is not head:
+                continue
+            match = self.registry.resolve(candidate, introduced=self.introduced)
+            if match is not None:
+                return match
+        return None
+
+    def _document_author(self, position: int) -> str | None:
+        """Who wrote the document an "it" that speaks stands for: "A statement by al-Maqalat,
+        a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
+        Dutch al-Nusra associate".
+        Only a document introduced in this sentence or the one before counts."""
+        begin = (self._sentence_starts(position, 2) or [0])[0]
+        found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
+        return found[-1]["author"] if found else None
+
+    def _pronoun(self, pronoun: str, position: int) -> Actor | None:
+        if pronoun in ("he", "she"):
+            # "... heard from President Smith. Gone was the rhetoric of 2013 when he said": a
+            # person named in the previous sentence, with no "he" or "she" there to carry on
+            # the earlier speaker, is whom the pronoun picks up.
+            begin = (self._sentence_starts(position, 2) or [0])[0]
+            named = {a.id: a for _, a in self.mentioned(begin, position, ActorKind.PERSON)}
+            carried_on = re.search(r"\b(?:he|she)\b", self.text[begin:position], re.IGNORECASE)
+            if len(named) == 1 and not carried_on:
+                return self._remember(next(iter(named.values())))
+        wanted = (
+            {ActorKind.PERSON}
+            if pronoun in ("he", "she", "i")
+            else {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
+        )
+
+        def fits(actor: Actor) -> bool:
+            # "he" can be "a former senior official", one unnamed person, as well as a name.
+            return actor.kind in wanted or (
+                pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
+            )
+
+        if self.recent and fits(self.recent[-1]):
+            return self.recent[-1]  # '"...," says an official. "...," he adds.'
+        if pronoun == "they" and self.recent and self.recent[-1].kind is ActorKind.UNNAMED:
+            # "Moderate rebels accuse ... This, they say, has created ...": the group that
+            # spoke in the sentence before.
+            previous = (self._sentence_starts(position + 1, 2) or [0])[0]
+            if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
+                self.recent[-1].name
+            ):
+                return self.recent[-1]
+        if pronoun == "they" and (people := self._people_before(position)) is not None:
+            return people
+        # Otherwise unnamed groups ("sources", "officials") are not counted: a "they" further
+        # on is too often somebody else.
+        counted = [a for a in self.recent if a.kind is not ActorKind.UNNAMED or fits(a)]
+        candidates = [a for a in counted[-3:] if fits(a)]
+        if not candidates:
+            candidates = [a for a in self.introduced[-2:] if fits(a)]
+        if not candidates or len({a.id for a in candidates}) > 1:
+            return None  # nobody, or more than one: ambiguous, so unknown
+        return candidates[-1]
+
+    def _people_before(self, position: int) -> Actor | None:
+        """The people a "they" picks up from the sentence before, when nobody spoke there
+        and they are its subject: "In Syria, few rebel fighters want to join a force focused
+        only on ISIS. They argue that ..." -> "rebel fighters"."""
+        starts = self._sentence_starts(position + 1, 2)
+        if len(starts) < 2 or self.last_spoke >= starts[0]:
+            return None
+        subject = _plural_people_subject().match(self.text, starts[0], starts[1])
+        if subject is None:
+            return None
+        return self._describe(self._unnamed(subject["people"]), subject["people"])
+
+    def _unnamed(
+        self, name: str, description: str | None = None, affiliation: str | None = None
+    ) -> Actor:
+        """The unnamed speaker ``name`` of this source (of the page, for a piece of one)."""
+        scope = self.source.parent or self.source.id
+        actor = Actor(
+            id=f"{scope}:{slugify(name)[:60]}",
+            name=name,
+            kind=ActorKind.UNNAMED,
+            description=description or name,
+            affiliation=affiliation,
+        )
+        return self.registry.add(actor)
+
+    def _group_before(self, attribution: Attribution, position: int) -> Actor | None:
+        """The group a mention inside a sentence refers to: the first one the sentence names
+        before it ("Al Nusra has remained neutral ..., with the group's leader calling"),
+        else as for a sentence that begins with it."""
+        source_start = attribution.source[0] if attribution.source else position
+        found = self.mentioned(position, source_start)
+        return found[0][1] if found else self._group(attribution, position)
+
+    def _member(self, group: Actor, role: str) -> Actor:
+        """Who holds ``role`` in ``group``: the catalogue's person affiliated with it and
+        described by that role ("leader of Jabhat al-Nusra"), else an unnamed one of the
+        group's, which at least keeps the affiliation."""
+        for actor in self.registry:
+            if (
+                actor.kind is ActorKind.PERSON
+                and actor.affiliation == group.id
+                and role in re.findall(r"[a-z]+", fold(actor.description or ""))
+            ):
+                return self._remember(actor)
+        return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
+
+    def _group(self, attribution: Attribution, position: int) -> Actor | None:
+        if not attribution.direct:
+            inside = self.mentioned(*attribution.span)
+            if inside:
+                return inside[0][1]
+        for begin in reversed(self._sentence_starts(position, 3)):
+            found = self.mentioned(begin, position)
+            if found:
+                return found[0][1]
+        return None
+
+
+@cached  # built from the lexicons in force
+def _plural_people_subject() -> re.Pattern[str]:
+    """A sentence whose subject is people of a kind ("In Syria, few rebel fighters want"):
+    after an opening phrase, up to two words before a plural head, then the verb."""
+    heads = "|".join(
+        w
+        for w in load("reporting")["speakers"]["unnamed_heads"]
+        if w.endswith("s") or w == "people"
+    )
+    return re.compile(
+        r"(?:[^,.;:]{1,40},\s+)?(?:(?:few|many|some|most|several|other|these|those|the)\s+)?"
+        rf"(?P<people>(?:[A-Za-z-]+\s+){{0,2}}?(?:{heads}))\s+"
+        r"(?!of\b|in\b|from\b|at\b|who\b|that\b|with\b|and\b|or\b)[a-z]+\b"
+    )
+
+
+@cached  # built from the lexicons in force
+def _role_words() -> frozenset[str]:
+    """Words an article calls someone by when it refers back to them ("the activist")."""
+    speakers = load("reporting")["speakers"]
+    return frozenset(w for w in (*speakers["unnamed_heads"], *speakers["roles"]) if len(w) > 3)

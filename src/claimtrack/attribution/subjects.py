@@ -1,0 +1,154 @@
+"""Where a layout's speaker and content are: the subject before a cue verb (the noun phrase of
+its clause, without a time, a conjunction or a clause put before it), the speaker after an
+inverted cue, and the content after a cue (without its "that")."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.attribution.cues import DETERMINERS
+from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.spans import MAX_SOURCE_WORDS, Span, count_words, strip_span
+from claimtrack.time.finder import find_times
+
+__all__ = [
+    "FINITE",
+    "FINITE_VERB",
+    "LEADING_TIME",
+    "MAIN_VERB",
+    "NOT_A_SUBJECT",
+    "left_subject",
+    "right_source",
+    "strip_auxiliaries",
+    "trim_content",
+]
+
+_AUXILIARIES = pattern("auxiliaries")
+_LEADING_CONJUNCTIONS = pattern("leading_conjunctions")
+_CUE_THEN_COMMA = pattern("cue_then_comma")
+_PARTICIPLE_CUE = pattern("participle_cue")
+_LEADING_SUBORDINATE = pattern("leading_subordinate")
+_CLAUSE_BREAK = pattern("clause_break")
+
+
+NOT_A_SUBJECT = pattern("not_a_subject")
+FINITE_VERB = pattern("finite_verb")
+LEADING_TIME = pattern("leading_time")
+_OPENING_PARTICIPLE = pattern("opening_participle")
+_CLAUSE_AFTER_SUBJECT = pattern("clause_after_subject")
+MAIN_VERB = pattern("main_verb")
+_RELEASED = pattern("released")
+
+
+def left_subject(text: str, start: int, cue_start: int) -> Span | None:
+    """The noun phrase before a cue verb, from the start of its clause."""
+    left = text[start:cue_start]
+    cut = 0
+    for match in _CLAUSE_BREAK.finditer(left):
+        cut = match.end()
+    begin, end = start + cut, cue_start
+    chunk = text[begin:end].rstrip()
+    auxiliaries = _AUXILIARIES.search(chunk)
+    if auxiliaries:
+        if re.search(r"n't|\bnot\b|\bnever\b", auxiliaries.group(0), re.IGNORECASE):
+            return None  # "X did not say...": no claim by X
+        chunk = chunk[: auxiliaries.start()]
+    end = begin + len(chunk)
+    # "In May, the leader released an audio recording saying...": the speaker is the leader.
+    # A clause before the subject is left alone where the speaker interrupts the sentence
+    # ("When they were up against the militia, this official said, 'they didn't fight'"): it is
+    # part of what was said.
+    interrupts = _CUE_THEN_COMMA.match(text, cue_start) is not None
+    leading_clause = () if interrupts else (_LEADING_SUBORDINATE,)
+    stripped = True
+    while stripped:
+        stripped = False
+        for leading in (LEADING_TIME, _LEADING_CONJUNCTIONS, *leading_clause):
+            lead = leading.match(text, begin, end)
+            if lead and lead.end() > begin:
+                begin, stripped = lead.end(), True
+        # The rest of "On Tuesday, July 26, 2016, ...": a date of its own, as dates finds it.
+        times = find_times(text[begin:end])
+        if times and times[0][0] == 0 and (comma := re.match(r",\s*", text[begin + times[0][1] :])):
+            begin, stripped = begin + times[0][1] + comma.end(), True
+    # "Addressing the relationship with the group, he hints ...": an opening participle clause
+    # ends at the last comma before the subject, not at one opening a clause after it
+    # ("Recalling that moment, David Axelrod, who was chief strategist, said").
+    if _OPENING_PARTICIPLE.match(text, begin, end):
+        commas = [begin + m.end() for m in re.finditer(r",\s+", text[begin:end])]
+        while len(commas) > 1 and _CLAUSE_AFTER_SUBJECT.match(text, commas[-1]):
+            commas.pop()
+        if commas:
+            begin = commas[-1]
+    released = _RELEASED.search(text, begin, end)
+    if released:
+        end = released.start()
+    if _PARTICIPLE_CUE.match(text, cue_start):
+        # "..., with one message from an operative claiming ...": the message's author.
+        with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
+        if with_:
+            begin += with_[-1].end()
+        elif text[begin:end].rstrip().endswith(","):
+            # "Albright recently urged women to vote for Clinton, saying ...": the one who
+            # says is the subject of the clause the participle hangs on, before its verb.
+            for verb in MAIN_VERB.finditer(text, begin, end):
+                before = text[begin : verb.start()].split()
+                if before and before[-1].lower() not in DETERMINERS:  # not "the embattled"
+                    end = verb.start()
+                    break
+    s, e = strip_span(text, begin, end, ' \t\n,;:"“”')
+    if s >= e or count_words(text[s:e]) > MAX_SOURCE_WORDS:
+        return None
+    if re.search(r"\s(?:and|or|but)$", text[s:e]):
+        # "the rebels seized the town and said ...": the verb is coordinated with another,
+        # whose subject is the speaker; without one ("clear the decks and call"), nobody.
+        coordinated = MAIN_VERB.search(text, s, e)
+        if coordinated is None:
+            return None
+        s, e = strip_span(text, s, coordinated.start(), ' \t\n,;:"“”')
+        if s >= e:
+            return None
+    subject = text[s:e]
+    if not re.search(r"[A-Za-z]", subject) or NOT_A_SUBJECT.fullmatch(subject):
+        return None
+    if FINITE_VERB.search(re.split(r"\b(?:who|which|that)\b|,", subject)[0]):
+        return None  # a clause, not a noun phrase: "the truce begins on Saturday and was"
+    return s, e
+
+
+def right_source(text: str, start: int, end: int) -> Span | None:
+    """The speaker after an inverted cue (", said Charles Lister, a fellow at ..."), to the end
+    of the sentence."""
+    clause = re.search(
+        r",\s+(?:referring|adding|saying|noting|explaining|citing|according|"
+        r"speaking|writing|calling|arguing|who|which|in\s+a|in\s+an)\b",
+        text[start:end],
+    )
+    if clause:
+        end = start + clause.start()
+    s, e = strip_span(text, start, end, ' \t\n,;:."”“')
+    if s >= e or count_words(text[s:e]) > MAX_SOURCE_WORDS:
+        return None
+    return s, e
+
+
+def trim_content(text: str, start: int, end: int) -> Span:
+    start, end = strip_span(text, start, end)
+    lead = re.match(
+        r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+|"
+        r"[a-z]+ly\s+)?"  # "insists publicly that"
+        r"(?:that|whether|if),?\s+",
+        text[start:end],
+        re.IGNORECASE,
+    )
+    if lead:
+        start += lead.end()
+    return strip_span(text, start, end)
+
+
+FINITE = pattern("finite")
+
+
+def strip_auxiliaries(text: str, span: Span) -> Span:
+    chunk = _AUXILIARIES.sub("", text[span[0] : span[1]])
+    return span[0], span[0] + len(chunk.rstrip())
