@@ -35,6 +35,7 @@ from typing import Any
 
 import claimtrack
 from claimtrack import Analysis, Claim
+from claimtrack.model import ActorKind
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "attribution" / "polnear-train.jsonl"
@@ -52,7 +53,11 @@ QUESTIONS = {
     "same event)? Being on the same topic is not enough.",
     "conflicts": "Is this a real conflict (A and B cannot both be true at the same time, "
     "about the same thing)?",
+    "speakers": 'Did the named speaker (or, for "(no speaker)", nobody the passage names) '
+    "assert or report the claim, as the passage shows? A wrong, partial or junk speaker is no.",
 }
+CONTEXT = 300
+"""Characters of the article shown on each side of a sampled claim."""
 
 
 def toml_string(value: str) -> str:
@@ -107,6 +112,12 @@ def summarize(analysis: Analysis, articles: int, seconds: float) -> dict[str, An
             sum(len({source[c] for c in m}) > 1 for m in multi) / len(multi), 4
         )
         if multi
+        else 0.0,
+        "actors": len(analysis.actors),
+        "actors_unknown_kind_share": round(
+            sum(a.kind is ActorKind.UNKNOWN for a in analysis.actors) / len(analysis.actors), 4
+        )
+        if analysis.actors
         else 0.0,
         "conflicts": len(conflicts),
         "conflicts_per_100_articles": round(len(conflicts) * per100, 1),
@@ -182,20 +193,51 @@ def write_samples(analysis: Analysis, out: Path, seed: int) -> None:
         for i, c in enumerate(rng.sample(pool, min(SAMPLE, len(pool))), 1)
     ]
     for name, items in (("pairs", pairs), ("conflicts", conflicts)):
-        (out / f"{name}.jsonl").write_text(
-            "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8"
-        )
-        md = [f"# {name} ({len(items)} sampled, seed {seed})", "", QUESTIONS[name], ""]
-        for n, it in enumerate(items, 1):
-            md.append(f"{n}. **{it['id']}**")
-            for side in ("a", "b"):
-                s = it[side]
-                md.append(
-                    f"   - {side.upper()}: “{s['text']}” — {s['speaker'] or '(no speaker)'} "
-                    f"({s['outlet']}, {s['date']})"
-                )
-            md += ["   - judgment:", ""]
-        (out / f"{name}.md").write_text("\n".join(md), encoding="utf-8")
+        write_sample(out, name, items, seed)
+    write_speakers(analysis, out, seed, names)
+
+
+def write_speakers(analysis: Analysis, out: Path, seed: int, names: dict[str, str]) -> None:
+    """50 claims drawn uniformly, each with its speaker and the passage it was read from."""
+    rng = random.Random(f"{seed}-speakers")  # apart from the pairs' draw, which stays as it was
+    texts = {s.id: s.text for s in analysis.sources}
+    pool = sorted(analysis.claims, key=lambda c: c.id)
+    items = []
+    for i, claim in enumerate(rng.sample(pool, min(SAMPLE, len(pool))), 1):
+        text, quote = texts.get(claim.source, ""), claim.quote
+        start, end = (quote.start, quote.end) if quote is not None else (0, 0)
+        passage = (text[max(0, start - CONTEXT) : start] + "[[" + text[start:end] + "]]"
+                   + text[end : end + CONTEXT]) if quote is not None else ""  # fmt: skip
+        items.append({"id": f"speaker-{i:02d}", "claim": claim.id,
+                      "speaker": names.get(claim.speaker or "", claim.speaker),
+                      "text": claim.text, "passage": " ".join(passage.split())})  # fmt: skip
+    (out / "speakers.jsonl").write_text(
+        "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8"
+    )
+    md = [f"# speakers ({len(items)} sampled, seed {seed})", "", QUESTIONS["speakers"], ""]
+    for n, it in enumerate(items, 1):
+        md += [f"{n}. **{it['id']}** — speaker: {it['speaker'] or '(no speaker)'}",
+               f"   - claim: “{it['text']}”", f"   - passage: {it['passage']}",
+               "   - judgment:", ""]  # fmt: skip
+    (out / "speakers.md").write_text("\n".join(md), encoding="utf-8")
+
+
+def write_sample(out: Path, name: str, items: list[dict[str, Any]], seed: int) -> None:
+    """One sample as JSON Lines and as Markdown for a reader to judge."""
+    (out / f"{name}.jsonl").write_text(
+        "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8"
+    )
+    md = [f"# {name} ({len(items)} sampled, seed {seed})", "", QUESTIONS[name], ""]
+    for n, it in enumerate(items, 1):
+        md.append(f"{n}. **{it['id']}**")
+        for side in ("a", "b"):
+            s = it[side]
+            md.append(
+                f"   - {side.upper()}: “{s['text']}” — {s['speaker'] or '(no speaker)'} "
+                f"({s['outlet']}, {s['date']})"
+            )
+        md += ["   - judgment:", ""]
+    (out / f"{name}.md").write_text("\n".join(md), encoding="utf-8")
 
 
 def print_summary(summary: dict[str, Any]) -> None:
@@ -214,7 +256,7 @@ def print_judged(out: Path) -> None:
         print(f"no judgments yet ({path})")
         return
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    for prefix in ("pair", "conflict"):
+    for prefix in ("pair", "conflict", "speaker"):
         verdicts = [r["verdict"] for r in rows if str(r["id"]).startswith(prefix + "-")]
         if verdicts:
             yes = verdicts.count("yes")
