@@ -80,14 +80,13 @@ class MentionFinder:
         self._spellings: dict[str, _Spelling] = {}
         self._names: dict[tuple[str, ...], _Entry] = {}
         surnames: dict[tuple[str, ...], _Entry] = {}
-        not_names = _not_names(self._translit)
         for actor in actors:
             if actor.kind is ActorKind.UNNAMED:
                 continue
             for name in actor.names:
                 words = self._words(name)
                 key = tuple(w.key for w in words)
-                if not key or len(key) > _LONGEST or not _looks_like_a_name(words, not_names):
+                if not self._written_as_name(words):
                     continue
                 acronym = len(words) == 1 and words[0].acronym
                 self._names.setdefault(key, _Entry(actor.id, acronym, surname=False))
@@ -102,6 +101,17 @@ class MentionFinder:
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def mentionable(self, actor: Actor) -> list[str]:
+        """The names of ``actor`` that a text can mention: none of an unnamed source (a
+        description, "several", "a senior official", of one article's speaker), and of
+        the others those written as names ("Wow" or "The most" is not one)."""
+        if actor.kind is ActorKind.UNNAMED:
+            return []
+        return [name for name in actor.names if self._written_as_name(self._words(name))]
+
+    def _written_as_name(self, words: list[_Word]) -> bool:
+        return 0 < len(words) <= _LONGEST and _looks_like_a_name(words, _not_names(self._translit))
 
     def _spelling(self, raw: str) -> _Spelling:
         found = self._spellings.get(raw, False)

@@ -38,6 +38,7 @@ import attrs
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from claimtrack.actors.mentions import MentionFinder
 from claimtrack.model import Actor
 from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliteration_key
@@ -147,10 +148,12 @@ def _paraphrases() -> dict[str, str]:
 
 
 def actor_aliases(actors: Iterable[Actor]) -> dict[str, str]:
-    """The alias map :func:`normalize` takes: every name of every actor (folded) -> one term
-    for that actor (``@id``), so that all its names match as one word."""
-    return {fold(name): f"@{actor.id}" for actor in actors for name in actor.names
-            if _says_something(name)}  # fmt: skip
+    """The alias map :func:`normalize` takes: every name of every actor that a text can
+    mention (folded) -> one term for that actor (``@id``), so that all its names match as
+    one word.  An unnamed source of one article ("Several") is no alias in any text."""
+    finder = MentionFinder(())
+    return {fold(name): f"@{actor.id}" for actor in actors
+            for name in finder.mentionable(actor) if _says_something(name)}  # fmt: skip
 
 
 def _says_something(name: str) -> bool:
