@@ -239,12 +239,12 @@ def test_a_copy_under_another_name_is_stored_once(run, tmp_path):
 
 def test_ingest_is_one_transaction_with_its_clusters(run, tmp_path, monkeypatch):
     """#23.2: if clustering fails, no claim is left behind without its clusters."""
-    import claimtrack.cli
+    import claimtrack.cli.inputs
 
     def broken(*args, **kwargs):
         raise MemoryError("clustering died")
 
-    monkeypatch.setattr(claimtrack.cli, "refresh", broken)
+    monkeypatch.setattr(claimtrack.cli.inputs, "refresh", broken)
     monkeypatch.setenv("CLAIMTRACK_DEBUG", "")
     code, _, err = run("ingest", str(SEEDS), "--db", "x.db")
     assert code == 1

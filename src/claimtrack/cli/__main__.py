@@ -1,0 +1,5 @@
+"""``python -m claimtrack.cli``: the ``claimtrack`` command."""
+
+from claimtrack.cli import main
+
+main()
