@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from claimtrack.cli import main
 from claimtrack.pipeline import analyze, refresh
+from claimtrack.reading.folder import read_folder
 from claimtrack.store import ClaimStore
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -44,3 +45,20 @@ def test_the_registry_survives_in_the_store(seed_analysis, tmp_path):
     assert {a.id for a in seed_analysis.actors} <= stored
     assert _clusters(again.clusters) == _clusters(seed_analysis.clusters)
     assert {c.id for c in again.conflicts} == {c.id for c in seed_analysis.conflicts}
+
+
+def test_a_copied_article_changes_nothing_and_a_reprint_names_its_original(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(
+            "The army denied on Tuesday that any truce was signed.\n\n"
+            '"The truce is over," the council said on Monday.\n', encoding="utf-8")  # fmt: skip
+    (tmp_path / "a.toml").write_text('outlet = "Daily One"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('outlet = "Daily One"\n', encoding="utf-8")
+    alone = analyze(read_folder(tmp_path / "a.txt"))
+    both = analyze(tmp_path)
+    assert [s.id for s in both.sources] == [s.id for s in alone.sources]
+    assert len(both.claims) == len(alone.claims)
+    (tmp_path / "b.toml").write_text('outlet = "Weekly Two"\n', encoding="utf-8")
+    reprinted = analyze(tmp_path)
+    copy = next(s for s in reprinted.sources if s.id != alone.sources[0].id)
+    assert copy.derived_from == (alone.sources[0].id,)

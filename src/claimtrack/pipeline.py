@@ -105,12 +105,31 @@ def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry
         if actors is None and folder.is_dir():
             actors = ActorRegistry.for_folder(folder)
         documents = read_folder(folder)
+    documents = without_copies(documents)
     known = actors if actors is not None else ActorRegistry()
     with using(resources_for(resources, known)):
         found = extract_all(documents, actors=known)
         connected = connect(found.claims, sources=found.sources, actors=found.actors,
                             embedder=embedder)  # fmt: skip
     return attrs.evolve(found, clusters=connected.clusters, conflicts=connected.conflicts)
+
+
+def without_copies(documents: Iterable[Document]) -> list[Document]:
+    """The documents with copies recognised, as the store recognises them on ingest: a page
+    whose text is word for word that of an earlier page of the same outlet is that article
+    again and is left out; of another outlet it is a reprint, ``derived_from`` the first.
+    A copy would otherwise split one statement in two and hide its conflicts."""
+    first: dict[str, Source] = {}
+    kept = []
+    for document in documents:
+        page = document.source
+        earlier = first.setdefault(page.text, page) if page.text.strip() else page
+        if earlier is page:
+            kept.append(document)
+        elif earlier.outlet != page.outlet:
+            reprint = attrs.evolve(page, derived_from=(*page.derived_from, earlier.id))
+            kept.append(attrs.evolve(document, sources=(reprint, *document.sources[1:])))
+    return kept
 
 
 def extract_all(documents: Iterable[Document], *, actors: ActorRegistry | None = None
