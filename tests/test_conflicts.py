@@ -300,3 +300,10 @@ def test_a_change_of_position_is_told_in_the_order_it_happened():
     earlier = _claim("We have no relationship with them", said=When.parse("2014-02"))
     told = with_time("Opposite words.", Relation.REVERSAL, later, earlier, {})
     assert told.endswith("between 2014-02 and 2015-FA.")
+
+
+@pytest.mark.parametrize(("future", "not_future"), _NEGATION_EXAMPLES["future_and_not"])
+def test_a_claim_of_the_future_and_a_negation_of_now_can_both_hold(future, not_future):
+    assert found_in.in_the_future(future)
+    assert not found_in.in_the_future(not_future)
+    assert compare(_claim(future), _claim(not_future, "y"), same_proposition=True) is None

@@ -220,6 +220,10 @@ def _signals(a: Claim, b: Claim, residue: _Residue, *, same_proposition: bool) -
             matches = (same_proposition and dice >= SAME_SUBJECT) or (
                 dice >= SAME_CONTENT and _one_subject(count, sentence, other.text)
             )
+            # "he will release them" / "he is not releasing them": two times, both may hold
+            matches = matches and found_in.in_the_future(sentence) == found_in.in_the_future(
+                other.text
+            )
             if matches and not _quotes(negator.text, other.text) and \
                     residue.about_the_other(negator.text, negated, other.text):  # fmt: skip
                 cue = (neg_a or neg_b)[0].text

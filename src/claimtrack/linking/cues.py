@@ -32,6 +32,7 @@ __all__ = [
     "denials",
     "find_phrases",
     "hedges",
+    "in_the_future",
     "is_assertion",
     "negated_anywhere",
     "negations",
@@ -213,6 +214,16 @@ def _antonym_pattern() -> re.Pattern[str]:
     sides = sorted({p for pair in antonym_pairs() for p in pair}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])",
                       re.IGNORECASE)  # fmt: skip
+
+
+@cached
+def in_the_future(text: str) -> bool:
+    """Whether ``text`` speaks of the future ("will", "going to": ``negation.toml``).
+
+    >>> in_the_future("He will release his returns"), in_the_future("He released them")
+    (True, False)
+    """
+    return any(p.search(text) for p in _patterns("negation", "future"))
 
 
 def opens_with_pronoun(text: str) -> bool:
