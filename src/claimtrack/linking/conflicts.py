@@ -69,6 +69,7 @@ from claimtrack.model import (
     Source,
     Stance,
 )
+from claimtrack.resources import cached
 from claimtrack.text import fold, tokens
 
 __all__ = ["MIN_SCORE", "Signal", "compare", "find_conflicts", "relation"]
@@ -308,6 +309,7 @@ _LEADER = re.compile(r"(?P<group>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s)?\s+(?:lead
                      r"commander|founder)\s+(?P<name>(?:[A-Z][\w'-]+\s?){1,4})")  # fmt: skip
 
 
+@cached
 def _leaders(text: str) -> dict[str, tuple[str, Cue]]:
     """Single-valued attributes stated in a claim: who leads a group."""
     found = {}
@@ -328,6 +330,20 @@ def _attribute(a: Claim, b: Claim) -> list[Signal]:
                            f'Two values for the {key}: "{cue_a.text}" / "{cue_b.text}"',
                            (cue_a,), (cue_b,))]  # fmt: skip
     return []
+
+
+def _could_conflict(a: Claim, b: Claim) -> bool:
+    """Whether two claims of different propositions hold the cues some kind of conflict
+    needs: a nullifier, a denial or a negation on one side, or antonyms, counts or leaders
+    on both.  Most candidate pairs hold none and are not compared at all; every cue is
+    cached per text, so a corpus is read once, not once per pair."""
+    if _stance_cue(a) or _stance_cue(b):
+        return True
+    one_side = (found_in.nullifiers, found_in.denials, found_in.negated_anywhere)
+    if any(found(text) for found in one_side for text in (a.text, b.text)):
+        return True
+    both = (found_in.antonyms_in, found_in.quantities, _leaders)
+    return any(found(a.text) and found(b.text) for found in both)
 
 
 def _stance_cue(claim: Claim) -> list[Cue]:
@@ -416,6 +432,8 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
             continue
         same = (first, second) in clustered or \
             similarity(vector_of[first], vector_of[second]) >= DEFAULT_THRESHOLD  # fmt: skip
+        if not same and not _could_conflict(a, b):
+            continue
         signal = compare(a, b, index=index, same_proposition=same)
         if signal is None or signal.strength < min_score:
             continue

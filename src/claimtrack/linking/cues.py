@@ -58,6 +58,9 @@ def _phrase(phrase: str) -> re.Pattern[str]:
 
 def find_phrases(text: str, patterns: Iterable[re.Pattern[str]], kind: str) -> list[Cue]:
     """Non-overlapping matches of ``patterns`` (longest first) as cues of ``kind``."""
+    patterns = tuple(patterns)
+    if not _any_of(patterns).search(text):
+        return []  # most texts hold none: one scan, not one per phrase
     cues: list[Cue] = []
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -65,6 +68,12 @@ def find_phrases(text: str, patterns: Iterable[re.Pattern[str]], kind: str) -> l
                 cues.append(Cue(kind=kind, text=match.group(0), start=match.start(),
                                 end=match.end()))  # fmt: skip
     return sorted(cues, key=lambda c: c.start)
+
+
+@cache
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 def without(text: str, cues: Iterable[Cue]) -> str:
