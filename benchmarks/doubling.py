@@ -1,6 +1,7 @@
 """Does the analysis cost grow with the corpus, not with its square?  Analyse the first N
-real articles, then 2N, then 4N, and print the seconds and the ratio of each step (2.0 is
-linear, 4.0 quadratic).
+real articles, then 2N, then 4N, and print the seconds and the ratio of each step beside
+the ratio of the words read (the articles differ in length: twice the articles need not be
+twice the text).  Time growing as the words do is linear; as their square, quadratic.
 
     python benchmarks/doubling.py [--data POLNEAR.jsonl] [--start 100]
 
@@ -43,13 +44,18 @@ def main() -> int:
         print(f"no data at {args.data}: pass --data FILE", file=sys.stderr)
         return 2
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
-    previous = None
+    previous: tuple[float, int] | None = None
     size = args.start
     while size <= len(rows):
         took = seconds_for(rows[:size])
-        ratio = f"  x{took / previous:.2f}" if previous else ""
-        print(f"{size:6d} articles  {took:7.1f} s  {60 * size / took:6.0f} articles/min{ratio}")
-        previous, size = took, size * 2
+        words = sum(len(str(row.get("text", "")).split()) for row in rows[:size])
+        ratio = (f"  time x{took / previous[0]:.2f} for words x{words / previous[1]:.2f}"
+                 if previous else "")  # fmt: skip
+        print(
+            f"{size:6d} articles {words:8d} words {took:7.1f} s "
+            f"{60 * size / took:5.0f} articles/min {1000 * took / words:5.2f} s/1k words{ratio}"
+        )
+        previous, size = (took, words), size * 2
     return 0
 
 
