@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 from claimtrack.cli import main
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import Analysis
+from claimtrack.pipeline import analyze
 from claimtrack.reading.folder import read_folder
 from claimtrack.serialization import SCHEMA_VERSION, iter_records, loads, record_lines
 from claimtrack.store import ClaimStore
+from claimtrack.text import MAX_SENTENCE_CHARS
 
 from .strategies import analyses
 
@@ -147,3 +149,12 @@ def test_no_pickle_or_eval_of_input_anywhere():
     for path in source.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\bimport pickle\b|\bpickle\.loads?\b|\beval\(|\bexec\(", text), path
+
+
+def test_run_on_text_gives_claims_of_bounded_length(tmp_path):
+    """Issue #23 item 17: unbroken text made every claim run to its end, a cost of the
+    square of its length; a sentence is now at most MAX_SENTENCE_CHARS long."""
+    (tmp_path / "run-on.txt").write_text("said Lister that the group " * 300, encoding="utf-8")
+    found = analyze(read_folder(tmp_path))
+    assert len(found.claims) > 100
+    assert max(len(c.text) for c in found.claims) <= MAX_SENTENCE_CHARS
