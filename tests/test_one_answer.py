@@ -62,3 +62,12 @@ def test_a_copied_article_changes_nothing_and_a_reprint_names_its_original(tmp_p
     reprinted = analyze(tmp_path)
     copy = next(s for s in reprinted.sources if s.id != alone.sources[0].id)
     assert copy.derived_from == (alone.sources[0].id,)
+
+
+def test_a_copy_with_an_outlet_unknown_on_one_side_is_the_same_article(tmp_path):
+    """As ingest decides (store.identity.beside_twin): an unknown outlet is no other outlet."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(
+            '"The truce is over," the council said on Monday.\n', encoding="utf-8")  # fmt: skip
+    (tmp_path / "a.toml").write_text('outlet = "Daily One"\n', encoding="utf-8")
+    assert len(analyze(tmp_path).sources) == 1

@@ -34,6 +34,7 @@ from claimtrack.model import Actor, Analysis, Claim, Source
 from claimtrack.reading.folder import Document, read_folder
 from claimtrack.resources import Resources, active, using
 from claimtrack.store import ClaimStore
+from claimtrack.store.identity import beside_twin
 from claimtrack.text import fold
 
 __all__ = ["analyze", "connect", "extract_all", "refresh", "resources_for", "with_mentions"]
@@ -115,10 +116,11 @@ def analyze(documents: Iterable[Document] | str | Path, *, actors: ActorRegistry
 
 
 def without_copies(documents: Iterable[Document]) -> list[Document]:
-    """The documents with copies recognised, as the store recognises them on ingest: a page
-    whose text is word for word that of an earlier page of the same outlet is that article
-    again and is left out; of another outlet it is a reprint, ``derived_from`` the first.
-    A copy would otherwise split one statement in two and hide its conflicts."""
+    """The documents with copies recognised as the store recognises them on ingest
+    (:func:`~claimtrack.store.identity.beside_twin`): a page whose text is word for word that
+    of an earlier page of the same outlet is that article again and is left out; of another
+    outlet it is a reprint, ``derived_from`` the first.  A copy would otherwise split one
+    statement in two and hide its conflicts."""
     first: dict[str, Source] = {}
     kept = []
     for document in documents:
@@ -126,8 +128,7 @@ def without_copies(documents: Iterable[Document]) -> list[Document]:
         earlier = first.setdefault(page.text, page) if page.text.strip() else page
         if earlier is page:
             kept.append(document)
-        elif earlier.outlet != page.outlet:
-            reprint = attrs.evolve(page, derived_from=(*page.derived_from, earlier.id))
+        elif (reprint := beside_twin(page, earlier.id, earlier.outlet)) is not None:
             kept.append(attrs.evolve(document, sources=(reprint, *document.sources[1:])))
     return kept
 

@@ -45,9 +45,20 @@ def identify(db: sqlite3.Connection, source: Source, copies: dict[str, str] | No
     if twin is None:
         return source
     twin_id, twin_outlet = twin
-    if source.outlet is None or twin_outlet is None or source.outlet == twin_outlet:
+    reprint = beside_twin(source, twin_id, twin_outlet)
+    if reprint is None:
         copies[source.id] = twin_id
         return source
+    return reprint
+
+
+def beside_twin(source: Source, twin_id: str, twin_outlet: str | None) -> Source | None:
+    """What a page is beside an earlier page of word for word the same text: None when it
+    is that article again (the same outlet, or an outlet unknown on either side), else a
+    reprint, ``derived_from`` the earlier page.  Ingest and :func:`claimtrack.analyze`
+    both decide by this."""
+    if source.outlet is None or twin_outlet is None or source.outlet == twin_outlet:
+        return None
     if twin_id in source.derived_from:
         return source
     return attrs.evolve(source, derived_from=(*source.derived_from, twin_id))
