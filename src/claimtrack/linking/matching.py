@@ -33,6 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from types import MappingProxyType
 
 import attrs
 from rapidfuzz import process
@@ -141,10 +142,10 @@ def _term(word: str) -> str | None:
 
 
 @cached
-def _paraphrases() -> dict[str, str]:
+def _paraphrases() -> Mapping[str, str]:
     """Every phrase of ``resources/paraphrases.toml`` -> the one term it is read as."""
-    return {fold(phrase): term for term, phrases in load("paraphrases")["terms"].items()
-            for phrase in phrases}  # fmt: skip
+    terms = load("paraphrases")["terms"]
+    return MappingProxyType({fold(p): term for term, phrases in terms.items() for p in phrases})
 
 
 def actor_aliases(actors: Iterable[Actor]) -> dict[str, str]:
@@ -167,21 +168,23 @@ def _replace_aliases(folded: str, aliases: Mapping[str, str]) -> str:
     return pattern.sub(lambda m: f" {aliases[m.group(0)]} ", folded)
 
 
-# The pattern of each alias map in use, by identity: a corpus normalises thousands of texts
-# with one map, which must not be sorted and compiled again for each (the map is kept with
-# its pattern, so that its id is not reused while the entry lives).
-_ALIAS_PATTERNS: dict[int, tuple[Mapping[str, str], int, re.Pattern[str]]] = {}
+# The pattern of each read-only alias map in use, by identity: a corpus normalises thousands
+# of texts with one map, which must not be sorted and compiled again for each.  Only a
+# MappingProxyType is kept (with its pattern, so that its id is not reused while the entry
+# lives): it cannot change behind the pattern; any other mapping is compiled afresh.
+_ALIAS_PATTERNS: dict[int, tuple[Mapping[str, str], re.Pattern[str]]] = {}
 _ALIAS_PATTERNS_KEPT = 16
 
 
 def _alias_pattern(aliases: Mapping[str, str]) -> re.Pattern[str]:
     entry = _ALIAS_PATTERNS.get(id(aliases))
-    if entry is not None and entry[0] is aliases and entry[1] == len(aliases):
-        return entry[2]
+    if entry is not None and entry[0] is aliases:
+        return entry[1]
     pattern = _compiled_alternation(tuple(sorted(aliases, key=len, reverse=True)))
-    if len(_ALIAS_PATTERNS) >= _ALIAS_PATTERNS_KEPT:
-        _ALIAS_PATTERNS.pop(next(iter(_ALIAS_PATTERNS)))
-    _ALIAS_PATTERNS[id(aliases)] = (aliases, len(aliases), pattern)
+    if isinstance(aliases, MappingProxyType):
+        if len(_ALIAS_PATTERNS) >= _ALIAS_PATTERNS_KEPT:
+            _ALIAS_PATTERNS.pop(next(iter(_ALIAS_PATTERNS)))
+        _ALIAS_PATTERNS[id(aliases)] = (aliases, pattern)
     return pattern
 
 
@@ -226,7 +229,7 @@ class Vectorizer:
         """``weighted=False`` weighs every term alike: for a handful of texts, whose
         document frequencies say nothing of how informative a word is."""
         self.texts = list(texts)
-        self.aliases = dict(aliases or {})
+        self.aliases: Mapping[str, str] = MappingProxyType(dict(aliases or {}))
         self.terms = [normalize(t, aliases=self.aliases) for t in self.texts]
         document_frequency: Counter[str] = Counter()
         for terms in self.terms:
