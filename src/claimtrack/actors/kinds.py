@@ -50,7 +50,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
             return kind
     if (words | phrases | {folded.removeprefix("the ")}) & words_of_kind("countries"):
         return ActorKind.GOVERNMENT
-    # Lower-case particles belong to names: "Muzamjar al-Sham", "Osama bin Laden".
+    # Lower-case particles belong to names: "Abu Karim al-Dimashqi", "Ludwig van Beethoven".
     names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
     if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
         return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"

@@ -116,7 +116,7 @@ class MentionFinder:
     def _spelling(self, raw: str) -> _Spelling:
         found = self._spellings.get(raw, False)
         if found is False:
-            bare = _POSSESSIVE.sub("", raw)  # "al-Golani's": the name ends before 's
+            bare = _POSSESSIVE.sub("", raw)  # "al-Rashidi's": the name ends before 's
             folded = fold(bare)
             found = None
             if folded and folded not in self._translit.articles:
@@ -217,7 +217,7 @@ def _surname_here(text: str, words: list[_Word], index: int, entry: _Entry,
     return not joined or not before.capital or before.title
 
 
-# "al Nusra" and "al-Nusra", but "as-Sham" only joined: "as Shaykh Ayman" is English.
+# "al Rashid" and "al-Rashid", but "as-Salam" only joined: "as Shaykh Ayman" is English.
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:(?:al|el)[-\s]|(?:ad|as|ash|an|ar|at|az)-)$")
 
 

@@ -106,10 +106,9 @@ def split_title(mention: str) -> tuple[str, str]:
     ):
         title, name = "", mention
     if quoted := re.fullmatch(r"[\"“](?P<name>[^\"“”]+)[\"”]", name):
-        name = quoted["name"]  # a pseudonym: 'activist “Muzamjar al-Sham”'
+        name = quoted["name"]  # a pseudonym: 'activist “Abu Karim al-Dimashqi”'
     return title, name
 
 
 OUTLET_NOUN = r"(?:news\s+agency|newspaper|daily|channel|broadcaster|website)"
 """What an article calls a news outlet: "SANA, the state-run news agency"."""
-_OUTLET_DESCRIPTION = re.compile(rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}{OUTLET_NOUN}")

@@ -50,7 +50,6 @@ _RELATIVE = re.compile(r"\s(?:who|which|that|whose)\s")
 # Compiled once: extraction runs these on every speaker, and the re module's cache is shared
 # with the sentence splitter's many patterns.
 _POSSESSIVE = re.compile(r"['’]s$")
-_IES = re.compile(r"ies$")
 _LEADING_RELATIVE = re.compile(r"^(?:who|which|that)\s+")
 _VERB_FORM = re.compile(r"[a-z]+(?:ed|s)")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.shared import SafePath, db_option, echo, friendly, open_existing
+from claimtrack.cli.shared import SafePath, echo, friendly, open_existing, store_option
 from claimtrack.errors import InputError
 from claimtrack.present import export
 
 
 @click.command("export")
-@db_option
+@store_option
 @click.option(
     "--format",
     "export_format",

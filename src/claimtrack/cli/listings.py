@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from claimtrack.cli.shared import console, db_option, echo, friendly, open_existing
+from claimtrack.cli.shared import console, echo, friendly, open_existing, store_option
 from claimtrack.errors import InputError
 from claimtrack.lookup import Index
 from claimtrack.model import ConflictKind, ConflictStatus
@@ -60,7 +60,7 @@ def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | 
 
 
 @click.command("claims")
-@db_option
+@store_option
 @click.option(
     "--speaker",
     metavar="NAME",
@@ -106,7 +106,7 @@ def claims_command(db: str, speaker: str | None, about: str | None, source: str 
 
 
 @click.command("sources")
-@db_option
+@store_option
 @click.option("--outlet", help="Only sources of this outlet.")
 @limit_option
 @offset_option
@@ -121,7 +121,7 @@ def sources_command(db: str, outlet: str | None, limit: int | None, offset: int,
 
 
 @click.command("actors")
-@db_option
+@store_option
 @click.option("--name", metavar="NAME", help="Only actors this name finds (fuzzily).")
 @limit_option
 @offset_option
@@ -141,7 +141,7 @@ def actors_command(db: str, name: str | None, limit: int | None, offset: int,
 
 
 @click.command("clusters")
-@db_option
+@store_option
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
               help="Only clusters of at least this many claims.")  # fmt: skip
 @click.option(
@@ -184,7 +184,7 @@ def clusters_command(db: str, min_size: int, same: tuple[str, str] | None,
 
 
 @click.command("conflicts")
-@db_option
+@store_option
 @click.option(
     "--status",
     type=click.Choice([s.value for s in ConflictStatus]),

@@ -94,6 +94,14 @@ db_option = click.option(
     metavar="PATH",
     help="The SQLite store to use (created if missing).",
 )
+store_option = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_STORE,
+    show_default=True,
+    metavar="PATH",
+    help="The SQLite store (it must exist: `claimtrack analyze` makes it).",
+)
 actors_option = click.option(
     "--actors",
     "actors_file",

@@ -220,7 +220,7 @@ def _summary(analysis: Analysis, repeated: int, several: int, store: str | None)
     pieces = len(analysis.sources) - len(pages)
     outlets = {s.outlet for s in analysis.sources if s.outlet}
     known = [d for s in analysis.sources if s.published for d in (s.published.earliest,) if d]
-    span = f", {min(known):%Y-%m} to {max(known):%Y-%m}" if known else ""
+    span = f", {min(known):%B %Y} to {max(known):%B %Y}" if known else ""
     speakers = {c.speaker for c in analysis.claims if c.speaker}
     parts = [
         _count(len(pages), "article") + (f" ({pieces} pieces inside them)" if pieces else ""),
