@@ -43,6 +43,9 @@ _CAPITALISED = re.compile(
 )
 
 
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def find_times(text: str) -> list[tuple[int, int, str]]:
     """The time expressions in running text, as ``(start, end, expression)``, in order.
 
@@ -50,12 +53,16 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
     ['On Thursday', 'in May 2015']
     >>> find_times("They may meet.")
     []
+    >>> [e for _, _, e in find_times("it began in march 2016")]
+    ['in march 2016']
     """
     found = []
     for match in _FINDER.finditer(text):
         expression = match.group(0)
-        # "May" and "March" name months only when capitalised ("they may meet").
-        if any(not word[0].isupper() for word in _CAPITALISED.findall(expression)):
+        # "May" and "March" name months only when capitalised ("they may meet"), or with a
+        # year ("in march 2016", as lower-cased corpora write; "will march 20 miles" is no date).
+        bare = _YEAR.search(expression) is None
+        if bare and any(not word[0].isupper() for word in _CAPITALISED.findall(expression)):
             continue
         found.append((match.start(), match.end(), expression))
     return found
