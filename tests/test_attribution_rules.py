@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from claimtrack.attribution.engine import find_attributions, merge_continuations
-from claimtrack.attribution.mentions import NAME_WORD
 from claimtrack.attribution.rules import USES, pattern, pattern_table, regex_of, word_set, words
+from claimtrack.attribution.speaker_phrases import NAME_WORD
 from claimtrack.errors import InputError
 
 FRAGMENTS = {"name_word": NAME_WORD}  # what the code passes the patterns that need it

@@ -33,7 +33,6 @@ from claimtrack.anchoring import make_quote
 from claimtrack.attribution.dating import anchor_of, resolve_time, when_said
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.headlines import headline_speaker, headlines_end
-from claimtrack.attribution.mentions import split_mention
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import (
     CLOSING,
@@ -44,6 +43,7 @@ from claimtrack.attribution.spans import (
     strip_span,
     whole_word,
 )
+from claimtrack.attribution.speaker_phrases import split_mention
 from claimtrack.attribution.speaker_resolution import Speakers
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import (

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
-from claimtrack.attribution.mentions import NAME_WORD, Mention, split_mention
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
+from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
 from claimtrack.model import Actor, ActorKind, Source, slugify
 from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold
@@ -77,7 +77,9 @@ class Speakers:
                     found.append((start + at.start(), actor))
         return sorted(found, key=lambda pair: pair[0])
 
-    def resolve(self, mention: Mention, attribution: Attribution, position: int) -> Actor | None:
+    def resolve(
+        self, mention: SpeakerPhrase, attribution: Attribution, position: int
+    ) -> Actor | None:
         head = mention.head
         if not head:
             return None

@@ -12,7 +12,7 @@ from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
 from claimtrack.attribution.rules import pattern
 from claimtrack.time.finder import find_times
 
-__all__ = ["NAME_WORD", "Mention", "outlet_name", "split_mention"]
+__all__ = ["NAME_WORD", "SpeakerPhrase", "outlet_name", "split_mention"]
 
 _ROLE_NOUNS = pattern("role_nouns")
 _HEAD_TAIL = pattern("head_tail")
@@ -26,7 +26,7 @@ _APPOSITION_COMMA = pattern("apposition_comma")
 
 
 @attrs.frozen
-class Mention:
+class SpeakerPhrase:
     head: str
     description: str | None
     via: tuple[str, ...]
@@ -35,7 +35,7 @@ class Mention:
 _LEADING_CONJUNCTION = pattern("leading_conjunction")
 
 
-def split_mention(mention: str) -> Mention:
+def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
     mention = " ".join(mention.split())
@@ -88,7 +88,7 @@ def split_mention(mention: str) -> Mention:
         r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
     )
     described: str | None = description.strip(" ,.") or None
-    return Mention(head=head, description=described, via=tuple(via))
+    return SpeakerPhrase(head=head, description=described, via=tuple(via))
 
 
 def outlet_name(text: str) -> str:
