@@ -185,3 +185,13 @@ def test_a_missing_embeddings_extra_names_the_extra(monkeypatch):
     with pytest.raises(NotBuiltError, match=r"claimtrack\[embeddings\]"):
         embeddings.load_embedder()
     embeddings.load_embedder.cache_clear()
+
+
+def test_an_alias_map_changed_between_calls_is_read_as_it_now_is():
+    from claimtrack.linking.matching import normalize
+
+    aliases = {"golani": "@jolani"}
+    assert normalize("Golani spoke", aliases=aliases) == ["@jolani", "spoke"]
+    del aliases["golani"]
+    aliases["spoke"] = "@someone"
+    assert normalize("Golani spoke", aliases=aliases) == ["golani", "@someone"]

@@ -307,3 +307,9 @@ def test_a_claim_of_the_future_and_a_negation_of_now_can_both_hold(future, not_f
     assert found_in.in_the_future(future)
     assert not found_in.in_the_future(not_future)
     assert compare(_claim(future), _claim(not_future, "y"), same_proposition=True) is None
+
+
+def test_a_contraction_puts_a_claim_in_the_future():
+    assert found_in.in_the_future("He'll release them")
+    assert found_in.in_the_future("they’ll vote")
+    assert not found_in.in_the_future("He released them")
