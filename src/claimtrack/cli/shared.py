@@ -86,22 +86,13 @@ def open_existing(db: str, *, readonly: bool = True) -> ClaimStore:
     return ClaimStore(db, readonly=readonly)
 
 
-db_option = click.option(
-    "--db",
-    "db",
-    default=DEFAULT_STORE,
-    show_default=True,
-    metavar="PATH",
-    help="The SQLite store to use (created if missing).",
-)
-store_option = click.option(
-    "--db",
-    "db",
-    default=DEFAULT_STORE,
-    show_default=True,
-    metavar="PATH",
-    help="The SQLite store (it must exist: `claimtrack analyze` makes it).",
-)
+def _store_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--db", "db", default=DEFAULT_STORE, show_default=True,
+                        metavar="PATH", help=help_text)  # fmt: skip
+
+
+db_option = _store_option("The SQLite store to use (created if missing).")
+store_option = _store_option("The SQLite store (it must exist: `claimtrack analyze` makes it).")
 actors_option = click.option(
     "--actors",
     "actors_file",
