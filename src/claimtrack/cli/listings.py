@@ -13,7 +13,7 @@ import click
 from claimtrack.cli.shared import console, echo, friendly, open_existing, store_option
 from claimtrack.errors import InputError
 from claimtrack.lookup import Index
-from claimtrack.model import ConflictKind, ConflictStatus
+from claimtrack.model import Actor, ConflictKind, ConflictStatus
 from claimtrack.pipeline import refresh
 from claimtrack.present.listing import FORMATS, find_actors, in_window, page, render_rows, window
 from claimtrack.present.terminal import (
@@ -45,9 +45,9 @@ def _emit(values: Sequence[Any], output_format: str, table: Callable[[], None]) 
         echo(render_rows(values, output_format))
 
 
-def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | None:
-    """The ids of the actors a --speaker/--about name finds (fuzzily, through the registry);
-    says whom it matched."""
+def _named(query: str | None, option: str, actors: Sequence[Actor]) -> list[Actor] | None:
+    """The actors a --speaker/--about name finds (fuzzily, through the registry); says whom
+    it matched.  Passed on as actors, not names, they are not looked up again."""
     if query is None:
         return None
     found = find_actors(query, actors)
@@ -56,7 +56,7 @@ def _named(query: str | None, option: str, actors: Sequence[Any]) -> set[str] | 
     if [a.id for a in found] != [query]:
         names = ", ".join(a.name for a in found[:5]) + (" ..." if len(found) > 5 else "")
         echo(f"claimtrack: --{option} {query}: {names}", err=True)
-    return {a.id for a in found}
+    return list(found)
 
 
 @click.command("claims")
@@ -96,11 +96,10 @@ def claims_command(db: str, speaker: str | None, about: str | None, source: str 
         actors = store.actors()
         speakers = _named(speaker, "speaker", actors)
         subjects = _named(about, "about", actors)
-        found = store.claims(source=source, outlet=outlet, text=text, about=subjects)
+        found = store.claims(source=source, outlet=outlet, text=text, speaker=speakers,
+                             about=subjects)  # fmt: skip
         index = Index(sources=store.sources(), claims=found, actors=actors)
-    found = [c for c in found
-             if (speakers is None or c.speaker in speakers)
-             and in_window(c, index, start, end)]  # fmt: skip
+    found = [c for c in found if in_window(c, index, start, end)]
     found = page(found, limit=limit, offset=offset)
     _emit(found, output_format, lambda: print_claims(found, console(), actors=index.actors))
 
