@@ -242,17 +242,17 @@ def opens_with_pronoun(text: str) -> bool:
     >>> opens_with_pronoun("And we are telling the truth."), opens_with_pronoun("Fields lied")
     (True, False)
     """
+    words = _opening_words(text)
+    return bool(words) and words[0] in _reference_words()[1]
+
+
+@cached
+def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
     lexicon = load("reference")
-    openers, pronouns = set(lexicon["openers"]), set(lexicon["pronoun_subjects"])
-    for word in re.findall(r"[\w'’]+", text[:80].casefold()):
-        if word not in openers:
-            return word in pronouns
-    return False
+    return frozenset(lexicon["openers"]), frozenset(lexicon["pronoun_subjects"])
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)
-# "Let's make it great again": an exhortation, true or false of nothing
-_EXHORTATION = re.compile(r"^\W*(?:(?:and|so|now|but)\s+)?let(?:['’]s|\s+us)\b", re.IGNORECASE)
 
 
 def is_assertion(text: str) -> bool:
@@ -263,7 +263,22 @@ def is_assertion(text: str) -> bool:
     >>> is_assertion("And let’s make America great again.")
     False
     """
-    return "?" not in text and not _CONDITIONAL.search(text) and not _EXHORTATION.search(text)
+    return "?" not in text and not _CONDITIONAL.search(text) and not _exhorts(text)
+
+
+def _exhorts(text: str) -> bool:
+    """Whether ``text`` opens, after its openers ("And"), with "let's" or "let us": an
+    exhortation ("Let's make it great again") is true or false of nothing."""
+    words = _opening_words(text)
+    return bool(words) and (words[0] in ("let's", "let’s") or words[:2] == ["let", "us"])
+
+
+def _opening_words(text: str) -> list[str]:
+    """The first words of ``text``, folded, with its openers ("And", "But") left out."""
+    openers, _ = _reference_words()
+    words = re.findall(r"[\w'’]+", text[:80].casefold())
+    start = next((k for k, word in enumerate(words) if word not in openers), len(words))
+    return words[start:]
 
 
 _NUMBER = re.compile(
