@@ -21,7 +21,7 @@ from claimtrack.model import (
     Stance,
     When,
 )
-from claimtrack.resources import load
+from claimtrack.resources import Resources, load, using
 
 
 def _claim(text, speaker="x", said=None, about=None, **fields):
@@ -313,3 +313,15 @@ def test_a_contraction_puts_a_claim_in_the_future():
     assert found_in.in_the_future("He'll release them")
     assert found_in.in_the_future("they’ll vote")
     assert not found_in.in_the_future("He released them")
+
+
+def test_lexicons_that_leave_lists_out_or_empty_find_nothing_and_raise_nothing(tmp_path):
+    """A user's replacement lexicon may omit this version's lists or leave one empty."""
+    (tmp_path / "negation.toml").write_text('denials = ["denies"]\n', encoding="utf-8")
+    (tmp_path / "antonyms.toml").write_text("pairs = []\n", encoding="utf-8")
+    (tmp_path / "paraphrases.toml").write_text("[terms]\n", encoding="utf-8")
+    with using(Resources(directory=tmp_path)):
+        assert not found_in.negations("The split is real")
+        assert not found_in.in_the_future("He will go")
+        assert found_in.antonyms_in("They broke ties") == {}
+        assert compare(_claim("The split is real"), _claim("The split is real", "y")) is None

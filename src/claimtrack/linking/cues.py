@@ -47,7 +47,9 @@ __all__ = [
 
 @cached
 def _patterns(lexicon: str, *keys: str) -> tuple[re.Pattern[str], ...]:
-    phrases = sorted({p for key in keys for p in load(lexicon)[key]}, key=len, reverse=True)
+    # a lexicon a user put in place of ours may leave a list out: it then has none of it
+    phrases = sorted({p for key in keys for p in load(lexicon).get(key, ())}, key=len,
+                     reverse=True)  # fmt: skip
     return tuple(_phrase(p) for p in phrases)
 
 
@@ -122,10 +124,10 @@ def passed_on(text: str) -> tuple[Cue, ...]:
 def _negation() -> re.Pattern[str]:
     """The negations of ``resources/negation.toml`` as one pattern; a contraction's "n't"
     is found as a word's ending, with either apostrophe."""
-    words = sorted((w for w in load("negation")["negations"] if "'" not in w), key=len,
+    words = sorted((w for w in load("negation").get("negations", ()) if "'" not in w), key=len,
                    reverse=True)  # fmt: skip
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
-                      r"|n['’]t\b", re.IGNORECASE)  # fmt: skip
+    alternatives = "|".join(map(re.escape, words)) or "(?!)"  # none listed: none found
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])|n['’]t\b", re.IGNORECASE)
 
 
 # A negation inside one of these clauses says nothing of the claim's own polarity.
@@ -221,8 +223,8 @@ def antonyms_in(text: str) -> dict[str, tuple[Cue, ...]]:
 @cached
 def _antonym_pattern() -> re.Pattern[str]:
     sides = sorted({p for pair in antonym_pairs() for p in pair}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])",
-                      re.IGNORECASE)  # fmt: skip
+    alternatives = "|".join(map(re.escape, sides)) or "(?!)"  # no pairs: no sides found
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @cached
@@ -249,7 +251,7 @@ def opens_with_pronoun(text: str) -> bool:
 @cached
 def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
     lexicon = load("reference")
-    return frozenset(lexicon["openers"]), frozenset(lexicon["pronoun_subjects"])
+    return frozenset(lexicon.get("openers", ())), frozenset(lexicon.get("pronoun_subjects", ()))
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)

@@ -190,7 +190,8 @@ def _alias_pattern(aliases: Mapping[str, str]) -> re.Pattern[str]:
 
 @cache
 def _compiled_alternation(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    alternatives = "|".join(map(re.escape, names)) or "(?!)"  # an empty map replaces nothing
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 @attrs.frozen
