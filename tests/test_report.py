@@ -170,3 +170,24 @@ def test_the_claims_table_fits_80_columns_with_each_id_on_one_line(seed_analysis
     narrow = _claims_table(seed_analysis, 50)
     assert all(len(line) <= 50 for line in narrow.splitlines())
     assert not any(c.id in narrow for c in seed_analysis.claims)
+
+
+def test_claims_about_a_name_resolves_it_once(seeds_db, monkeypatch):
+    """--about and --speaker each look their name up once, in the CLI; the store, given the
+    actors found, neither reads the actors again nor looks the name up again."""
+    import claimtrack.cli.listings as listings
+    import claimtrack.store.queries as queries
+
+    calls: list[str] = []
+    found = listings.find_actors
+    monkeypatch.setattr(listings, "find_actors", lambda q, a: calls.append(q) or found(q, a))
+    monkeypatch.setattr(queries, "find_actors", lambda q, a: pytest.fail(f"{q} looked up again"))
+    reads = []
+    actors = queries.StoreQueries.actors
+    monkeypatch.setattr(queries.StoreQueries, "actors",
+                        lambda self, **kw: reads.append(1) or actors(self, **kw))  # fmt: skip
+    code, out, _ = _run(seeds_db, "claims", "--about", "Zawahiri", "--speaker", "Cole",
+                        "--format", "json")  # fmt: skip
+    assert code == 0, out
+    assert calls == ["Cole", "Zawahiri"]
+    assert len(reads) == 1
