@@ -5,8 +5,8 @@ spoke; one mark per claim (claims at the same spot stack, never hide each other)
 known to the day is a dot, a week, month or season a bar over its days; a claim whose time
 of saying is unknown sits hollow at its source's publication.  Each conflict is a dashed
 line carrying the number of its card in the report.  Outlet labels above the marks never
-overprint, nor sit under a badge: a label that does not fit is left to the mark's tooltip.  Every piece of article
-text is escaped.
+overprint, nor sit under a badge: a label that does not fit is left to the mark's tooltip.
+Every piece of article text is escaped.
 
 >>> import datetime as dt
 >>> lanes([(0, 10), (5, 15), (11, 20)])
