@@ -32,7 +32,7 @@ def test_cli_and_library_agree_on_the_seeds(seed_analysis, tmp_path, monkeypatch
     for library in (seed_analysis, by_path):
         assert _clusters(library.clusters) == _clusters(cli["clusters"])
         assert sorted(c.id for c in library.conflicts) == sorted(c["id"] for c in cli["conflicts"])
-    assert len(seed_analysis.conflicts) >= 5
+    assert len(seed_analysis.conflicts) >= 4  # one statement read twice gives one conflict
 
 
 def test_the_registry_survives_in_the_store(seed_analysis, tmp_path):

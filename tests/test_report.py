@@ -16,7 +16,7 @@ from rich.console import Console
 
 from claimtrack.cli import main
 from claimtrack.model import ConflictStatus
-from claimtrack.present.terminal import print_analysis, print_conflicts
+from claimtrack.present.terminal import print_analysis, print_claims, print_conflicts
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -140,3 +140,54 @@ def test_about_finds_claims_naming_an_actor(seeds_db):
     code, _, err = _run(seeds_db, "claims", "--speaker", "Nobody Atall")
     assert code == 1
     assert "names no known actor" in err
+
+
+def _claims_table(analysis, width: int) -> str:
+    console = Console(width=width, record=True, soft_wrap=False, highlight=False,
+                      file=io.StringIO())  # fmt: skip
+    print_claims(analysis.claims, console, actors={a.id: a for a in analysis.actors})
+    return console.export_text()
+
+
+def test_the_claims_table_fits_80_columns_with_each_id_on_one_line(seed_analysis):
+    """At 80 columns no line is longer, claim ids are whole and a long source id is cut in
+    its middle on its one line rather than wrapped; at 130 source ids are whole; below 60
+    the ids column is left out."""
+    text = _claims_table(seed_analysis, 80)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    cells = [line.rstrip("│ ").rsplit("│ ", 1)[-1] for line in text.splitlines()[3:]]
+    for claim in seed_analysis.claims:
+        assert claim.id in cells
+        at = cells.index(claim.id) + 1
+        shown = cells[at]
+        assert len(shown) <= 18
+        head, _, tail = shown.partition("…")
+        assert claim.source == shown or (
+            claim.source.startswith(head) and claim.source.endswith(tail)
+        )
+    wide = _claims_table(seed_analysis, 130)
+    assert all(c.source in wide for c in seed_analysis.claims)
+    narrow = _claims_table(seed_analysis, 50)
+    assert all(len(line) <= 50 for line in narrow.splitlines())
+    assert not any(c.id in narrow for c in seed_analysis.claims)
+
+
+def test_claims_about_a_name_resolves_it_once(seeds_db, monkeypatch):
+    """--about and --speaker each look their name up once, in the CLI; the store, given the
+    actors found, neither reads the actors again nor looks the name up again."""
+    import claimtrack.cli.listings as listings
+    import claimtrack.store.queries as queries
+
+    calls: list[str] = []
+    found = listings.find_actors
+    monkeypatch.setattr(listings, "find_actors", lambda q, a: calls.append(q) or found(q, a))
+    monkeypatch.setattr(queries, "find_actors", lambda q, a: pytest.fail(f"{q} looked up again"))
+    reads = []
+    actors = queries.StoreQueries.actors
+    monkeypatch.setattr(queries.StoreQueries, "actors",
+                        lambda self, **kw: reads.append(1) or actors(self, **kw))  # fmt: skip
+    code, out, _ = _run(seeds_db, "claims", "--about", "Zawahiri", "--speaker", "Cole",
+                        "--format", "json")  # fmt: skip
+    assert code == 0, out
+    assert calls == ["Cole", "Zawahiri"]
+    assert len(reads) == 1

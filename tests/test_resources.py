@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from claimtrack import analyze, read_folder
-from claimtrack.actors import ActorRegistry, guess_kind
+from claimtrack.actors import NAME_PARTICLE, ActorRegistry, guess_kind
 from claimtrack.cli import main
 from claimtrack.errors import InputError
 from claimtrack.model import ActorKind, Source
@@ -40,6 +41,39 @@ def test_transliteration_rules_keep_their_counterexamples_apart(pair, why):
     """Each rule's `different` examples keep different keys."""
     first, second = pair
     assert transliteration_key(first) != transliteration_key(second), why
+
+
+_ARTICLE = load("transliteration")["article"]
+
+
+@pytest.mark.parametrize("word", _ARTICLE["particles"])
+def test_the_arabic_article_makes_a_name_particle(word):
+    """A word with the article written before a name (or the article apart) is part of a
+    name: the finder of names reads transliteration.toml's one list."""
+    assert re.fullmatch(NAME_PARTICLE, word), _ARTICLE["why"]
+
+
+@pytest.mark.parametrize("word", _ARTICLE["not_particles"])
+def test_english_words_that_spell_an_article_are_no_name_particle(word):
+    """'as', 'an', 'at' alone are English, not the article written apart."""
+    assert not re.fullmatch(NAME_PARTICLE, word), _ARTICLE["why"]
+
+
+@pytest.mark.parametrize("form", _ARTICLE["joined"])
+def test_keys_drop_every_form_of_the_article(form):
+    """'ash-Shami' and 'Shami' are one key, for every form the list holds."""
+    assert transliteration_key(f"{form}-Shami") == transliteration_key("Shami")
+
+
+def test_a_transliteration_file_of_one_list_or_none_is_read(tmp_path):
+    """A user's file may hold an older single list of dropped words (`articles`) or no
+    article at all: the keys drop what it lists, and nothing is refused."""
+    (tmp_path / "transliteration.toml").write_text('articles = ["al"]\nwords = []\nletters = []\n')
+    assert transliteration_key("al-Shami", resources=Resources(directory=tmp_path)) == "shami"
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "transliteration.toml").write_text("words = []\nletters = []\n")
+    assert transliteration_key("al-Shami", resources=Resources(directory=bare)) == "al shami"
 
 
 @pytest.mark.parametrize("mention", load("organizations")["organizations"])

@@ -614,3 +614,14 @@ def test_a_store_of_the_previous_schema_is_upgraded_with_digests(tmp_path):
         assert store.schema_version == MIGRATIONS[-1][0]
         with pytest.raises(InputError, match="already taken"):
             store.add(Source(id="story", text="Another text.", path="B/story.txt"))
+
+
+def test_claims_by_and_about_names_read_the_actors_once(tmp_path, monkeypatch):
+    """A speaker and a subject given as names are looked up among actors read once."""
+    store = ClaimStore(tmp_path / "x.db")
+    reads = []
+    actors = type(store).actors
+    monkeypatch.setattr(type(store), "actors",
+                        lambda self, **kw: reads.append(1) or actors(self, **kw))  # fmt: skip
+    assert store.claims(speaker=["Lister", "Kerry"], about="Nusra") == []
+    assert len(reads) == 1

@@ -3,6 +3,7 @@ overprint, conflict lines numbered as their cards.  Read from the SVG text, not 
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -181,3 +182,60 @@ def test_article_text_in_the_picture_is_escaped():
     svg = draw_timeline([claim], index=index).svg
     assert "<script" not in svg
     assert not re.search(r"<(?!/?(svg|g|line|text|rect|circle|title)\b)", svg)
+
+
+def _badges(svg):
+    """The conflict badges: white circles ringed in the conflict red, as (x, y, r)."""
+    return [
+        (float(c.get("cx")), float(c.get("cy")), float(c.get("r")))
+        for c in ET.fromstring(svg).iter(f"{SVG}circle")
+        if c.get("fill") == "#ffffff" and c.get("stroke") == "#cf222e"
+    ]
+
+
+def _badge_on_label(svg):
+    """A badge drawn over an outlet label's box, or None."""
+    for x, y, r in _badges(svg):
+        for x0, x1, baseline in _label_boxes(svg):
+            if x0 - r < x < x1 + r and baseline - 11 - r < y < baseline + 2 + r:
+                return (x, y), (x0, x1, baseline)
+    return None
+
+
+def test_no_badge_covers_an_outlet_label_in_the_seeds_at_any_width(seed_analysis):
+    """The seeds' conflicts of 28 July 2016 meet on one day, where a badge on the vertical
+    line once covered "The Syrian Observer": at a phone's width and a screen's, each label
+    moves past the badges or is left to the tooltip."""
+    index = Index(sources=seed_analysis.sources, claims=seed_analysis.claims,
+                  actors=seed_analysis.actors)  # fmt: skip
+    ids = {i for c in seed_analysis.conflicts for i in (c.a, c.b)}
+    claims = [c for c in seed_analysis.claims if c.id in ids]
+    numbers = {c.id: n for n, c in enumerate(seed_analysis.conflicts, 1)}
+    for width in (420, 900):
+        svg = draw_timeline(claims, index=index, conflicts=seed_analysis.conflicts,
+                            numbers=numbers, width=width).svg  # fmt: skip
+        assert len(_badges(svg)) == len(seed_analysis.conflicts)
+        assert _badge_on_label(svg) is None, width
+
+
+@given(
+    days=st.lists(st.integers(20, 31), min_size=3, max_size=9),
+    width=st.sampled_from([420, 900]),
+)
+def test_conflict_badges_never_cover_an_outlet_label(days, width):
+    """Conflicts between every claim and the next, over three speakers and two outlets: a
+    badge that finds no free spot on its line takes the label's place, never its ink."""
+    speakers = ("lister", "nusra", "other")
+    claims = [
+        _claim(f"claim {i}", said=f"2016-07-{day:02d}", speaker=speakers[i % 3], source=f"s{i % 2}")
+        for i, day in enumerate(days)
+    ]
+    conflicts = [
+        Conflict.between(a.id, b.id, kind=ConflictKind.NEGATION)
+        for a, b in itertools.pairwise(claims)
+    ]
+    numbers = {c.id: n for n, c in enumerate(conflicts, 1)}
+    index = _index(claims, outlets=("The Syrian Observer", "VICE News"))
+    svg = draw_timeline(claims, index=index, conflicts=conflicts, numbers=numbers,
+                        width=width).svg  # fmt: skip
+    assert _badge_on_label(svg) is None

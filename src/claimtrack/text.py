@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 import attrs
 
 from claimtrack.resources import Resources, active
 
 __all__ = [
+    "ArabicArticle",
     "Segment",
     "Transliterator",
     "fold",
@@ -71,6 +73,43 @@ def tokens(text: str) -> list[str]:
     return [re.sub(r"'s$", "", t) for t in _TOKEN.findall(fold(text))]
 
 
+@attrs.frozen
+class ArabicArticle:
+    """The Arabic article as names write it (``[article]`` of ``transliteration.toml``):
+    ``joined`` every form, written joined to a name by a hyphen, ``apart`` those also
+    written apart from it.
+
+    >>> article = transliterator().article
+    >>> bool(re.fullmatch(rf"(?:{article.joined_pattern})-\\w+", "ash-Shami"))
+    True
+    >>> [bool(re.fullmatch(article.apart_pattern, w)) for w in ("el", "as")]
+    [True, False]
+    """
+
+    joined: tuple[str, ...] = attrs.field(converter=tuple)
+    apart: tuple[str, ...] = attrs.field(converter=tuple)
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> ArabicArticle:
+        return cls(joined=table.get("joined", ()), apart=table.get("apart", ()))
+
+    @property
+    def joined_pattern(self) -> str:
+        """A regex alternation of every form (case as written), longest first."""
+        return _alternation(self.joined)
+
+    @property
+    def apart_pattern(self) -> str:
+        """A regex alternation of the forms also written apart from a name."""
+        return _alternation(self.apart)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words as one regex group, longest first; no words, a group that matches nothing."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return f"(?:{'|'.join(re.escape(w) for w in ordered)})" if ordered else "(?!)"
+
+
 class Transliterator:
     """The transliteration rules of one set of resources, compiled: the general word rules,
     then the story's spellings (whole words), then the letter rules."""
@@ -83,7 +122,11 @@ class Transliterator:
             rules.append((re.compile(rf"^(?:{alternatives})$"), group[0]))
         rules += [(re.compile(r["pattern"]), r["replacement"]) for r in table["letters"]]
         self.rules: tuple[tuple[re.Pattern[str], str], ...] = tuple(rules)
-        self.articles = frozenset(table["articles"])
+        self.article = ArabicArticle.from_table(table.get("article", {}))
+        # an older file's one list of every word dropped ("articles") is still read
+        self.articles = frozenset(
+            (*self.article.joined, *table.get("dropped", ()), *table.get("articles", ()))
+        )
         self._words: dict[str, str] = {}
 
     def word(self, word: str) -> str:

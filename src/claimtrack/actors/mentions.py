@@ -41,7 +41,8 @@ __all__ = ["Introduced", "MentionFinder", "find_mentions"]
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
-_JOIN = re.compile(r"(?i)[\s-]+(?:(?:al|el|ad|as|ash|an|ar|at|az)[\s-]+)?")
+_ARTICLE = transliterator().article
+_JOIN = re.compile(rf"(?i)[\s-]+(?:{_ARTICLE.joined_pattern}[\s-]+)?")
 _TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _LONGEST = 8
 """Names of more words than this are not looked for (none of a real catalogue is longer)."""
@@ -218,7 +219,9 @@ def _surname_here(text: str, words: list[_Word], index: int, entry: _Entry,
 
 
 # "al Rashid" and "al-Rashid", but "as-Salam" only joined: "as Shaykh Ayman" is English.
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:(?:al|el)[-\s]|(?:ad|as|ash|an|ar|at|az)-)$")
+_ARTICLE_BEFORE = re.compile(
+    rf"(?i)\b(?:{_ARTICLE.apart_pattern}[-\s]|{_ARTICLE.joined_pattern}-)$"
+)
 
 
 def _with_article(text: str, start: int) -> int:

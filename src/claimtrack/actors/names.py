@@ -7,7 +7,7 @@ import re
 
 from claimtrack.actors.vocabulary import institution_words
 from claimtrack.resources import load
-from claimtrack.text import fold
+from claimtrack.text import fold, transliterator
 
 __all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "TITLE_HEAD", "is_unnamed", "split_title", "strip_title"]
 
@@ -58,8 +58,8 @@ def is_unnamed(mention: str) -> bool:
 
 
 NAME_PARTICLE = (
-    r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-[\w'’-]+|al|el|bin|ibn|bint|abu|de|da|del|van|von|der|"
-    r"la|le)"
+    rf"(?:{transliterator().article.joined_pattern}-[\w'’-]+|"
+    rf"{transliterator().article.apart_pattern}|bin|ibn|bint|abu|de|da|del|van|von|der|la|le)"
 )
 """Lower-case words that belong to a person's name: "al-Sham", "bin", "van"."""
 

@@ -10,6 +10,7 @@ import attrs
 
 from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
 from claimtrack.attribution.rules import pattern
+from claimtrack.text import transliterator
 from claimtrack.time.finder import find_times
 
 __all__ = ["NAME_WORD", "SpeakerPhrase", "outlet_name", "split_mention"]
@@ -97,7 +98,9 @@ def outlet_name(text: str) -> str:
     words = text.split()
     tail: list[str] = []
     for word in reversed(words):
-        if word[:1].isupper() or re.match(r"(?:al|el|of|the|de)(?:-|$)", word.lower()):
+        if word[:1].isupper() or re.match(
+            rf"(?:{transliterator().article.apart_pattern}|of|the|de)(?:-|$)", word.lower()
+        ):
             tail.insert(0, word)
         else:
             break

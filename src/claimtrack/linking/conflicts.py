@@ -65,6 +65,7 @@ from claimtrack.linking.signals import (
     shared_note,
     times_differ,
 )
+from claimtrack.linking.statements import statements
 from claimtrack.linking.timing import relation, with_time
 from claimtrack.model import (
     Actor,
@@ -263,7 +264,9 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
     Candidates are pairs inside one cluster, and pairs on one subject (sharing two
     informative terms, at least :data:`CANDIDATE` alike); everything else is never
     compared.  Two claims of one speaker in one source, said at one time, are not set
-    against each other.
+    against each other.  Claims of one statement (a report of it, the same speaker's words
+    in two sources: :func:`~claimtrack.linking.statements.statements`) give one conflict with
+    another statement, told by the claim that stands for it.
     """
     claims = sorted({c.id: c for c in claims}.values(), key=lambda c: c.id)
     by_id = {c.id: c for c in claims}
@@ -279,11 +282,15 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
     pairs = set(clustered)
     for i, j, _ in scored_pairs(vectors, min_score=CANDIDATE, min_shared=2):
         pairs.add((claims[min(i, j)].id, claims[max(i, j)].id))
-    conflicts = []
+    standing = statements(claims, clusters, sources=source_map.values())
+    found: dict[tuple[str, str], tuple[tuple[int, float, str], Conflict]] = {}
     reported: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     terms = {c.id: tuple(sorted(set(t))) for c, t in zip(claims, index.terms, strict=True)}
     for first, second in sorted(pairs):
         a, b = by_id[first], by_id[second]
+        one, other = sorted((standing[first], standing[second]))
+        if one == other:  # a report and the statement it reports
+            continue
         # One speaker in one article at one time does not contradict itself: such pairs are
         # two parts of one statement, or one quote read twice.
         if a.source == b.source and ((a.speaker == b.speaker and a.said == b.said) or (
@@ -302,9 +309,15 @@ def find_conflicts(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
             continue
         reported.add(key)
         kind = relation(a, b, sources=source_map, actors=actor_map)
-        conflicts.append(Conflict.between(
+        conflict = Conflict.between(
             a.id, b.id, kind=signal.kind, relation=kind, score=signal.strength,
             reason=with_time(signal.reason, kind, a, b, source_map),
             cues_a=signal.cues_a, cues_b=signal.cues_b,
-        ))  # fmt: skip
-    return sorted(conflicts, key=lambda c: (-c.score, c.id))
+        )  # fmt: skip
+        # One conflict per two statements, told by the claims that stand for them: the
+        # statement reported, not a report of it, so its relation is decided once.
+        stand_ins = (standing[first] != first) + (standing[second] != second)
+        rank = (stand_ins, -conflict.score, conflict.id)
+        if (one, other) not in found or rank < found[one, other][0]:
+            found[one, other] = (rank, conflict)
+    return sorted((c for _, c in found.values()), key=lambda c: (-c.score, c.id))

@@ -26,9 +26,25 @@ __all__ = [
 _ID_WIDTH = 18
 """Claim, cluster and conflict ids are this long: their columns never cut one."""
 
+_WIDE = 120
+"""From this console width on, the claims table shows source ids whole."""
+
+_NARROW = 60
+"""Below this console width, the claims table leaves out the ids column: the claim's words
+need the room more."""
+
 
 def _when(when: When | None) -> str:
     return for_people(when)
+
+
+def _id_within(value: str, width: int) -> str:
+    """An id cut in its middle to ``width`` characters, keeping its start (the article) and
+    its end (the piece in it): ``001_54fd…016-02-23``."""
+    if len(value) <= width:
+        return value
+    head = (width - 1) // 2
+    return value[:head] + "…" + value[len(value) - (width - 1 - head) :]
 
 
 def _short(text: str, limit: int) -> str:
@@ -94,26 +110,32 @@ def print_claims(
     actors: Mapping[str, Actor] | None = None,
     title: str = "Claims",
 ) -> None:
-    """Who said what, when, where: one row a claim."""
+    """Who said what, when, where: one row a claim, fitted to the console's width: source
+    ids whole from :data:`_WIDE` columns on, cut in the middle to a claim id's length below
+    it, and the ids column left out below :data:`_NARROW`."""
     actors = actors or {}
-    table = Table(title=title, title_justify="left")
-    table.add_column("speaker")
-    table.add_column("said")
-    table.add_column("claim", overflow="fold", ratio=3)
-    table.add_column("claim id / source", overflow="fold", min_width=_ID_WIDTH)
-    rows = 0
+    claims = list(claims)
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("speaker", overflow="fold", ratio=1)
+    table.add_column("said", overflow="fold", width=len("28 July 2016"))
+    table.add_column("claim", overflow="fold", ratio=2)
+    with_ids = console.width >= _NARROW
+    id_width = max([_ID_WIDTH, *(len(c.source) for c in claims)])
+    if console.width < _WIDE:
+        id_width = _ID_WIDTH
+    if with_ids:
+        table.add_column("claim id / source", no_wrap=True, width=id_width)
     for claim in claims:
         actor = actors.get(claim.speaker) if claim.speaker is not None else None
         speaker = actor.name if actor is not None else claim.speaker or "?"
         via = f" (via {', '.join(claim.via)})" if claim.via else ""
         stance = "" if claim.stance.value == "asserts" else f"[{claim.stance.value}] "
-        table.add_row(
-            Text(speaker + via),
-            Text(_when(claim.said)),
-            Text(stance + _short(claim.text, 160)),
-            Text(f"{claim.id}\n{claim.source}"),
-        )
-        rows += 1
+        cells = [Text(speaker + via), Text(_when(claim.said)),
+                 Text(stance + _short(claim.text, 160))]  # fmt: skip
+        if with_ids:
+            cells.append(Text(f"{claim.id}\n{_id_within(claim.source, id_width)}"))
+        table.add_row(*cells)
+    rows = len(claims)
     if rows:
         console.print(table)
     else:

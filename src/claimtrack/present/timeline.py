@@ -5,8 +5,8 @@ spoke; one mark per claim (claims at the same spot stack, never hide each other)
 known to the day is a dot, a week, month or season a bar over its days; a claim whose time
 of saying is unknown sits hollow at its source's publication.  Each conflict is a dashed
 line carrying the number of its card in the report.  Outlet labels above the marks never
-overprint: a label that does not fit is left to the mark's tooltip.  Every piece of article
-text is escaped.
+overprint, nor sit under a badge: a label that does not fit is left to the mark's tooltip.
+Every piece of article text is escaped.
 
 >>> import datetime as dt
 >>> lanes([(0, 10), (5, 15), (11, 20)])
@@ -190,10 +190,10 @@ def draw_timeline(
         )
     marks.sort(key=lambda m: (m.row, m.start, m.claim.id))
     body: list[str] = []
-    labels: list[str] = []
     top = 8.0
     placed_marks: dict[str, _Mark] = {}
-    boxes: list[tuple[float, float, float, float]] = []
+    label_boxes: list[_Box] = []
+    label_texts: list[str] = []
     for row in range(len(names)):
         in_row = [m for m in marks if m.row == row]
         mark_lanes = lanes([(m.start - _RADIUS, m.end + _RADIUS) for m in in_row], gap=2)
@@ -206,17 +206,8 @@ def draw_timeline(
             )
         for text, lx, lx_end, lane in words:
             baseline = top + (lane + 1) * _LABEL_STEP - 3
-            boxes.append((lx, baseline - _SMALL, lx_end, baseline + 2))
-            labels.append(
-                _text(
-                    lx,
-                    baseline,
-                    text,
-                    size=_SMALL,
-                    fill=_MUTED,
-                    halo=True,
-                )
-            )
+            label_boxes.append((lx, baseline - _SMALL, lx_end, baseline + 2))
+            label_texts.append(text)
         body.append(_text(left - 10, marks_top + _FONT / 3, shown[row], anchor="end", weight="600"))
         bottom = marks_top + max(mark_lanes) * _MARK_STEP + _RADIUS + 8
         body.append(
@@ -224,9 +215,15 @@ def draw_timeline(
             f'stroke="{_GRID}" stroke-width="0.5"/>'
         )
         top = bottom + 4
-    for mark in placed_marks.values():  # a badge must not hide a claim either
-        boxes.append((mark.start - _RADIUS, mark.y - _RADIUS, mark.end + _RADIUS, mark.y + _RADIUS))
-    lines, badges, drawn = _conflict_lines(conflicts, placed_marks, numbers, boxes)
+    mark_boxes = [(m.start - _RADIUS, m.y - _RADIUS, m.end + _RADIUS, m.y + _RADIUS)
+                  for m in placed_marks.values()]  # fmt: skip
+    lines, badges, drawn, spots = _conflict_lines(
+        conflicts, placed_marks, numbers, labels=label_boxes, marks_at=mark_boxes
+    )
+    labels = [
+        _text(box[0], box[3] - 2, text, size=_SMALL, fill=_MUTED, halo=True)
+        for text, box in _off_badges(label_texts, label_boxes, spots, width=width)
+    ]
     axis_y = top + 4
     unit, marks_of_axis = ticks(lo, hi, width=right - left, size=_SMALL)
     # A day tick stands at noon, so a claim of that day sits on it, not half past it.
@@ -282,6 +279,38 @@ def _row_labels(in_row: list[_Mark], right: float) -> list[tuple[str, float, flo
     ]
 
 
+def _off_badges(texts: Sequence[str], boxes: Sequence[_Box], badges: Sequence[tuple[float, float]],
+                *, width: float) -> list[tuple[str, _Box]]:  # fmt: skip
+    """The labels (text and box) with none under a badge: a badge that found no spot off
+    the labels wins over the label it covers, which moves just past the badge (the shorter
+    way) where that keeps it beside its mark, in the picture and off every other label and
+    badge, and is otherwise left to the marks' tooltips, as a label with no room is."""
+    kept = list(zip(texts, boxes, strict=True))
+    for n, (text, box) in enumerate(kept):
+        covering = [b for b in badges if _covers(b, box)]
+        if not covering:
+            continue
+        x0, y0, x1, y1 = box
+        moves = [max(x for x, _ in covering) + _BADGE + 1 - x0,
+                 min(x for x, _ in covering) - _BADGE - 1 - x1]  # fmt: skip
+        others = [b for i, (_, b) in enumerate(kept) if i != n and b[2] > b[0]]
+        kept[n] = (text, (x0, y0, x0, y1))  # an empty box: left out, unless it can move
+        for dx in sorted(moves, key=abs):
+            moved = (x0 + dx, y0, x1 + dx, y1)
+            # still beside its mark: over it, or just past a badge sitting on it
+            beside = moved[0] <= x0 + 2 * _BADGE + 2 and moved[2] >= x0
+            if beside and moved[0] >= 0 and moved[2] <= width and \
+                    not any(_covers(b, moved) for b in badges) and \
+                    not any(_overlap(moved, other) for other in others):  # fmt: skip
+                kept[n] = (text, moved)
+                break
+    return [(text, box) for text, box in kept if box[2] > box[0]]
+
+
+def _overlap(one: _Box, other: _Box) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
 def _draw(mark: _Mark) -> str:
     colour = STANCE_COLOURS[mark.claim.stance]
     fill = colour if mark.said else "#ffffff"
@@ -301,33 +330,41 @@ def _draw(mark: _Mark) -> str:
 
 
 _BADGE = 8.0
-_BADGE_SPOTS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)  # where along its line a badge may sit
+# where along its line a badge may sit: the middle first, then outwards
+_BADGE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
+
+_Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
-def _clear(
-    spot: tuple[float, float],
-    badges: list[tuple[float, float]],
-    boxes: Sequence[tuple[float, float, float, float]],
-) -> bool:
+def _covers(spot: tuple[float, float], box: _Box) -> bool:
+    """Whether a badge at ``spot`` would touch ``box``."""
+    x, y = spot
+    x0, y0, x1, y1 = box
+    return x0 - _BADGE < x < x1 + _BADGE and y0 - _BADGE < y < y1 + _BADGE
+
+
+def _clear(spot: tuple[float, float], badges: list[tuple[float, float]],
+           boxes: Sequence[_Box]) -> bool:  # fmt: skip
     """Whether a badge at ``spot`` keeps off the other badges and the boxes (labels, marks)."""
     x, y = spot
     if any((x - u) ** 2 + (y - v) ** 2 < (2 * _BADGE + 2) ** 2 for u, v in badges):
         return False
-    return not any(
-        x0 - _BADGE < x < x1 + _BADGE and y0 - _BADGE < y < y1 + _BADGE for x0, y0, x1, y1 in boxes
-    )
+    return not any(_covers(spot, box) for box in boxes)
 
 
 def _conflict_lines(
     conflicts: Iterable[Conflict],
     marks: Mapping[str, _Mark],
     numbers: Mapping[str, int],
-    boxes: Sequence[tuple[float, float, float, float]] = (),
-) -> tuple[list[str], list[str], tuple[int, ...]]:
+    *,
+    labels: Sequence[_Box] = (),
+    marks_at: Sequence[_Box] = (),
+) -> tuple[list[str], list[str], tuple[int, ...], list[tuple[float, float]]]:
     """A dashed line for each conflict between two drawn marks, and a badge with its number
-    (drawn over the marks); a badge slides along its line to keep off the other badges and
-    ``boxes`` (x0, y0, x1, y1: labels and marks), else off the other badges only, else
-    mid-line."""
+    (drawn over the marks), and where the badges sit.  A badge slides along its line to keep
+    off the other badges, the ``labels`` and the marks (``marks_at``: x0, y0, x1, y1), else
+    off the badges and the marks (the label under it is then left out), else off the other
+    badges only, else mid-line."""
     drawn: list[str] = []
     badged: list[str] = []
     badges: list[tuple[float, float]] = []
@@ -345,8 +382,9 @@ def _conflict_lines(
         if number is None:
             continue
         spots = [(ax + (bx - ax) * f, ay + (by - ay) * f) for f in _BADGE_SPOTS]
-        clear = [s for s in spots if _clear(s, badges, boxes)]
-        clear = clear or [s for s in spots if _clear(s, badges, ())]  # labels may be covered
+        clear: list[tuple[float, float]] = []
+        for keep_off in ([*labels, *marks_at], marks_at, ()):
+            clear = clear or [s for s in spots if _clear(s, badges, keep_off)]
         cx, cy = (clear or spots)[0]
         badges.append((cx, cy))
         numbered.append(number)
@@ -357,4 +395,4 @@ def _conflict_lines(
                 cx, cy + 4, str(number), size=_SMALL, fill=_CONFLICT, anchor="middle", weight="700"
             )
         )
-    return drawn, badged, tuple(numbered)
+    return drawn, badged, tuple(numbered), badges

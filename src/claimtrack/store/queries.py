@@ -8,10 +8,11 @@ valid FTS5) an :class:`~claimtrack.errors.InputError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -163,12 +164,14 @@ class StoreQueries:
             sql.append("JOIN claims_fts AS f ON f.rowid = c.rowid")
             where.append("claims_fts MATCH ?")
             params.append(_fts_query(text))
+        # the stored actors: read once, and only if a name must be looked up
+        stored: Callable[[], list[Actor]] = functools.cache(lambda: list(self.actors()))
         if speaker is not None:
-            speakers = self._actor_ids(speaker)
+            speakers = self._actor_ids(speaker, stored)
             where.append(f"c.speaker IN ({', '.join('?' * len(speakers))})")
             params += speakers
         if about is not None:
-            subjects = self._actor_ids(about)
+            subjects = self._actor_ids(about, stored)
             where.append("c.id IN (SELECT claim FROM claim_mentions WHERE actor IN "
                          f"({', '.join('?' * len(subjects))}))")  # fmt: skip
             params += subjects
@@ -234,16 +237,16 @@ class StoreQueries:
             claims=claims,
         )
 
-    def _actor_ids(self, query: ActorQuery) -> list[str]:
-        """The ids an actor query names: an actor's, an id as given, and the actors a name
-        finds among the stored ones."""
+    def _actor_ids(self, query: ActorQuery, stored: Callable[[], list[Actor]]) -> list[str]:
+        """The ids an actor query names: an actor's as it is (an actor is never looked up
+        again), an id as given, and the actors a name finds among the ``stored`` ones."""
         if query is None:
             return []
         if isinstance(query, Actor):
             return [query.id]
         if not isinstance(query, str):
-            return sorted({i for q in query for i in self._actor_ids(q)})
-        return sorted({query} | {a.id for a in find_actors(query, self.actors())})
+            return sorted({i for q in query for i in self._actor_ids(q, stored)})
+        return sorted({query} | {a.id for a in find_actors(query, stored())})
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, or None."""
