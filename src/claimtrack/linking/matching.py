@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from claimtrack.actors.mentions import MentionFinder
 from claimtrack.model import Actor
 from claimtrack.resources import cached, load
-from claimtrack.text import fold, transliteration_key
+from claimtrack.text import fold, transliteration_key, transliterator
 from claimtrack.time.vocabulary import weekday_number
 
 __all__ = [
@@ -136,7 +136,7 @@ def _term(word: str) -> str | None:
     word = re.sub(r"'s$", "", word)
     if any(c.isdigit() for c in word):
         return word  # a number or a code, even "7", is kept whole
-    if word in _stopwords() or len(word) < 2 or word in ("al", "el"):
+    if word in _stopwords() or len(word) < 2 or word in transliterator().article.apart:
         return None
     return _stem(transliteration_key(word) or word)
 
