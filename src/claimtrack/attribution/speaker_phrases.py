@@ -10,6 +10,8 @@ import attrs
 
 from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.speakers import names_someone
+from claimtrack.attribution.validation import speaker_part
 from claimtrack.time.finder import find_times
 
 __all__ = ["NAME_WORD", "SpeakerPhrase", "outlet_name", "split_mention"]
@@ -38,7 +40,8 @@ _LEADING_CONJUNCTION = pattern("leading_conjunction")
 def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
-    mention = " ".join(mention.split())
+    # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
+    mention = speaker_part(mention, names_someone)
     via: list[str] = []
     cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
     if cited:
