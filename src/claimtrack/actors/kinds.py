@@ -62,7 +62,7 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
         return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
     if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
         return ActorKind.PERSON  # "Amarnath Amarasingam"; a surname alone: "McCain"
-    if fold(tokens[-1]) in _words_of("people", "roles"):
+    if tokens and fold(tokens[-1]) in _words_of("people", "roles"):
         return ActorKind.UNNAMED  # "The NFL legend": a person the article does not name
     return _kind_of_role(tokens)
 

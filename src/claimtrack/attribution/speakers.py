@@ -14,7 +14,7 @@ False
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -130,6 +130,7 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
     return names_someone(" ".join(words))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few speakers come back: "he", "Trump", "officials"
 def is_speaker(mention: str, *, strict: bool = False) -> bool:
     """Whether ``mention`` (the text where a layout puts the speaker) names one.
 

@@ -78,6 +78,17 @@ class Shape:
     words: frozenset[str]
     speakers: tuple[str, ...] = ()
     not_speakers: tuple[str, ...] = ()
+    # The words as one pattern, compiled once: validation runs on every speaker.
+    opening: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @opening.default
+    def _opening(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(self.words, key=len, reverse=True)))
+        return re.compile(rf"(?:{words})(?:\s|$)")
+
+    def opens(self, folded: str) -> bool:
+        """Whether the folded span begins with one of the words (a whole word or phrase)."""
+        return self.opening.match(folded) is not None
 
     def matches(self, plain: str, names_someone: Callable[[str], bool]) -> bool:
         """Whether the trimmed span has this shape."""
@@ -86,7 +97,7 @@ class Shape:
             return folded in self.words
         if self.test == "has":
             return any(w in folded for w in self.words)
-        if not any(folded == w or folded.startswith(w + " ") for w in self.words):
+        if not self.opens(folded):
             return False
         if self.test == "starts":
             return True
@@ -166,14 +177,9 @@ def _opens_occasion(chunk: str) -> bool:
     folded = fold(chunk)
     if _PARTICIPLE.match(chunk):
         return True
-    return (
-        any(
-            shape.test == "head"
-            and any(folded == w or folded.startswith(w + " ") for w in shape.words)
-            for shape in shapes()
-        )
-        or folded.split()[0] in _PREPOSITIONS
-    )
+    if folded.split()[:1] and folded.split()[0] in _PREPOSITIONS:
+        return True
+    return any(shape.test == "head" and shape.opens(folded) for shape in shapes())
 
 
 _PREPOSITIONS = frozenset(
