@@ -107,12 +107,29 @@ class Shape:
 
 
 @cache
+def _resource() -> dict[str, Any]:
+    folder = package_files("claimtrack.resources").joinpath("attribution")
+    text = folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+@cache
+def _cue_verb() -> re.Pattern[str]:
+    """A cue's verb at the end of a span, after its subject: "Trump fired (back)"."""
+    table = _resource()["cue_verb"]
+    past = "|".join(map(re.escape, table["irregular_past"]))
+    particles = "|".join(map(re.escape, table["particles"]))
+    return re.compile(
+        rf"^(?P<subject>.*\b(?:[A-Z][\w'’.-]*|he|she|they|we|I))\s+(?:[a-z]+ed|{past})"
+        rf"(?:\s+(?:{particles}))?$"
+    )
+
+
+@cache
 def shapes() -> tuple[Shape, ...]:
     """The shapes of ``resources/attribution/speaker_shapes.toml``, in file order."""
-    folder = package_files("claimtrack.resources").joinpath("attribution")
-    return parse_shapes(
-        tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
-    )
+    return parse_shapes(_resource())
 
 
 def parse_shapes(data: dict[str, Any]) -> tuple[Shape, ...]:
@@ -166,6 +183,8 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
         if later is not None:
             text = ", ".join(chunks[later:])
     text = _LEADING_LINK.sub("", text)
+    if len(text.split()) <= 6:
+        text = _cue_verb().sub(r"\g<subject>", text)  # "Trump fired (back)": the subject
     words = text.split()
     if len(words) > 1 and "," not in text and fold(words[-1]) in _SUBJECT_PRONOUNS:
         return words[-1]
