@@ -113,13 +113,13 @@ def test_actor_kind_examples(kind: str, mention: str) -> None:
     assert guess_kind(mention) is KINDS[kind]
 
 
-def _cue_verb_examples() -> list[list[str]]:
+def _part_examples() -> list[list[str]]:
     folder = files("claimtrack.resources").joinpath("attribution")
     raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
-    examples: list[list[str]] = raw["cue_verb"]["speakers"]
+    examples: list[list[str]] = raw["cue_verb"]["speakers"] + raw["tail"]["speakers"]
     return examples
 
 
-@pytest.mark.parametrize(("mention", "part"), _cue_verb_examples())
+@pytest.mark.parametrize(("mention", "part"), _part_examples())
 def test_a_cue_verb_left_in_the_span_is_no_part_of_the_speaker(mention: str, part: str) -> None:
     assert speaker_part(mention, names_someone) == part

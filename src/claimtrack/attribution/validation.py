@@ -127,6 +127,19 @@ def _cue_verb() -> re.Pattern[str]:
 
 
 @cache
+def _tail_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _resource()["tail"]["words"])
+
+
+def _without_tail(text: str) -> str:
+    """The span without the verb group's auxiliary or an adverb after the speaker."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in _tail_words():
+        words.pop()
+    return " ".join(words)
+
+
+@cache
 def shapes() -> tuple[Shape, ...]:
     """The shapes of ``resources/attribution/speaker_shapes.toml``, in file order."""
     return parse_shapes(_resource())
@@ -177,12 +190,15 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
     'he'
     """
     text = _DATELINE.sub("", " ".join(without_markup(mention).split()))
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]  # "(Forbes": a bracket the speaker's sentence opened
     chunks = text.split(", ")
     if len(chunks) > 1 and _opens_occasion(chunks[0]):
         later = next((i for i in range(1, len(chunks)) if names_someone(chunks[i])), None)
         if later is not None:
             text = ", ".join(chunks[later:])
     text = _LEADING_LINK.sub("", text)
+    text = _without_tail(text)
     if len(text.split()) <= 6:
         text = _cue_verb().sub(r"\g<subject>", text)  # "Trump fired (back)": the subject
     words = text.split()
