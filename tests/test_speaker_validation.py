@@ -123,3 +123,10 @@ def _part_examples() -> list[list[str]]:
 @pytest.mark.parametrize(("mention", "part"), _part_examples())
 def test_a_cue_verb_left_in_the_span_is_no_part_of_the_speaker(mention: str, part: str) -> None:
     assert speaker_part(mention, names_someone) == part
+
+
+def test_a_share_of_ten_is_one_speaker() -> None:
+    phrase = split_mention("Six in 10 Virginia Democratic primary voters")
+    assert phrase.head == "Six in 10 Virginia Democratic primary voters"
+    assert guess_kind(phrase.head) is ActorKind.UNNAMED
+    assert split_mention("officials in the capital").head == "officials"

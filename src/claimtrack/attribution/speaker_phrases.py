@@ -35,6 +35,8 @@ class SpeakerPhrase:
 
 
 _LEADING_CONJUNCTION = pattern("leading_conjunction")
+# A share of a group is one phrase: "Six in 10 Virginia voters" is not "Six" in a place.
+_SHARE_OF_TEN = re.compile(r"(?:[\w-]+\s+){1,2}(?:in|out\s+of)\s+(?:10|ten|\d+)\b", re.IGNORECASE)
 
 
 def split_mention(mention: str) -> SpeakerPhrase:
@@ -58,7 +60,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
     if description.lower().startswith(("who ", "which ")):
         description = ""  # a clause about the speaker, not what the speaker is
-    if tail := _HEAD_TAIL.search(head):
+    if (tail := _HEAD_TAIL.search(head)) and not _SHARE_OF_TEN.match(head):
         # "an official source at the Foreign Ministry": the head names the speaker, the
         # place or employer describes it.
         head = head[: tail.start()]
