@@ -130,3 +130,9 @@ def test_a_share_of_ten_is_one_speaker() -> None:
     assert phrase.head == "Six in 10 Virginia Democratic primary voters"
     assert guess_kind(phrase.head) is ActorKind.UNNAMED
     assert split_mention("officials in the capital").head == "officials"
+
+
+def test_a_name_in_capitals_is_not_a_time() -> None:
+    """ "USA TODAY" names an outlet: the mention is not cut where "TODAY" would be a time."""
+    assert split_mention("a new USA TODAY/Suffolk University Poll").head.endswith("Poll")
+    assert split_mention("officials on Tuesday").head == "officials"

@@ -52,7 +52,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
     # "a statement released Tuesday afternoon by the agency".
     for start, end, _expression in reversed(find_times(mention)):
-        if start > 0:
+        if start > 0 and not mention[start:end].isupper():  # "USA TODAY" is a name
             author = re.match(r"\s+by\s", mention[end:])
             mention = mention[:start].rstrip() + (mention[end:] if author else "")
     mention = _ROLE_NOUNS.sub("", mention)
