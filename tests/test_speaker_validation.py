@@ -136,3 +136,8 @@ def test_a_name_in_capitals_is_not_a_time() -> None:
     """ "USA TODAY" names an outlet: the mention is not cut where "TODAY" would be a time."""
     assert split_mention("a new USA TODAY/Suffolk University Poll").head.endswith("Poll")
     assert split_mention("officials on Tuesday").head == "officials"
+
+
+def test_a_joiner_alone_makes_no_group() -> None:
+    assert guess_kind("Nor") is not ActorKind.GROUP
+    assert guess_kind("Trump and Ryan") is ActorKind.GROUP

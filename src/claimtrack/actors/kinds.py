@@ -136,7 +136,8 @@ def _kind_of_shape(mention: str) -> ActorKind | None:
         return None
     if _is_share(words):
         return ActorKind.UNNAMED
-    joined = [p for j in _words_of("groups", "joiners") for p in f" {folded} ".split(j)[1:]]
+    parts = [f" {folded} ".split(j) for j in _words_of("groups", "joiners")]
+    joined = any(len(p) > 1 and all(side.strip() for side in p) for p in parts)
     if joined and words[0] not in ("the", "a", "an"):
         return ActorKind.GROUP  # "Sanders and Clinton"; not "the senator and candidate"
     tokens = mention.split()
