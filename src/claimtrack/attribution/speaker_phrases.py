@@ -10,6 +10,8 @@ import attrs
 
 from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.speakers import names_someone
+from claimtrack.attribution.validation import speaker_part
 from claimtrack.text import transliterator
 from claimtrack.time.finder import find_times
 
@@ -34,12 +36,15 @@ class SpeakerPhrase:
 
 
 _LEADING_CONJUNCTION = pattern("leading_conjunction")
+# A share of a group is one phrase: "Six in 10 Virginia voters" is not "Six" in a place.
+_SHARE_OF_TEN = re.compile(r"(?:[\w-]+\s+){1,2}(?:in|out\s+of)\s+(?:10|ten|\d+)\b", re.IGNORECASE)
 
 
 def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
-    mention = " ".join(mention.split())
+    # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
+    mention = speaker_part(mention, names_someone)
     via: list[str] = []
     cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
     if cited:
@@ -48,7 +53,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     # A time ends the mention ("officials on Tuesday"), unless the author comes after it:
     # "a statement released Tuesday afternoon by the agency".
     for start, end, _expression in reversed(find_times(mention)):
-        if start > 0:
+        if start > 0 and not mention[start:end].isupper():  # "USA TODAY" is a name
             author = re.match(r"\s+by\s", mention[end:])
             mention = mention[:start].rstrip() + (mention[end:] if author else "")
     mention = _ROLE_NOUNS.sub("", mention)
@@ -56,7 +61,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
     if description.lower().startswith(("who ", "which ")):
         description = ""  # a clause about the speaker, not what the speaker is
-    if tail := _HEAD_TAIL.search(head):
+    if (tail := _HEAD_TAIL.search(head)) and not _SHARE_OF_TEN.match(head):
         # "an official source at the Foreign Ministry": the head names the speaker, the
         # place or employer describes it.
         head = head[: tail.start()]

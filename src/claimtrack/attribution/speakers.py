@@ -14,14 +14,15 @@ False
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
 from claimtrack.actors import speaker_class, speaker_vocabulary
+from claimtrack.attribution.validation import refusing_shape, speaker_part
 from claimtrack.text import fold
 
-__all__ = ["is_speaker", "speaker_class", "vocabulary"]
+__all__ = ["is_speaker", "names_someone", "speaker_class", "vocabulary"]
 
 
 def vocabulary() -> dict[str, Any]:
@@ -57,7 +58,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[\w%][\w'’.%-]*")
 
 
-def _names_someone(chunk: str) -> bool:
+def names_someone(chunk: str) -> bool:
     """Whether a chunk's head part holds a name, a pronoun or a speaker noun."""
     head_part = _HEAD_ENDS.split(f" {chunk} ", maxsplit=1)[0]
     capitalised = _not_speakers()["capitalised"]
@@ -126,9 +127,10 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
         return False  # "He extolled the virtues of Vermont": a clause
     if fold(words[-1]) in banned["open_endings"]:
         return False  # "Patriot failed as": goes on past the cue
-    return _names_someone(" ".join(words))
+    return names_someone(" ".join(words))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few speakers come back: "he", "Trump", "officials"
 def is_speaker(mention: str, *, strict: bool = False) -> bool:
     """Whether ``mention`` (the text where a layout puts the speaker) names one.
 
@@ -141,8 +143,13 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
     mention = " ".join(mention.split()).strip(" \"'“”‘’()[],.;:—–-")
     if not _LETTER.search(mention) or mention in _not_speakers()["labels"]:
         return False
+    scopes = ("spans", "actors") if strict else ("spans",)
+    if refusing_shape(mention, scopes=scopes, names_someone=names_someone) is not None:
+        return False  # a shape of speaker_shapes.toml: a label, an opening phrase, markup
     if _glued().search(mention):
         return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
+    if strict:
+        mention = speaker_part(mention, names_someone)  # "At the rally, the senator"
     chunks = mention.split(", ")
     if strict:
         # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by

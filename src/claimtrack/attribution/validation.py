@@ -1,0 +1,223 @@
+"""The validation stage of a speaker: the shapes of a span that never name one (a page's
+label, the phrase about the occasion a sentence opens with, a clause cut short, markup).
+
+The shapes are data (``resources/attribution/speaker_shapes.toml``), each with its scope:
+``spans`` shapes are refused when finding attributions too, ``actors`` shapes only when an
+actor is made of the span.  :func:`~claimtrack.attribution.speakers.is_speaker` asks
+:func:`refusing_shape` first.
+
+>>> refusing_shape("Correction", scopes=("spans",), names_someone=lambda chunk: True)
+'label'
+>>> refusing_shape("During the event", scopes=("spans", "actors"), names_someone=bool) is None
+False
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib.resources import files as package_files
+from typing import Any
+
+import attrs
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.text import fold
+
+__all__ = [
+    "Shape",
+    "ShapeError",
+    "parse_shapes",
+    "refusing_shape",
+    "shapes",
+    "speaker_part",
+    "without_markup",
+]
+
+_TESTS = ("whole", "starts", "head", "has")
+_SCOPES = ("spans", "actors")
+_EDGES = " \"'“”‘’()[],.;:—–-~*•"
+_CHUNK = re.compile(r",\s+|\s+[-—–]+\s+")
+# A whole tag, or the end of one the span starts inside: '<tweet author="@x">Donald Trump'.
+_TAG = re.compile(r"<[^<>]*>|^[^<>]*>")
+# A dateline before the first sentence: "MANCHESTER, N.H. - ", "Aug 27 - ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]{2,8}\.? \d{1,2})\s+[-—–]+\s+"
+)
+# A participle opening a sentence: "Alarmed by the unrest", "Surveying the desolation".
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# A relative or a conjunction before the subject: "which Mr. Putin (opposed)".
+_LEADING_LINK = re.compile(
+    r"^(?:which|whom|whether|unless|that|if)\s+(?=[A-Z]|(?:he|she|they|we)\b)"
+)
+
+
+def without_markup(text: str) -> str:
+    """The text without the tags a page left in it: what a speaker's name is read from.
+
+    >>> without_markup('<tweet author="@x" date="March 4">Donald Trump')
+    'Donald Trump'
+    """
+    return _TAG.sub(" ", text).strip()
+
+
+class ShapeError(ClaimtrackError):
+    """A speaker shape of the resource file is malformed."""
+
+
+@attrs.frozen
+class Shape:
+    """One shape of span that names no speaker, as ``speaker_shapes.toml`` gives it."""
+
+    name: str
+    test: str
+    scope: str
+    words: frozenset[str]
+    speakers: tuple[str, ...] = ()
+    not_speakers: tuple[str, ...] = ()
+    # The words as one pattern, compiled once: validation runs on every speaker.
+    opening: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @opening.default
+    def _opening(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(self.words, key=len, reverse=True)))
+        return re.compile(rf"(?:{words})(?:\s|$)")
+
+    def opens(self, folded: str) -> bool:
+        """Whether the folded span begins with one of the words (a whole word or phrase)."""
+        return self.opening.match(folded) is not None
+
+    def matches(self, plain: str, names_someone: Callable[[str], bool]) -> bool:
+        """Whether the trimmed span has this shape."""
+        folded = fold(plain)
+        if self.test == "whole":
+            return folded in self.words
+        if self.test == "has":
+            return any(w in folded for w in self.words)
+        if not self.opens(folded):
+            return False
+        if self.test == "starts":
+            return True
+        # "head": the opening phrase refuses the span unless a later part names someone
+        # ("At the Maine rally, Trump").
+        return not any(names_someone(chunk) for chunk in _CHUNK.split(plain)[1:])
+
+
+@cache
+def _resource() -> dict[str, Any]:
+    folder = package_files("claimtrack.resources").joinpath("attribution")
+    text = folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+@cache
+def _cue_verb() -> re.Pattern[str]:
+    """A cue's verb at the end of a span, after its subject: "Trump fired (back)"."""
+    table = _resource()["cue_verb"]
+    past = "|".join(map(re.escape, table["irregular_past"]))
+    particles = "|".join(map(re.escape, table["particles"]))
+    return re.compile(
+        rf"^(?P<subject>.*\b(?:[A-Z][\w'’.-]*|he|she|they|we|I))\s+(?:[a-z]+ed|{past})"
+        rf"(?:\s+(?:{particles}))?$"
+    )
+
+
+@cache
+def _tail_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _resource()["tail"]["words"])
+
+
+def _without_tail(text: str) -> str:
+    """The span without the verb group's auxiliary or an adverb after the speaker."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in _tail_words():
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def shapes() -> tuple[Shape, ...]:
+    """The shapes of ``resources/attribution/speaker_shapes.toml``, in file order."""
+    return parse_shapes(_resource())
+
+
+def parse_shapes(data: dict[str, Any]) -> tuple[Shape, ...]:
+    """The shapes of a parsed ``speaker_shapes.toml``; a :class:`ShapeError` when one has a
+    test or a scope it cannot have."""
+    found = []
+    for entry in data.get("shape", []):
+        if entry.get("test") not in _TESTS or entry.get("scope") not in _SCOPES:
+            raise ShapeError(f"speaker shape {entry.get('name')!r}: bad test or scope")
+        found.append(
+            Shape(
+                name=entry["name"],
+                test=entry["test"],
+                scope=entry["scope"],
+                words=frozenset(fold(w) for w in entry["words"]),
+                speakers=tuple(entry.get("speakers", ())),
+                not_speakers=tuple(entry.get("not_speakers", ())),
+            )
+        )
+    return tuple(found)
+
+
+def refusing_shape(
+    mention: str, *, scopes: Sequence[str], names_someone: Callable[[str], bool]
+) -> str | None:
+    """The name of the first shape in ``scopes`` that ``mention`` has, or None when it has
+    none.  ``names_someone`` tells whether a part of the span names someone (used by the
+    ``head`` shapes)."""
+    plain = " ".join(without_markup(mention).split()).strip(_EDGES)
+    for shape in shapes():
+        if shape.scope in scopes and shape.matches(plain, names_someone):
+            return shape.name
+    return None
+
+
+def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
+    """The part of a span that names its speaker: without markup or a dateline, past the
+    phrase about the occasion that opens the sentence ("At the Maine rally, Trump" ->
+    "Trump"), and the subject pronoun that ends a run of words before the cue ("late
+    Saturday he" -> "he", "Clinton pointedly whether she" -> "she").
+
+    >>> speaker_part("MANCHESTER, N.H. - To a standing ovation, Sen. Jane Doe", str.istitle)
+    'Sen. Jane Doe'
+    >>> speaker_part("late Saturday he", bool)
+    'he'
+    """
+    text = _DATELINE.sub("", " ".join(without_markup(mention).split()))
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]  # "(Forbes": a bracket the speaker's sentence opened
+    chunks = text.split(", ")
+    if len(chunks) > 1 and _opens_occasion(chunks[0]):
+        later = next((i for i in range(1, len(chunks)) if names_someone(chunks[i])), None)
+        if later is not None:
+            text = ", ".join(chunks[later:])
+    text = _LEADING_LINK.sub("", text)
+    text = _without_tail(text)
+    if len(text.split()) <= 6:
+        text = _cue_verb().sub(r"\g<subject>", text)  # "Trump fired (back)": the subject
+    words = text.split()
+    if len(words) > 1 and "," not in text and fold(words[-1]) in _SUBJECT_PRONOUNS:
+        return words[-1]
+    return text
+
+
+def _opens_occasion(chunk: str) -> bool:
+    """Whether a span's first part is a phrase about the occasion, not a speaker."""
+    folded = fold(chunk)
+    if _PARTICIPLE.match(chunk):
+        return True
+    if folded.split()[:1] and folded.split()[0] in _PREPOSITIONS:
+        return True
+    return any(shape.test == "head" and shape.opens(folded) for shape in shapes())
+
+
+_PREPOSITIONS = frozenset(
+    "in at on by for from after before during since until with without among amid despite "
+    "following through throughout to of like unlike upon over under".split()
+)
