@@ -21,6 +21,7 @@ from claimtrack.attribution.spans import (
     strip_span,
 )
 from claimtrack.attribution.speakers import is_speaker
+from claimtrack.attribution.subjects import relative_antecedent
 from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
@@ -135,6 +136,10 @@ def find_attributions(
             attribution = attribution_at(text, clause, match, kind, quotes)
             if attribution is None:
                 continue
+            if attribution.source is not None and (
+                antecedent := relative_antecedent(text, clause.start, attribution.source)
+            ):
+                attribution = attrs.evolve(attribution, antecedent=antecedent)
             if (
                 kind == "denial"
                 and attribution.cue is not None
@@ -184,9 +189,9 @@ def speaker_checked(text: str, attribution: Attribution) -> Attribution:
     if attribution.source is None:
         return attribution
     cue = fold(attribution.cue_text(text)).strip()
-    if is_speaker(attribution.source_text(text)) and cue not in unreliable_cues():
+    if is_speaker(attribution.speaker_text(text)) and cue not in unreliable_cues():
         return attribution
-    return attrs.evolve(attribution, source=None)
+    return attrs.evolve(attribution, source=None, antecedent=None)
 
 
 def merge_continuations(attributions: Sequence[Attribution]) -> list[Attribution]:
