@@ -16,6 +16,7 @@ from claimtrack.text import Segment, fold
 __all__ = [
     "DETERMINERS",
     "PROPOSITIONAL",
+    "after_possessive",
     "channel_of",
     "classify_cue",
     "cue_table",
@@ -78,6 +79,8 @@ DETERMINERS = word_set("determiners")
 _AMBIGUOUS_NOUNS = word_set("ambiguous_nouns")
 _PASSIVE = word_set("passive")
 _AMBIGUOUS_FORMS = word_set("ambiguous_forms")
+_NOT_POSSESSIVES = word_set("not_possessives")
+_POSSESSIVE = re.compile(r"\w(?:'s|s')$")
 
 
 def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
@@ -130,6 +133,15 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
 
 
 _QUOTE_BEFORE = pattern("quote_before")
+
+
+def after_possessive(text: str, cue_start: int) -> bool:
+    """Whether the cue word at ``cue_start`` follows a possessive, as a noun does ("Sanders'
+    plans", "Mr. Cruz's plan"); "he's said" is no possessive.  Annotators often mark what such
+    a noun introduces, but the word before it is no speaker."""
+    before = text[max(0, cue_start - 40) : cue_start].split()
+    previous = before[-1].lower().strip(",;:").replace("’", "'") if before else ""
+    return _POSSESSIVE.search(previous) is not None and previous not in _NOT_POSSESSIVES
 
 
 def is_title_case(sentence: str) -> bool:

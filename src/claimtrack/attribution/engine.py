@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack.attribution.cues import PROPOSITIONAL, classify_cue, cue_table, unreliable_cues
+from claimtrack.attribution.cues import (
+    PROPOSITIONAL,
+    after_possessive,
+    classify_cue,
+    cue_table,
+    unreliable_cues,
+)
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
 from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
 from claimtrack.attribution.reported import attribution_at
@@ -185,9 +191,12 @@ def find_attributions(
 def speaker_checked(text: str, attribution: Attribution) -> Attribution:
     """The attribution, without its speaker when what stands there names nobody (dropping
     the whole attribution instead loses .03 of content F1 for .005 of source F1), or when its
-    cue is a form that is seldom a report ("support", "attacks")."""
+    cue is a form that is seldom a report ("support", "attacks") or a noun after a possessive
+    ("Sanders' plans")."""
     if attribution.source is None:
         return attribution
+    if attribution.cue is not None and after_possessive(text, attribution.cue[0]):
+        return attrs.evolve(attribution, source=None, antecedent=None)
     cue = fold(attribution.cue_text(text)).strip()
     if is_speaker(attribution.speaker_text(text)) and cue not in unreliable_cues():
         return attribution
