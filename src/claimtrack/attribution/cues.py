@@ -80,6 +80,8 @@ _AMBIGUOUS_NOUNS = word_set("ambiguous_nouns")
 _PASSIVE = word_set("passive")
 _AMBIGUOUS_FORMS = word_set("ambiguous_forms")
 _NOT_POSSESSIVES = word_set("not_possessives")
+_BACK_RETORTS = word_set("back_retorts")
+_BACK_ADVERB_FOLLOWERS = word_set("back_adverb_followers")
 _POSSESSIVE = re.compile(r"\w(?:'s|s')$")
 
 
@@ -96,6 +98,11 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         return None  # a noun after a determiner (layout cue_word has the examples)
     if kind != "according" and previous in ("to", "not", "never"):
         return None  # an infinitive after a refusal or a negation: no statement
+    if form == "back" and previous not in _BACK_RETORTS:
+        following = text[match.end() : match.end() + 12].split()[:1]
+        after = following[0].lower().strip(",.;:") if following else ""
+        if re.search(r"(?:ed|ing)$", previous) or after in _BACK_ADVERB_FOLLOWERS:
+            return None  # an adverb: "flew back to Washington", "looking back"
     if form == "called" and previous in ("so", "so-"):
         return None  # "so called": a label, not a statement
     if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
