@@ -99,8 +99,8 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
     if kind != "according" and previous in ("to", "not", "never"):
         return None  # an infinitive after a refusal or a negation: no statement
     if form == "back" and previous not in _BACK_RETORTS:
-        following = text[match.end() : match.end() + 12].split()[:1]
-        after = following[0].lower().strip(",.;:") if following else ""
+        next_words = text[match.end() : match.end() + 12].split()[:1]
+        after = next_words[0].lower().strip(",.;:") if next_words else ""
         if re.search(r"(?:ed|ing)$", previous) or after in _BACK_ADVERB_FOLLOWERS:
             return None  # an adverb: "flew back to Washington", "looking back"
     if form == "called" and previous in ("so", "so-"):
