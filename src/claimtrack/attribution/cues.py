@@ -94,7 +94,9 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         return None
     before = text[sentence.start : match.start()].split()
     previous = before[-1].lower().strip(",;:") if before else ""
-    if kind != "according" and previous in DETERMINERS:
+    # "larger than that, said X": a word that ends its clause determines nothing after it
+    closed = bool(before) and before[-1][-1:] in ",;:"
+    if kind != "according" and previous in DETERMINERS and not closed:
         return None  # a noun after a determiner (layout cue_word has the examples)
     if kind != "according" and previous in ("to", "not", "never"):
         return None  # an infinitive after a refusal or a negation: no statement

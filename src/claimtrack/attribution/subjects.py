@@ -94,15 +94,21 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     if _PARTICIPLE_CUE.match(text, cue_start):
         # "..., with one message from an operative claiming ...": the message's author.
         with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
-        if with_:
+        after_comma = text[begin:end].rstrip().endswith(",")
+        if with_ and not after_comma:
             begin += with_[-1].end()
-        elif text[begin:end].rstrip().endswith(","):
+        elif after_comma:
             # "Albright recently urged women to vote for Clinton, saying ...": the one who
-            # says is the subject of the clause the participle hangs on, before its verb.
-            for verb in MAIN_VERB.finditer(text, begin, end):
-                before = text[begin : verb.start()].split()
-                if before and before[-1].lower() not in DETERMINERS:  # not "the embattled"
-                    end = verb.start()
+            # says is the subject of the clause the participle hangs on, before its verb; that
+            # clause is the sentence's own, before any clause break ("Bradley apologized
+            # after they came out, saying ...").
+            origins = [(begin, False)]
+            if cut:
+                origins.insert(0, (_main_clause_start(text, start, end), True))
+            for origin, short in origins:
+                verb = _verb_after_subject(text, origin, end, short=short)
+                if verb is not None:
+                    begin, end = origin, verb
                     break
     s, e = strip_span(text, begin, end, ' \t\n,;:"“”')
     if s >= e:
@@ -126,6 +132,27 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # subject of its own follows it ("... when he was around 10, he says")
         return _subject_after_clause(text, s, e)
     return s, e
+
+
+def _main_clause_start(text: str, start: int, end: int) -> int:
+    """Where a sentence's own clause begins, after a time or a conjunction put first."""
+    for leading in (LEADING_TIME, _LEADING_CONJUNCTIONS):
+        lead = leading.match(text, start, end)
+        if lead:
+            start = lead.end()
+    return start
+
+
+def _verb_after_subject(text: str, begin: int, end: int, *, short: bool) -> int | None:
+    """Where the verb after the subject starting at ``begin`` is, or None; ``short`` wants a
+    subject of a few words without a comma."""
+    for verb in MAIN_VERB.finditer(text, begin, end):
+        before = text[begin : verb.start()].split()
+        if before and before[-1].lower() not in DETERMINERS:  # not "the embattled"
+            subject = text[begin : verb.start()]
+            fits = not short or (count_words(subject) <= 8 and "," not in subject)
+            return verb.start() if fits else None
+    return None
 
 
 def _subject_after_clause(text: str, start: int, end: int) -> Span | None:
