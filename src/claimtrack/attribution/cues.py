@@ -22,6 +22,7 @@ __all__ = [
     "cue_table",
     "hearer_span",
     "is_title_case",
+    "retort_cue",
     "unreliable_cues",
 ]
 
@@ -151,6 +152,18 @@ def after_possessive(text: str, cue_start: int) -> bool:
     before = text[max(0, cue_start - 40) : cue_start].split()
     previous = before[-1].lower().strip(",;:").replace("’", "'") if before else ""
     return _POSSESSIVE.search(previous) is not None and previous not in _NOT_POSSESSIVES
+
+
+def retort_cue(text: str, source: Span, cue: Span) -> tuple[Span, Span] | None:
+    """Source and cue of "Trump fired back": the retort verb is part of the cue, not of the
+    speaker; None when the cue is no such 'back'."""
+    if text[cue[0] : cue[1]].lower() != "back":
+        return None
+    words = text[source[0] : source[1]].split()
+    if len(words) < 2 or words[-1].lower() not in _BACK_RETORTS:
+        return None
+    verb = text.rindex(words[-1], source[0], source[1])
+    return strip_span(text, source[0], verb), (verb, cue[1])
 
 
 def is_title_case(sentence: str) -> bool:

@@ -13,6 +13,7 @@ from claimtrack.attribution.cues import (
     after_possessive,
     classify_cue,
     cue_table,
+    retort_cue,
     unreliable_cues,
 )
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
@@ -27,7 +28,7 @@ from claimtrack.attribution.spans import (
     strip_span,
 )
 from claimtrack.attribution.speakers import is_speaker
-from claimtrack.attribution.subjects import relative_antecedent
+from claimtrack.attribution.subjects import relative_antecedent, strip_auxiliaries
 from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
@@ -142,6 +143,13 @@ def find_attributions(
             attribution = attribution_at(text, clause, match, kind, quotes)
             if attribution is None:
                 continue
+            if (
+                attribution.source is not None
+                and attribution.cue is not None
+                and (retort := retort_cue(text, attribution.source, attribution.cue))
+            ):
+                source = strip_auxiliaries(text, retort[0])
+                attribution = attrs.evolve(attribution, source=source, cue=retort[1])
             if attribution.source is not None and (
                 antecedent := relative_antecedent(text, clause.start, attribution.source)
             ):
