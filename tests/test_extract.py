@@ -880,3 +880,11 @@ def test_a_block_of_excerpts_goes_on_past_a_caption():
         ("continuation", ""),
     ]
     assert all("fantasy" not in a.content_text(text) for a in found[:2])
+
+
+def test_a_relative_pronoun_source_is_spoken_by_its_antecedent():
+    """'Barack Obama, who called ...': the source is "who", as PolNeAR marks it, and the
+    speaker is Barack Obama, not the words before him."""
+    text = "The row drew a reaction from President Barack Obama, who called the nominee unfit."
+    [claim] = extract(Source(id="s", text=text))
+    assert claim.speaker == "barack-obama"

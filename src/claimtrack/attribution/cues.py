@@ -16,11 +16,13 @@ from claimtrack.text import Segment, fold
 __all__ = [
     "DETERMINERS",
     "PROPOSITIONAL",
+    "after_possessive",
     "channel_of",
     "classify_cue",
     "cue_table",
     "hearer_span",
     "is_title_case",
+    "retort_cue",
     "unreliable_cues",
 ]
 
@@ -78,6 +80,10 @@ DETERMINERS = word_set("determiners")
 _AMBIGUOUS_NOUNS = word_set("ambiguous_nouns")
 _PASSIVE = word_set("passive")
 _AMBIGUOUS_FORMS = word_set("ambiguous_forms")
+_NOT_POSSESSIVES = word_set("not_possessives")
+_BACK_RETORTS = word_set("back_retorts")
+_BACK_ADVERB_FOLLOWERS = word_set("back_adverb_followers")
+_POSSESSIVE = re.compile(r"\w(?:'s|s')$")
 
 
 def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
@@ -89,10 +95,17 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         return None
     before = text[sentence.start : match.start()].split()
     previous = before[-1].lower().strip(",;:") if before else ""
-    if kind != "according" and previous in DETERMINERS:
+    # "larger than that, said X": a word that ends its clause determines nothing after it
+    closed = bool(before) and before[-1][-1:] in ",;:"
+    if kind != "according" and previous in DETERMINERS and not closed:
         return None  # a noun after a determiner (layout cue_word has the examples)
     if kind != "according" and previous in ("to", "not", "never"):
         return None  # an infinitive after a refusal or a negation: no statement
+    if form == "back" and previous not in _BACK_RETORTS:
+        next_words = text[match.end() : match.end() + 12].split()[:1]
+        after = next_words[0].lower().strip(",.;:") if next_words else ""
+        if re.search(r"(?:ed|ing)$", previous) or after in _BACK_ADVERB_FOLLOWERS:
+            return None  # an adverb: "flew back to Washington", "looking back"
     if form == "called" and previous in ("so", "so-"):
         return None  # "so called": a label, not a statement
     if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
@@ -130,6 +143,27 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
 
 
 _QUOTE_BEFORE = pattern("quote_before")
+
+
+def after_possessive(text: str, cue_start: int) -> bool:
+    """Whether the cue word at ``cue_start`` follows a possessive, as a noun does ("Sanders'
+    plans", "Mr. Cruz's plan"); "he's said" is no possessive.  Annotators often mark what such
+    a noun introduces, but the word before it is no speaker."""
+    before = text[max(0, cue_start - 40) : cue_start].split()
+    previous = before[-1].lower().strip(",;:").replace("’", "'") if before else ""
+    return _POSSESSIVE.search(previous) is not None and previous not in _NOT_POSSESSIVES
+
+
+def retort_cue(text: str, source: Span, cue: Span) -> tuple[Span, Span] | None:
+    """Source and cue of "Trump fired back": the retort verb is part of the cue, not of the
+    speaker; None when the cue is no such 'back'."""
+    if text[cue[0] : cue[1]].lower() != "back":
+        return None
+    words = text[source[0] : source[1]].split()
+    if len(words) < 2 or words[-1].lower() not in _BACK_RETORTS:
+        return None
+    verb = text.rindex(words[-1], source[0], source[1])
+    return strip_span(text, source[0], verb), (verb, cue[1])
 
 
 def is_title_case(sentence: str) -> bool:

@@ -219,7 +219,7 @@ def _extract(
                 continue
             speaker, via, said = previous
         else:
-            raw_mention = attribution.source_text(text)
+            raw_mention = attribution.speaker_text(text)
             if raw_mention and not is_speaker(raw_mention, strict=True):
                 raw_mention = ""  # no actor is named so: the speaker stays unknown
             if re.match(r"(?:a|an|the)\s+translation\b", raw_mention, re.IGNORECASE):

@@ -34,6 +34,9 @@ class Attribution:
     ``kind`` is the cue's class (speech, denial, question, belief, according, author) or
     ``continuation`` for a quote that goes on after an attributed one.  ``hearer`` is the
     person told ("told Lister"), ``channel`` how it was said ("in a statement").
+    ``antecedent`` is what a relative pronoun in the source's place stands for ("Obama" of
+    "Obama, who said ..."): the source is the pronoun, as annotators mark it, and the speaker
+    is named by the antecedent.
     """
 
     kind: str
@@ -44,9 +47,17 @@ class Attribution:
     hearer: Span | None = None
     channel: str | None = None
     outer: int | None = None  # the attribution (index) whose content this one sits in
+    antecedent: Span | None = None
 
     def source_text(self, text: str) -> str:
         return "" if self.source is None else text[self.source[0] : self.source[1]]
+
+    def speaker_text(self, text: str) -> str:
+        """The words that name the speaker: the antecedent of a relative pronoun, else the
+        source."""
+        if self.antecedent is not None:
+            return text[self.antecedent[0] : self.antecedent[1]]
+        return self.source_text(text)
 
     def cue_text(self, text: str) -> str:
         return "" if self.cue is None else text[self.cue[0] : self.cue[1]]

@@ -18,6 +18,7 @@ __all__ = [
     "MAIN_VERB",
     "NOT_A_SUBJECT",
     "left_subject",
+    "relative_antecedent",
     "right_source",
     "strip_auxiliaries",
     "trim_content",
@@ -38,6 +39,10 @@ _OPENING_PARTICIPLE = pattern("opening_participle")
 _CLAUSE_AFTER_SUBJECT = pattern("clause_after_subject")
 MAIN_VERB = pattern("main_verb")
 _RELEASED = pattern("released")
+_RELATIVE_SOURCE = pattern("relative_source")
+_CLAUSE_THEN_SUBJECT = pattern("clause_then_subject")
+_ANTECEDENT_BREAK = pattern("antecedent_break")
+_RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
 def left_subject(text: str, start: int, cue_start: int) -> Span | None:
@@ -54,6 +59,9 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
             return None  # "X did not say...": no claim by X
         chunk = chunk[: auxiliaries.start()]
     end = begin + len(chunk)
+    if (relative := _RELATIVE_SOURCE.search(chunk)) is not None:
+        # "Obama, who called ...": the pronoun is the source; its antecedent names the speaker.
+        return begin + relative.start("pronoun"), begin + relative.end("pronoun")
     # "In May, the leader released an audio recording saying...": the speaker is the leader.
     # A clause before the subject is left alone where the speaker interrupts the sentence
     # ("When they were up against the militia, this official said, 'they didn't fight'"): it is
@@ -86,19 +94,27 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     if _PARTICIPLE_CUE.match(text, cue_start):
         # "..., with one message from an operative claiming ...": the message's author.
         with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
-        if with_:
+        after_comma = text[begin:end].rstrip().endswith(",")
+        if with_ and not after_comma:
             begin += with_[-1].end()
-        elif text[begin:end].rstrip().endswith(","):
+        elif after_comma:
             # "Albright recently urged women to vote for Clinton, saying ...": the one who
-            # says is the subject of the clause the participle hangs on, before its verb.
-            for verb in MAIN_VERB.finditer(text, begin, end):
-                before = text[begin : verb.start()].split()
-                if before and before[-1].lower() not in DETERMINERS:  # not "the embattled"
-                    end = verb.start()
+            # says is the subject of the clause the participle hangs on, before its verb; that
+            # clause is the sentence's own, before any clause break ("Bradley apologized
+            # after they came out, saying ...").
+            origins = [(begin, False)]
+            if cut:
+                origins.insert(0, (_main_clause_start(text, start, end), True))
+            for origin, short in origins:
+                verb = _verb_after_subject(text, origin, end, short=short)
+                if verb is not None:
+                    begin, end = origin, verb
                     break
     s, e = strip_span(text, begin, end, ' \t\n,;:"“”')
-    if s >= e or count_words(text[s:e]) > MAX_SOURCE_WORDS:
+    if s >= e:
         return None
+    if count_words(text[s:e]) > MAX_SOURCE_WORDS:
+        return _subject_after_clause(text, s, e)
     if re.search(r"\s(?:and|or|but)$", text[s:e]):
         # "the rebels seized the town and said ...": the verb is coordinated with another,
         # whose subject is the speaker; without one ("clear the decks and call"), nobody.
@@ -112,7 +128,58 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     if not re.search(r"[A-Za-z]", subject) or NOT_A_SUBJECT.fullmatch(subject):
         return None
     if FINITE_VERB.search(re.split(r"\b(?:who|which|that)\b|,", subject)[0]):
-        return None  # a clause, not a noun phrase: "the truce begins on Saturday and was"
+        # a clause, not a noun phrase ("the truce begins on Saturday and was"), unless a
+        # subject of its own follows it ("... when he was around 10, he says")
+        return _subject_after_clause(text, s, e)
+    return s, e
+
+
+def _main_clause_start(text: str, start: int, end: int) -> int:
+    """Where a sentence's own clause begins, after a time or a conjunction put first."""
+    for leading in (LEADING_TIME, _LEADING_CONJUNCTIONS):
+        lead = leading.match(text, start, end)
+        if lead:
+            start = lead.end()
+    return start
+
+
+def _verb_after_subject(text: str, begin: int, end: int, *, short: bool) -> int | None:
+    """Where the verb after the subject starting at ``begin`` is, or None; ``short`` wants a
+    subject of a few words without a comma."""
+    for verb in MAIN_VERB.finditer(text, begin, end):
+        before = text[begin : verb.start()].split()
+        if before and before[-1].lower() not in DETERMINERS:  # not "the embattled"
+            subject = text[begin : verb.start()]
+            fits = not short or (count_words(subject) <= 8 and "," not in subject)
+            return verb.start() if fits else None
+    return None
+
+
+def _subject_after_clause(text: str, start: int, end: int) -> Span | None:
+    found = _CLAUSE_THEN_SUBJECT.search(text, start, end)
+    if found is None or NOT_A_SUBJECT.fullmatch(found["subject"]):
+        return None
+    return found.span("subject")
+
+
+def relative_antecedent(text: str, start: int, source: Span) -> Span | None:
+    """What a relative pronoun in the source's place stands for: the noun phrase before it
+    ("a reaction from U.S. President Barack Obama, who" -> "U.S. President Barack Obama"), from
+    ``start`` (the clause's beginning) on; None when the source is no relative pronoun.
+
+    >>> text = "It drew a reaction from Barack Obama, who called it a disgrace."
+    >>> span = relative_antecedent(text, 0, (38, 41))
+    >>> text[span[0] : span[1]]
+    'Barack Obama'
+    """
+    if text[source[0] : source[1]] not in _RELATIVE_PRONOUNS:
+        return None
+    s, e = strip_span(text, start, source[0], " \t\n,")
+    for found in _ANTECEDENT_BREAK.finditer(text, s, e):
+        s = max(s, found.end())
+    s, e = strip_span(text, s, e, ' \t\n,;:"“”')
+    if s >= e or count_words(text[s:e]) > 8:
+        return None
     return s, e
 
 
