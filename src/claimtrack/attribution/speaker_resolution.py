@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.actors.names import NAME_PARTICLE, TITLE_HEAD
+from claimtrack.attribution.people import Person, gender_of_name, people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
@@ -46,6 +48,10 @@ class Speakers:
         # Everyone who has spoken so far, the latest last, with the role words the article
         # described them by ("activist", "official"), for "the activist" to point back to.
         self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
+        self.people = people_named(text)
+        self.quoted = quoted_spans(text)
+        self.spoken_in: dict[int, Actor] = {}  # the latest speaker of each sentence, by start
+        self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
 
     def _sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
@@ -56,6 +62,17 @@ class Speakers:
         """Note that ``actor`` is the speaker of the sentence beginning at ``sentence_start``."""
         self.recent.append(actor)
         self.last_spoke = sentence_start
+        # The sentence's first speaker is its subject ("Carson turned the story back,
+        # pointing out that the paper's reporter had reported ...").
+        self.spoken_in.setdefault(sentence_start, actor)
+
+    def continued(self, previous: Actor | None, sentence_start: int) -> Actor | None:
+        """Who says a quote that stands alone after an attribution: the speaker before it,
+        or, when that attribution named nobody, whoever spoke in the sentence before."""
+        if previous is not None:
+            return previous
+        before = self._sentence_starts(sentence_start, 1)
+        return self.spoken_in.get(before[0]) if before else None
 
     def _remember(self, actor: Actor) -> Actor:
         if actor not in self.introduced:
@@ -105,21 +122,26 @@ class Speakers:
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self._describe(self._unnamed(head, description), head)
+        return self._named(head, mention.description)
+
+    def _named(self, head: str, description: str | None, kind: ActorKind | None = None
+               ) -> Actor | None:  # fmt: skip
+        """The actor a name stands for: a known one, else a new one."""
         match = self._resolve_name(head)
         if match is not None:
             actor = match.actor
-            if mention.description and not actor.description:
-                actor = attrs.evolve(actor, description=mention.description)
+            if description and not actor.description:
+                actor = attrs.evolve(actor, description=description)
                 self.registry.add(actor)
-            return self._describe(self._remember(actor), head, mention.description)
+            return self._describe(self._remember(actor), head, description)
         title, name = split_title(head)
         if not re.search(r"[A-Z]", name) or count_words(name) > 8:
             return None
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
             name,
-            kind=guess_kind(name, mention.description),
-            description=mention.description or title or None,
+            kind=kind or guess_kind(name, description),
+            description=description or title or None,
         )
         self.registry.add(actor)
         return self._describe(self._remember(actor), head)
@@ -170,14 +192,17 @@ class Speakers:
         'Secretary of State John Kerry' -> 'John Kerry'."""
         candidates = [head]
         short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        given: dict[str, str] = {}  # a surname tried alone, and the given name before it
         for phrase in (short, head):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
+            if len(words) > 1 and _part_of_name(words[-2]):
+                given[words[-1]] = words[-2]
         for candidate in dict.fromkeys(candidates):
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
-            if match is not None:
+            if match is not None and not _other_given_name(given.get(candidate), match.actor):
                 return match
         return None
 
@@ -192,14 +217,10 @@ class Speakers:
 
     def _pronoun(self, pronoun: str, position: int) -> Actor | None:
         if pronoun in ("he", "she"):
-            # "... heard from President Smith. Gone was the rhetoric of 2013 when he said": a
-            # person named in the previous sentence, with no "he" or "she" there to carry on
-            # the earlier speaker, is whom the pronoun picks up.
-            begin = (self._sentence_starts(position, 2) or [0])[0]
-            named = {a.id: a for _, a in self.mentioned(begin, position, ActorKind.PERSON)}
-            carried_on = re.search(r"\b(?:he|she)\b", self.text[begin:position], re.IGNORECASE)
-            if len(named) == 1 and not carried_on:
-                return self._remember(next(iter(named.values())))
+            found = self._he_or_she(pronoun, position)
+            if found is not None:
+                self.genders.setdefault(found.id, "m" if pronoun == "he" else "f")
+                return found
         wanted = (
             {ActorKind.PERSON}
             if pronoun in ("he", "she", "i")
@@ -208,6 +229,8 @@ class Speakers:
 
         def fits(actor: Actor) -> bool:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
+            if pronoun in ("he", "she") and not self._may_be(actor, pronoun):
+                return False
             return actor.kind in wanted or (
                 pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
             )
@@ -233,6 +256,68 @@ class Speakers:
         if not candidates or len({a.id for a in candidates}) > 1:
             return None  # nobody, or more than one: ambiguous, so unknown
         return candidates[-1]
+
+    def _gender(self, actor: Actor) -> str | None:
+        return self.genders.get(actor.id) or (
+            gender_of_name(actor.name) if actor.kind is ActorKind.PERSON else None
+        )
+
+    def _may_be(self, actor: Actor, pronoun: str) -> bool:
+        """Whether "he" or "she" can stand for ``actor``: one person, of no other gender."""
+        if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not (
+            _ONE_UNNAMED_PERSON.fullmatch(actor.name)
+        ):
+            return False
+        gender = self._gender(actor)
+        return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+    def _he_or_she(self, pronoun: str, position: int) -> Actor | None:
+        """The person "he" or "she" stands for: the nearest sentence, this one first, that
+        names someone it fits (its speaker first, then the first person it names, its
+        subject), up to two sentences back; a sentence where the same pronoun comes first
+        carries on someone named further back.  '... the French ambassador, François
+        Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
+        speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
+        starts = self._sentence_starts(position, 3)
+        ends = [*starts[1:], position]
+        wanted = "m" if pronoun == "he" else "f"
+        for begin, end in zip(reversed(starts), reversed(ends), strict=True):
+            speaker = self.spoken_in.get(begin)
+            if speaker is not None and self._may_be(speaker, pronoun):
+                return speaker
+            carried = re.search(rf"\b{pronoun}\b", self.text[begin:end], re.IGNORECASE)
+            for at, who in self._people_in(begin, end):
+                if carried is not None and begin + carried.start() < at:
+                    break
+                if isinstance(who, Actor):
+                    if self._may_be(who, pronoun):
+                        return self._remember(who)
+                elif who.gender in (None, wanted):
+                    actor = self._named(who.name, None, ActorKind.PERSON)
+                    if actor is not None and self._may_be(actor, pronoun):
+                        if who.gender:
+                            self.genders.setdefault(actor.id, who.gender)
+                        return actor
+        return None
+
+    def _people_in(self, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
+        """The people named between two offsets: those the article names (people.py) and
+        the known persons of the registry, by position."""
+        found: list[tuple[int, Actor | Person]] = [
+            (p.start, p) for p in self.people if begin <= p.start < end
+        ]
+        found += [
+            (at, actor)
+            for at, actor in self.mentioned(begin, end, ActorKind.PERSON)
+            if _person_name(actor.name) and self.text[at : at + 1].isupper()
+        ]
+        return sorted(
+            (pair for pair in found if not self._in_quote(pair[0])), key=lambda pair: pair[0]
+        )
+
+    def _in_quote(self, position: int) -> bool:
+        at = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
+        return at >= 0 and self.quoted[at][0] < position < self.quoted[at][1]
 
     def _people_before(self, position: int) -> Actor | None:
         """The people a "they" picks up from the sentence before, when nobody spoke there
@@ -291,6 +376,37 @@ class Speakers:
             if found:
                 return found[0][1]
         return None
+
+
+_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
+
+
+def _part_of_name(word: str) -> bool:
+    """Whether ``word`` is a capitalised word and no title: a given name, say."""
+    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
+
+
+def _person_name(name: str) -> bool:
+    """Whether an actor's name is written as a person's: capitalised words (or particles),
+    no determiner first, no description ("Applicants", "Throughout the debate")."""
+    words = name.split()
+    return (
+        bool(words)
+        and fold(words[0]) not in _DETERMINERS
+        and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in words)
+        and not is_unnamed(name)
+    )
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her"})
+
+
+def _other_given_name(given: str | None, actor: Actor) -> bool:
+    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
+    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
+    names = [fold(n).split() for n in actor.names]
+    full = [words for words in names if len(words) > 1]
+    return given is not None and bool(full) and all(fold(given) not in w for w in full)
 
 
 @cached  # built from the lexicons in force
