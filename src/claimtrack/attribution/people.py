@@ -27,7 +27,9 @@ __all__ = ["Person", "gender_of_name", "people_named", "quoted_spans"]
 # A word of a name: a capital, then letters; mojibake pairs ("FranÃ§ois") are letters too.
 _WORD = r"[A-ZÀ-Þ](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
+    rf"(?<![\w'’-]){_WORD}"
+    # A possessive ends a name: "Trump's Indiana chairman".
+    rf"(?:(?<!['’]s)[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
 )
 _TITLE_BEFORE = re.compile(rf"(?:^|\W)(?P<title>{TITLE_HEAD})[ \t]+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\.?,?[ \t]+$")
@@ -44,6 +46,7 @@ class Person:
     end: int
     name: str
     gender: str | None
+    possessive: bool = False  # "Trump's Indiana chairman": whose, not who
 
 
 def _repaired(word: str) -> str:
@@ -102,8 +105,14 @@ def people_named(text: str) -> tuple[Person, ...]:
     institutions = institution_words()
     for run in _RUN.finditer(text):
         title, name = split_title(run.group(0))
+        first, _, rest = name.partition(" ")
+        if not title and rest and fold(first) in _title_genders():
+            title, name = first, rest  # "Sir Peter Westmacott", "Queen Elizabeth"
+        possessive = _POSSESSIVE.search(name) is not None
         before = text[max(0, run.start() - 60) : run.start()]
-        if not title and (found := _TITLE_BEFORE.search(before)):
+        found = None if title else _TITLE_BEFORE.search(before)
+        # "an adviser. At that moment": a full word's full stop ends a sentence ("Sen." not).
+        if found and not re.search(r"[A-Za-z]{5,}\.$", found["title"]):
             title = found["title"]
         start = run.start() + run.group(0).rfind(name)
         words = name.split()
@@ -115,7 +124,7 @@ def people_named(text: str) -> tuple[Person, ...]:
             gender = _title_genders().get(word["word"].lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None
         if known is not None:
-            people.append(Person(start, run.end(), known.name, known.gender or gender))
+            people.append(Person(start, run.end(), known.name, known.gender or gender, possessive))
             continue
         first_name = keys[0] in given
         if not (
@@ -125,8 +134,9 @@ def people_named(text: str) -> tuple[Person, ...]:
             or (first_name and _introducing().search(before))
         ):
             continue
-        name = _POSSESSIVE.sub("", name)
-        person = Person(start, run.end(), name, gender or given.get(keys[0]))
+        # The name as written before a wrong decoding: "FranÃ§ois" is "François".
+        name = " ".join(_repaired(w) for w in _POSSESSIVE.sub("", name).split())
+        person = Person(start, run.end(), name, gender or given.get(keys[0]), possessive)
         people.append(person)
         if len(words) > 1:
             surnames[keys[-1]] = person

@@ -292,6 +292,8 @@ class Speakers:
                 if isinstance(who, Actor):
                     if self._may_be(who, pronoun):
                         return self._remember(who)
+                elif who.possessive:
+                    return None  # "Trump's Indiana chairman, Rex Early, ...": not Trump
                 elif who.gender in (None, wanted):
                     actor = self._named(who.name, None, ActorKind.PERSON)
                     if actor is not None and self._may_be(actor, pronoun):
@@ -303,13 +305,16 @@ class Speakers:
     def _people_in(self, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
         """The people named between two offsets: those the article names (people.py) and
         the known persons of the registry, by position."""
-        found: list[tuple[int, Actor | Person]] = [
-            (p.start, p) for p in self.people if begin <= p.start < end
-        ]
+        people = [p for p in self.people if begin <= p.start < end]
+        found: list[tuple[int, Actor | Person]] = [(p.start, p) for p in people]
+        # A person found in the text says more (a gender) than a known actor at one place.
+        taken = [(p.start, p.end) for p in people]
         found += [
             (at, actor)
             for at, actor in self.mentioned(begin, end, ActorKind.PERSON)
-            if _person_name(actor.name) and self.text[at : at + 1].isupper()
+            if _person_name(actor.name)
+            and self.text[at : at + 1].isupper()
+            and not any(s <= at < e for s, e in taken)
         ]
         return sorted(
             (pair for pair in found if not self._in_quote(pair[0])), key=lambda pair: pair[0]
@@ -388,17 +393,20 @@ def _part_of_name(word: str) -> bool:
 
 def _person_name(name: str) -> bool:
     """Whether an actor's name is written as a person's: capitalised words (or particles),
-    no determiner first, no description ("Applicants", "Throughout the debate")."""
+    no function word, no description ("Applicants", "Throughout the debate")."""
     words = name.split()
     return (
         bool(words)
-        and fold(words[0]) not in _DETERMINERS
+        and not {fold(w) for w in words} & _stopwords()
         and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in words)
         and not is_unnamed(name)
     )
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her"})
+@cached  # built from the lexicons in force
+def _stopwords() -> frozenset[str]:
+    """Function words, which no person's name is made of ("But", "The Internet")."""
+    return frozenset(load("stopwords")["words"])
 
 
 def _other_given_name(given: str | None, actor: Actor) -> bool:
