@@ -29,11 +29,14 @@ _WORD = r"[A-ZÀ-Þ](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]
 _RUN = re.compile(
     rf"(?<![\w'’-]){_WORD}"
     # A possessive ends a name: "Trump's Indiana chairman".
-    rf"(?:(?<!['’]s)[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
+    # A middle initial ("James B. Comey") or a nickname ('Juan "Chico" Manriquez') inside.
+    rf"(?:(?<!['’]s)[ \t]+(?:[A-Z]\.[ \t]+|[\"“]{_WORD}[\"”][ \t]+)?"
+    rf"(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
 )
 _TITLE_BEFORE = re.compile(rf"(?:^|\W)(?P<title>{TITLE_HEAD})[ \t]+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\.?,?[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''.*?''")
 
 
@@ -131,6 +134,7 @@ def people_named(text: str) -> tuple[Person, ...]:
             title
             or gender
             or (first_name and len(words) > 1)
+            or (len(words) > 1 and _AGE_AFTER.match(text, run.end()))
             or (first_name and _introducing().search(before))
         ):
             continue
