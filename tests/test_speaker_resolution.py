@@ -128,3 +128,21 @@ def test_the_seeds_pronoun_speakers(seed_analysis, speaker, words):
     """The seeds' statements whose speaker is "he" are the person meant."""
     said = {c.speaker for c in seed_analysis.claims if c.text.startswith(words)}
     assert said == {speaker}, words
+
+
+def test_the_title_the_article_gave_names_the_person():
+    """'President Barack Obama ... "...," the president added': Obama."""
+    text = (
+        'President Barack Obama spoke in Ohio. "We will act," Obama said. Critics were '
+        'unmoved. "You combine those things, and it means anger," the president added.'
+    )
+    assert _speaker_of(text, "You combine") == "obama"
+
+
+def test_someones_someone_named_after_is_whom_she_stands_for():
+    """ "Trump's eldest daughter, Ivanka Trump, who spoke ... she said": Ivanka Trump."""
+    text = (
+        "Donald Trump was nominated. At center stage was Trump's eldest daughter, Ivanka "
+        'Trump, who spoke. "I have seen him fight," she said.'
+    )
+    assert _speaker_of(text, "I have seen him") == "ivanka-trump"

@@ -50,6 +50,7 @@ class Person:
     name: str
     gender: str | None
     possessive: bool = False  # "Trump's Indiana chairman": whose, not who
+    title: str = ""  # the title the article gave them, folded: "president", "state senator"
 
 
 def _repaired(word: str) -> str:
@@ -127,7 +128,9 @@ def people_named(text: str) -> tuple[Person, ...]:
             gender = _title_genders().get(word["word"].lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None
         if known is not None:
-            people.append(Person(start, run.end(), known.name, known.gender or gender, possessive))
+            gender = known.gender or gender
+            title = fold(title) or known.title
+            people.append(Person(start, run.end(), known.name, gender, possessive, title))
             continue
         first_name = keys[0] in given
         if not (
@@ -140,7 +143,8 @@ def people_named(text: str) -> tuple[Person, ...]:
             continue
         # The name as written before a wrong decoding: "FranÃ§ois" is "François".
         name = " ".join(_repaired(w) for w in _POSSESSIVE.sub("", name).split())
-        person = Person(start, run.end(), name, gender or given.get(keys[0]), possessive)
+        gender = gender or given.get(keys[0])
+        person = Person(start, run.end(), name, gender, possessive, fold(title))
         people.append(person)
         if len(words) > 1:
             surnames[keys[-1]] = person

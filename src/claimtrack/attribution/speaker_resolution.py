@@ -52,6 +52,7 @@ class Speakers:
         self.quoted = quoted_spans(text)
         self.spoken_in: dict[int, Actor] = {}  # the latest speaker of each sentence, by start
         self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
+        self.surnames: dict[str, Actor] = {}  # whom a surname alone has stood for
 
     def _sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
@@ -115,7 +116,7 @@ class Speakers:
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
             return named[-1] if named else None
-        if (antecedent := self._antecedent(head)) is not None:
+        if (antecedent := self._antecedent(head, position)) is not None:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
@@ -172,7 +173,7 @@ class Speakers:
                 return self._unnamed(f"another {kind}", f"another {kind}")
         return None
 
-    def _antecedent(self, head: str) -> Actor | None:
+    def _antecedent(self, head: str, position: int) -> Actor | None:
         """Whom a definite description ("the activist", "the official") points back to: the
         last speaker described by that noun, if there is one."""
         m = _DEFINITE_DESCRIPTION.match(head)
@@ -183,6 +184,16 @@ class Speakers:
         forms = {noun, noun.removesuffix("s")} if len(noun) > 4 else {noun}
         for actor, roles in reversed(self.described.values()):
             if forms & roles:
+                return actor
+        # "President Barack Obama ... Obama said. ... the president added": one of the
+        # latest speakers, whom the article gave that title.
+        titled = {
+            fold(p.name.split()[-1])
+            for p in self.people
+            if p.start < position and forms & set(p.title.split())
+        }
+        for actor in reversed(self.recent[-3:]):
+            if actor.kind is ActorKind.PERSON and fold(actor.name.split()[-1]) in titled:
                 return actor
         return None
 
@@ -202,8 +213,14 @@ class Speakers:
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
-            if match is not None and not _other_given_name(given.get(candidate), match.actor):
-                return match
+            if match is None or _other_given_name(given.get(candidate), match.actor):
+                continue
+            if match.method == "surname":
+                # A surname alone keeps the person it first stood for: "Trump" stays Donald
+                # after his daughter Ivanka Trump is introduced.
+                actor = self.surnames.setdefault(fold(candidate), match.actor)
+                return attrs.evolve(match, actor=actor)
+            return match
         return None
 
     def _document_author(self, position: int) -> str | None:
@@ -286,6 +303,7 @@ class Speakers:
             if speaker is not None and self._may_be(speaker, pronoun):
                 return speaker
             carried = re.search(rf"\b{pronoun}\b", self.text[begin:end], re.IGNORECASE)
+            whose = False
             for at, who in self._people_in(begin, end):
                 if carried is not None and begin + carried.start() < at:
                     break
@@ -293,13 +311,15 @@ class Speakers:
                     if self._may_be(who, pronoun):
                         return self._remember(who)
                 elif who.possessive:
-                    return None  # "Trump's Indiana chairman, Rex Early, ...": not Trump
+                    whose = True  # "Trump's Indiana chairman, Rex Early, ...": not Trump
                 elif who.gender in (None, wanted):
                     actor = self._named(who.name, None, ActorKind.PERSON)
                     if actor is not None and self._may_be(actor, pronoun):
                         if who.gender:
                             self.genders.setdefault(actor.id, who.gender)
                         return actor
+            if whose:
+                return None  # the sentence is about someone's someone, left unnamed
         return None
 
     def _people_in(self, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
