@@ -3,6 +3,8 @@ people who share a surname; the people.toml examples run as tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimtrack.attribution.extract import extract
@@ -146,3 +148,25 @@ def test_someones_someone_named_after_is_whom_she_stands_for():
         'Trump, who spoke. "I have seen him fight," she said.'
     )
     assert _speaker_of(text, "I have seen him") == "ivanka-trump"
+
+
+_CLAUSE = load("resolution")["patterns"]["pronoun_ending_a_clause"]
+
+
+@pytest.mark.parametrize("mention", _CLAUSE["match"])
+def test_a_clause_ending_in_a_pronoun(mention):
+    assert re.search(_CLAUSE["regex"], mention)
+
+
+@pytest.mark.parametrize("mention", _CLAUSE["no_match"])
+def test_no_clause_ending_in_a_pronoun(mention):
+    assert not re.search(_CLAUSE["regex"], mention)
+
+
+def test_the_pronoun_ending_a_clause_speaks():
+    """'Sanders used the phrase at a news conference at which he predicted that ...'."""
+    text = (
+        "Bernie Sanders won Indiana. Sanders used the phrase at a news conference over the "
+        "weekend at which he predicted that neither candidate would arrive with enough votes."
+    )
+    assert _speaker_of(text, "neither candidate") == "bernie-sanders"

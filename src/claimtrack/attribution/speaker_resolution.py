@@ -99,6 +99,12 @@ class Speakers:
         self, mention: SpeakerPhrase, attribution: Attribution, position: int
     ) -> Actor | None:
         head = mention.head
+        if not head and attribution.source is not None:
+            # "... at a news conference at which he predicted": the clause's pronoun speaks.
+            start, end = attribution.source
+            found = _pronoun_ending_a_clause().search(self.text, start, end)
+            if found is not None and found.end() == end:
+                return self._pronoun(found["pronoun"].lower(), found.start("pronoun"))
         if not head:
             return None
         if PRONOUN.match(head):
@@ -421,6 +427,11 @@ def _person_name(name: str) -> bool:
         and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in words)
         and not is_unnamed(name)
     )
+
+
+@cached  # built from the lexicons in force
+def _pronoun_ending_a_clause() -> re.Pattern[str]:
+    return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
 
 
 @cached  # built from the lexicons in force
