@@ -127,8 +127,10 @@ def people_named(text: str) -> tuple[Person, ...]:
         if not title and (word := _WORD_BEFORE.search(before)):
             gender = _title_genders().get(word["word"].lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None
+        if known is not None and gender and known.gender and gender != known.gender:
+            known = None  # "Mrs. Clinton" after "Bill Clinton": someone else
         if known is not None:
-            gender = known.gender or gender
+            gender = gender or known.gender
             title = fold(title) or known.title
             people.append(Person(start, run.end(), known.name, gender, possessive, title))
             continue
