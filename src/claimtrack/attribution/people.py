@@ -33,8 +33,7 @@ _RUN = re.compile(
     rf"(?:(?<!['’]s)[ \t]+(?:[A-Z]\.[ \t]+|[\"“]{_WORD}[\"”][ \t]+)?"
     rf"(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
 )
-_TITLE_BEFORE = re.compile(rf"(?:^|\W)(?P<title>{TITLE_HEAD})[ \t]+$", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\.?,?[ \t]+$")
+_TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''.*?''")
@@ -90,6 +89,17 @@ def gender_of_name(name: str) -> str | None:
     return _given_names().get(_key(words[0])) if words else None
 
 
+def _title_before(tokens: list[str]) -> str:
+    """The title the last words before a name are ("Sen.", "Secretary of State"), or ''.
+    A full word's full stop ends a sentence ("an adviser. At that moment"); "Sen." not."""
+    for count in (1, 3):
+        words = " ".join(tokens[-count:])
+        sentence_end = re.search(r"[A-Za-z]{5,}\.$", words)
+        if len(tokens) >= count and _TITLE.fullmatch(words) and not sentence_end:
+            return words
+    return ""
+
+
 def _title_gender(title: str) -> str | None:
     for word in reversed(re.findall(r"[a-z]+", fold(title))):
         if word in _title_genders():
@@ -108,24 +118,25 @@ def people_named(text: str) -> tuple[Person, ...]:
     given = _given_names()
     institutions = institution_words()
     for run in _RUN.finditer(text):
-        title, name = split_title(run.group(0))
+        # One word has no title inside it: split_title only for runs that may ("Sen. X").
+        one_word = " " not in run.group(0) and "\t" not in run.group(0)
+        title, name = ("", run.group(0)) if one_word else split_title(run.group(0))
         first, _, rest = name.partition(" ")
         if not title and rest and fold(first) in _title_genders():
             title, name = first, rest  # "Sir Peter Westmacott", "Queen Elizabeth"
         possessive = _POSSESSIVE.search(name) is not None
-        before = text[max(0, run.start() - 60) : run.start()]
-        found = None if title else _TITLE_BEFORE.search(before)
-        # "an adviser. At that moment": a full word's full stop ends a sentence ("Sen." not).
-        if found and not re.search(r"[A-Za-z]{5,}\.$", found["title"]):
-            title = found["title"]
+        before = text[max(0, run.start() - 40) : run.start()]
+        tokens = before.split()[-3:] if before[-1:] in (" ", "\t") else []
+        if not title and tokens:
+            title = _title_before(tokens)
         start = run.start() + run.group(0).rfind(name)
         words = name.split()
         keys = [_key(w) for w in words]
         if set(keys) & institutions:
             continue
         gender = _title_gender(title) if title else None
-        if not title and (word := _WORD_BEFORE.search(before)):
-            gender = _title_genders().get(word["word"].lower())
+        if not title and tokens:
+            gender = _title_genders().get(tokens[-1].rstrip(".,").lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None
         if known is not None and gender and known.gender and gender != known.gender:
             known = None  # "Mrs. Clinton" after "Bill Clinton": someone else
