@@ -89,6 +89,16 @@ def gender_of_name(name: str) -> str | None:
     return _given_names().get(_key(words[0])) if words else None
 
 
+@cached  # built from the lexicons in force
+def _describing() -> frozenset[str]:
+    return frozenset(load("people")["titles"]["describing"])
+
+
+def _describes(word: str) -> bool:
+    """Whether a capitalised word before a given name describes the person: "Actor"."""
+    return _key(word) in _describing() or _TITLE.fullmatch(word) is not None
+
+
 def _title_before(tokens: list[str]) -> str:
     """The title the last words before a name are ("Sen.", "Secretary of State"), or ''.
     A full word's full stop ends a sentence ("an adviser. At that moment"); "Sen." not."""
@@ -125,6 +135,10 @@ def people_named(text: str) -> tuple[Person, ...]:
         if not title and rest and fold(first) in _title_genders():
             title, name = first, rest  # "Sir Peter Westmacott", "Queen Elizabeth"
         possessive = _POSSESSIVE.search(name) is not None
+        lead = name.split()
+        given_at = next((i for i, w in enumerate(lead[:-1]) if _key(w) in _given_names()), 0)
+        if given_at and _describes(lead[given_at - 1]):
+            name = " ".join(lead[given_at:])  # "Actor Clint Howard", "Sheriff Joe Arpaio"
         before = text[max(0, run.start() - 40) : run.start()]
         tokens = before.split()[-3:] if before[-1:] in (" ", "\t") else []
         if not title and tokens:
