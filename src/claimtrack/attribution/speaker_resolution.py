@@ -11,8 +11,9 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
-from claimtrack.actors.names import NAME_PARTICLE, TITLE_HEAD
-from claimtrack.attribution.people import Person, gender_of_name, people_named, quoted_spans
+from claimtrack.actors.names import TITLE_HEAD
+from claimtrack.attribution.antecedents import he_or_she, may_be
+from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
@@ -54,7 +55,7 @@ class Speakers:
         self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
         self.surnames: dict[str, Actor] = {}  # whom a surname alone has stood for
 
-    def _sentence_starts(self, position: int, count: int) -> list[int]:
+    def sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
         before = bisect.bisect_left(self.starts, position)
         return self.starts[max(0, before - count) : before]
@@ -72,10 +73,10 @@ class Speakers:
         or, when that attribution named nobody, whoever spoke in the sentence before."""
         if previous is not None:
             return previous
-        before = self._sentence_starts(sentence_start, 1)
+        before = self.sentence_starts(sentence_start, 1)
         return self.spoken_in.get(before[0]) if before else None
 
-    def _remember(self, actor: Actor) -> Actor:
+    def remember(self, actor: Actor) -> Actor:
         if actor not in self.introduced:
             self.introduced.append(actor)
         return actor
@@ -129,9 +130,9 @@ class Speakers:
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self._describe(self._unnamed(head, description), head)
-        return self._named(head, mention.description)
+        return self.named(head, mention.description)
 
-    def _named(self, head: str, description: str | None, kind: ActorKind | None = None
+    def named(self, head: str, description: str | None, kind: ActorKind | None = None
                ) -> Actor | None:  # fmt: skip
         """The actor a name stands for: a known one, else a new one."""
         match = self._resolve_name(head)
@@ -140,7 +141,7 @@ class Speakers:
             if description and not actor.description:
                 actor = attrs.evolve(actor, description=description)
                 self.registry.add(actor)
-            return self._describe(self._remember(actor), head, description)
+            return self._describe(self.remember(actor), head, description)
         title, name = split_title(head)
         if not re.search(r"[A-Z]", name) or count_words(name) > 8:
             return None
@@ -151,7 +152,7 @@ class Speakers:
             description=description or title or None,
         )
         self.registry.add(actor)
-        return self._describe(self._remember(actor), head)
+        return self._describe(self.remember(actor), head)
 
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""
@@ -234,13 +235,13 @@ class Speakers:
         a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
         Dutch al-Nusra associate".
         Only a document introduced in this sentence or the one before counts."""
-        begin = (self._sentence_starts(position, 2) or [0])[0]
+        begin = (self.sentence_starts(position, 2) or [0])[0]
         found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
         return found[-1]["author"] if found else None
 
     def _pronoun(self, pronoun: str, position: int) -> Actor | None:
         if pronoun in ("he", "she"):
-            found = self._he_or_she(pronoun, position)
+            found = he_or_she(self, pronoun, position)
             if found is not None:
                 self.genders.setdefault(found.id, "m" if pronoun == "he" else "f")
                 return found
@@ -252,7 +253,7 @@ class Speakers:
 
         def fits(actor: Actor) -> bool:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
-            if pronoun in ("he", "she") and not self._may_be(actor, pronoun):
+            if pronoun in ("he", "she") and not may_be(self, actor, pronoun):
                 return False
             return actor.kind in wanted or (
                 pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
@@ -263,7 +264,7 @@ class Speakers:
         if pronoun == "they" and self.recent and self.recent[-1].kind is ActorKind.UNNAMED:
             # "Moderate rebels accuse ... This, they say, has created ...": the group that
             # spoke in the sentence before.
-            previous = (self._sentence_starts(position + 1, 2) or [0])[0]
+            previous = (self.sentence_starts(position + 1, 2) or [0])[0]
             if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
                 self.recent[-1].name
             ):
@@ -280,81 +281,11 @@ class Speakers:
             return None  # nobody, or more than one: ambiguous, so unknown
         return candidates[-1]
 
-    def _gender(self, actor: Actor) -> str | None:
-        return self.genders.get(actor.id) or (
-            gender_of_name(actor.name) if actor.kind is ActorKind.PERSON else None
-        )
-
-    def _may_be(self, actor: Actor, pronoun: str) -> bool:
-        """Whether "he" or "she" can stand for ``actor``: one person, of no other gender."""
-        if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not (
-            _ONE_UNNAMED_PERSON.fullmatch(actor.name)
-        ):
-            return False
-        gender = self._gender(actor)
-        return gender is None or gender == ("m" if pronoun == "he" else "f")
-
-    def _he_or_she(self, pronoun: str, position: int) -> Actor | None:
-        """The person "he" or "she" stands for: the nearest sentence, this one first, that
-        names someone it fits (its speaker first, then the first person it names, its
-        subject), up to two sentences back; a sentence where the same pronoun comes first
-        carries on someone named further back.  '... the French ambassador, François
-        Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
-        speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
-        starts = self._sentence_starts(position, 3)
-        ends = [*starts[1:], position]
-        wanted = "m" if pronoun == "he" else "f"
-        for begin, end in zip(reversed(starts), reversed(ends), strict=True):
-            speaker = self.spoken_in.get(begin)
-            if speaker is not None and self._may_be(speaker, pronoun):
-                return speaker
-            carried = re.search(rf"\b{pronoun}\b", self.text[begin:end], re.IGNORECASE)
-            whose = False
-            for at, who in self._people_in(begin, end):
-                if carried is not None and begin + carried.start() < at:
-                    break
-                if isinstance(who, Actor):
-                    if self._may_be(who, pronoun):
-                        return self._remember(who)
-                elif who.possessive:
-                    whose = True  # "Trump's Indiana chairman, Rex Early, ...": not Trump
-                elif who.gender in (None, wanted):
-                    actor = self._named(who.name, None, ActorKind.PERSON)
-                    if actor is not None and self._may_be(actor, pronoun):
-                        if who.gender:
-                            self.genders.setdefault(actor.id, who.gender)
-                        return actor
-            if whose:
-                return None  # the sentence is about someone's someone, left unnamed
-        return None
-
-    def _people_in(self, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
-        """The people named between two offsets: those the article names (people.py) and
-        the known persons of the registry, by position."""
-        people = [p for p in self.people if begin <= p.start < end]
-        found: list[tuple[int, Actor | Person]] = [(p.start, p) for p in people]
-        # A person found in the text says more (a gender) than a known actor at one place.
-        taken = [(p.start, p.end) for p in people]
-        found += [
-            (at, actor)
-            for at, actor in self.mentioned(begin, end, ActorKind.PERSON)
-            if _person_name(actor.name)
-            and self.text[at : at + 1].isupper()
-            and not any(s <= at < e for s, e in taken)
-        ]
-        return sorted(
-            (pair for pair in found if not self._in_quote(pair[0])), key=lambda pair: pair[0]
-        )
-
-    def _in_quote(self, position: int) -> bool:
-        at = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
-        return at >= 0 and self.quoted[at][0] < position < self.quoted[at][1]
-
     def _people_before(self, position: int) -> Actor | None:
         """The people a "they" picks up from the sentence before, when nobody spoke there
         and they are its subject: "In Syria, few rebel fighters want to join a force focused
         only on ISIS. They argue that ..." -> "rebel fighters"."""
-        starts = self._sentence_starts(position + 1, 2)
+        starts = self.sentence_starts(position + 1, 2)
         if len(starts) < 2 or self.last_spoke >= starts[0]:
             return None
         subject = _plural_people_subject().match(self.text, starts[0], starts[1])
@@ -394,7 +325,7 @@ class Speakers:
                 and actor.affiliation == group.id
                 and role in re.findall(r"[a-z]+", fold(actor.description or ""))
             ):
-                return self._remember(actor)
+                return self.remember(actor)
         return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
 
     def _group(self, attribution: Attribution, position: int) -> Actor | None:
@@ -402,7 +333,7 @@ class Speakers:
             inside = self.mentioned(*attribution.span)
             if inside:
                 return inside[0][1]
-        for begin in reversed(self._sentence_starts(position, 3)):
+        for begin in reversed(self.sentence_starts(position, 3)):
             found = self.mentioned(begin, position)
             if found:
                 return found[0][1]
@@ -417,27 +348,9 @@ def _part_of_name(word: str) -> bool:
     return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
 
 
-def _person_name(name: str) -> bool:
-    """Whether an actor's name is written as a person's: capitalised words (or particles),
-    no function word, no description ("Applicants", "Throughout the debate")."""
-    words = name.split()
-    return (
-        bool(words)
-        and not {fold(w) for w in words} & _stopwords()
-        and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in words)
-        and not is_unnamed(name)
-    )
-
-
 @cached  # built from the lexicons in force
 def _pronoun_ending_a_clause() -> re.Pattern[str]:
     return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
-
-
-@cached  # built from the lexicons in force
-def _stopwords() -> frozenset[str]:
-    """Function words, which no person's name is made of ("But", "The Internet")."""
-    return frozenset(load("stopwords")["words"])
 
 
 def _other_given_name(given: str | None, actor: Actor) -> bool:
