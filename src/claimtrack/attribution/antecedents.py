@@ -2,14 +2,14 @@
 who fits (the gender a given name, a title or an earlier pronoun says), its speaker first,
 then its subject; names inside quotes and someone's someone ("Trump's chairman") are not.
 
-The functions read the state of a :class:`~claimtrack.attribution.speaker_resolution.Speakers`
-(who spoke in which sentence, the people the text names)."""
+The functions read the state of a source's speaker resolution (who spoke in which sentence,
+the people the text names), as the :class:`Speakers` protocol says."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from claimtrack.actors import is_unnamed
 from claimtrack.actors.names import NAME_PARTICLE
@@ -19,10 +19,30 @@ from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
-if TYPE_CHECKING:
-    from claimtrack.attribution.speaker_resolution import Speakers
 
-__all__ = ["gender", "he_or_she", "may_be", "person_name"]
+class Speakers(Protocol):
+    """What these functions read of a source's speaker resolution (speaker_resolution.py)."""
+
+    text: str
+    people: tuple[Person, ...]
+    quoted: tuple[tuple[int, int], ...]
+    spoken_in: dict[int, Actor]
+    genders: dict[str, str]
+
+    def sentence_starts(self, position: int, count: int) -> list[int]: ...
+
+    def remember(self, actor: Actor) -> Actor: ...
+
+    def named(
+        self, head: str, description: str | None, kind: ActorKind | None = None
+    ) -> Actor | None: ...
+
+    def mentioned(
+        self, start: int, end: int, kind: ActorKind = ActorKind.ORGANIZATION
+    ) -> list[tuple[int, Actor]]: ...
+
+
+__all__ = ["Speakers", "gender", "he_or_she", "may_be", "person_name"]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
 
