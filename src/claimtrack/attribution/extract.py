@@ -218,6 +218,7 @@ def _extract(
             if previous is None:
                 continue
             speaker, via, said = previous
+            speaker = speakers.continued(speaker, sentence.start)
         else:
             raw_mention = attribution.speaker_text(text)
             if raw_mention and not is_speaker(raw_mention, strict=True):

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.actors.names import TITLE_HEAD
+from claimtrack.attribution.antecedents import he_or_she, may_be
+from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
@@ -46,8 +49,13 @@ class Speakers:
         # Everyone who has spoken so far, the latest last, with the role words the article
         # described them by ("activist", "official"), for "the activist" to point back to.
         self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
+        self.people = people_named(text)
+        self.quoted = quoted_spans(text)
+        self.spoken_in: dict[int, Actor] = {}  # the latest speaker of each sentence, by start
+        self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
+        self.surnames: dict[str, Actor] = {}  # whom a surname alone has stood for
 
-    def _sentence_starts(self, position: int, count: int) -> list[int]:
+    def sentence_starts(self, position: int, count: int) -> list[int]:
         """Where the last ``count`` sentences beginning before ``position`` begin."""
         before = bisect.bisect_left(self.starts, position)
         return self.starts[max(0, before - count) : before]
@@ -56,8 +64,19 @@ class Speakers:
         """Note that ``actor`` is the speaker of the sentence beginning at ``sentence_start``."""
         self.recent.append(actor)
         self.last_spoke = sentence_start
+        # The sentence's first speaker is its subject ("Carson turned the story back,
+        # pointing out that the paper's reporter had reported ...").
+        self.spoken_in.setdefault(sentence_start, actor)
 
-    def _remember(self, actor: Actor) -> Actor:
+    def continued(self, previous: Actor | None, sentence_start: int) -> Actor | None:
+        """Who says a quote that stands alone after an attribution: the speaker before it,
+        or, when that attribution named nobody, whoever spoke in the sentence before."""
+        if previous is not None:
+            return previous
+        before = self.sentence_starts(sentence_start, 1)
+        return self.spoken_in.get(before[0]) if before else None
+
+    def remember(self, actor: Actor) -> Actor:
         if actor not in self.introduced:
             self.introduced.append(actor)
         return actor
@@ -81,6 +100,12 @@ class Speakers:
         self, mention: SpeakerPhrase, attribution: Attribution, position: int
     ) -> Actor | None:
         head = mention.head
+        if not head and attribution.source is not None:
+            # "... at a news conference at which he predicted": the clause's pronoun speaks.
+            start, end = attribution.source
+            found = _pronoun_ending_a_clause().search(self.text, start, end)
+            if found is not None and found.end() == end:
+                return self._pronoun(found["pronoun"].lower(), found.start("pronoun"))
         if not head:
             return None
         if PRONOUN.match(head):
@@ -98,31 +123,36 @@ class Speakers:
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
             return named[-1] if named else None
-        if (antecedent := self._antecedent(head)) is not None:
+        if (antecedent := self._antecedent(head, position)) is not None:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self._describe(self._unnamed(head, description), head)
+        return self.named(head, mention.description)
+
+    def named(self, head: str, description: str | None, kind: ActorKind | None = None
+               ) -> Actor | None:  # fmt: skip
+        """The actor a name stands for: a known one, else a new one."""
         match = self._resolve_name(head)
         if match is not None:
             actor = match.actor
-            if mention.description and not actor.description:
-                actor = attrs.evolve(actor, description=mention.description)
+            if description and not actor.description:
+                actor = attrs.evolve(actor, description=description)
                 self.registry.add(actor)
-            return self._describe(self._remember(actor), head, mention.description)
+            return self._describe(self.remember(actor), head, description)
         title, name = split_title(head)
         if not re.search(r"[A-Z]", name) or count_words(name) > 8:
             return None
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
             name,
-            kind=guess_kind(name, mention.description),
-            description=mention.description or title or None,
+            kind=kind or guess_kind(name, description),
+            description=description or title or None,
         )
         self.registry.add(actor)
-        return self._describe(self._remember(actor), head)
+        return self._describe(self.remember(actor), head)
 
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""
@@ -150,7 +180,7 @@ class Speakers:
                 return self._unnamed(f"another {kind}", f"another {kind}")
         return None
 
-    def _antecedent(self, head: str) -> Actor | None:
+    def _antecedent(self, head: str, position: int) -> Actor | None:
         """Whom a definite description ("the activist", "the official") points back to: the
         last speaker described by that noun, if there is one."""
         m = _DEFINITE_DESCRIPTION.match(head)
@@ -162,6 +192,16 @@ class Speakers:
         for actor, roles in reversed(self.described.values()):
             if forms & roles:
                 return actor
+        # "President Barack Obama ... Obama said. ... the president added": one of the
+        # latest speakers, whom the article gave that title.
+        titled = {
+            fold(p.name.split()[-1])
+            for p in self.people
+            if p.start < position and forms & set(p.title.split())
+        }
+        for actor in reversed(self.recent[-3:]):
+            if actor.kind is ActorKind.PERSON and fold(actor.name.split()[-1]) in titled:
+                return actor
         return None
 
     def _resolve_name(self, head: str) -> ActorMatch | None:
@@ -170,15 +210,24 @@ class Speakers:
         'Secretary of State John Kerry' -> 'John Kerry'."""
         candidates = [head]
         short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        given: dict[str, str] = {}  # a surname tried alone, and the given name before it
         for phrase in (short, head):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
+            if len(words) > 1 and _part_of_name(words[-2]):
+                given[words[-1]] = words[-2]
         for candidate in dict.fromkeys(candidates):
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
-            if match is not None:
-                return match
+            if match is None or _other_given_name(given.get(candidate), match.actor):
+                continue
+            if match.method == "surname":
+                # A surname alone keeps the person it first stood for: "Trump" stays Donald
+                # after his daughter Ivanka Trump is introduced.
+                actor = self.surnames.setdefault(fold(candidate), match.actor)
+                return attrs.evolve(match, actor=actor)
+            return match
         return None
 
     def _document_author(self, position: int) -> str | None:
@@ -186,20 +235,16 @@ class Speakers:
         a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
         Dutch al-Nusra associate".
         Only a document introduced in this sentence or the one before counts."""
-        begin = (self._sentence_starts(position, 2) or [0])[0]
+        begin = (self.sentence_starts(position, 2) or [0])[0]
         found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
         return found[-1]["author"] if found else None
 
     def _pronoun(self, pronoun: str, position: int) -> Actor | None:
         if pronoun in ("he", "she"):
-            # "... heard from President Smith. Gone was the rhetoric of 2013 when he said": a
-            # person named in the previous sentence, with no "he" or "she" there to carry on
-            # the earlier speaker, is whom the pronoun picks up.
-            begin = (self._sentence_starts(position, 2) or [0])[0]
-            named = {a.id: a for _, a in self.mentioned(begin, position, ActorKind.PERSON)}
-            carried_on = re.search(r"\b(?:he|she)\b", self.text[begin:position], re.IGNORECASE)
-            if len(named) == 1 and not carried_on:
-                return self._remember(next(iter(named.values())))
+            found = he_or_she(self, pronoun, position)
+            if found is not None:
+                self.genders.setdefault(found.id, "m" if pronoun == "he" else "f")
+                return found
         wanted = (
             {ActorKind.PERSON}
             if pronoun in ("he", "she", "i")
@@ -208,6 +253,8 @@ class Speakers:
 
         def fits(actor: Actor) -> bool:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
+            if pronoun in ("he", "she") and not may_be(self, actor, pronoun):
+                return False
             return actor.kind in wanted or (
                 pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
             )
@@ -217,7 +264,7 @@ class Speakers:
         if pronoun == "they" and self.recent and self.recent[-1].kind is ActorKind.UNNAMED:
             # "Moderate rebels accuse ... This, they say, has created ...": the group that
             # spoke in the sentence before.
-            previous = (self._sentence_starts(position + 1, 2) or [0])[0]
+            previous = (self.sentence_starts(position + 1, 2) or [0])[0]
             if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
                 self.recent[-1].name
             ):
@@ -238,7 +285,7 @@ class Speakers:
         """The people a "they" picks up from the sentence before, when nobody spoke there
         and they are its subject: "In Syria, few rebel fighters want to join a force focused
         only on ISIS. They argue that ..." -> "rebel fighters"."""
-        starts = self._sentence_starts(position + 1, 2)
+        starts = self.sentence_starts(position + 1, 2)
         if len(starts) < 2 or self.last_spoke >= starts[0]:
             return None
         subject = _plural_people_subject().match(self.text, starts[0], starts[1])
@@ -278,7 +325,7 @@ class Speakers:
                 and actor.affiliation == group.id
                 and role in re.findall(r"[a-z]+", fold(actor.description or ""))
             ):
-                return self._remember(actor)
+                return self.remember(actor)
         return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
 
     def _group(self, attribution: Attribution, position: int) -> Actor | None:
@@ -286,11 +333,32 @@ class Speakers:
             inside = self.mentioned(*attribution.span)
             if inside:
                 return inside[0][1]
-        for begin in reversed(self._sentence_starts(position, 3)):
+        for begin in reversed(self.sentence_starts(position, 3)):
             found = self.mentioned(begin, position)
             if found:
                 return found[0][1]
         return None
+
+
+_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
+
+
+def _part_of_name(word: str) -> bool:
+    """Whether ``word`` is a capitalised word and no title: a given name, say."""
+    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
+
+
+@cached  # built from the lexicons in force
+def _pronoun_ending_a_clause() -> re.Pattern[str]:
+    return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
+
+
+def _other_given_name(given: str | None, actor: Actor) -> bool:
+    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
+    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
+    names = [fold(n).split() for n in actor.names]
+    full = [words for words in names if len(words) > 1]
+    return given is not None and bool(full) and all(fold(given) not in w for w in full)
 
 
 @cached  # built from the lexicons in force

@@ -1,0 +1,140 @@
+"""Whom "he" or "she" stands for in one source: the nearest sentence that names a person
+who fits (the gender a given name, a title or an earlier pronoun says), its speaker first,
+then its subject; names inside quotes and someone's someone ("Trump's chairman") are not.
+
+The functions read the state of a source's speaker resolution (who spoke in which sentence,
+the people the text names), as the :class:`Speakers` protocol says."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Protocol
+
+from claimtrack.actors import is_unnamed
+from claimtrack.actors.names import NAME_PARTICLE
+from claimtrack.attribution.people import Person, gender_of_name
+from claimtrack.attribution.rules import pattern
+from claimtrack.model import Actor, ActorKind
+from claimtrack.resources import cached, load
+from claimtrack.text import fold
+
+
+class Speakers(Protocol):
+    """What these functions read of a source's speaker resolution (speaker_resolution.py)."""
+
+    text: str
+    people: tuple[Person, ...]
+    quoted: tuple[tuple[int, int], ...]
+    spoken_in: dict[int, Actor]
+    genders: dict[str, str]
+
+    def sentence_starts(self, position: int, count: int) -> list[int]: ...
+
+    def remember(self, actor: Actor) -> Actor: ...
+
+    def named(
+        self, head: str, description: str | None, kind: ActorKind | None = None
+    ) -> Actor | None: ...
+
+    def mentioned(
+        self, start: int, end: int, kind: ActorKind = ActorKind.ORGANIZATION
+    ) -> list[tuple[int, Actor]]: ...
+
+
+__all__ = ["Speakers", "gender", "he_or_she", "may_be", "person_name"]
+
+_ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
+
+
+def gender(speakers: Speakers, actor: Actor) -> str | None:
+    return speakers.genders.get(actor.id) or (
+        gender_of_name(actor.name) if actor.kind is ActorKind.PERSON else None
+    )
+
+
+def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
+    """Whether "he" or "she" can stand for ``actor``: one person, of no other gender."""
+    if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not (
+        _ONE_UNNAMED_PERSON.fullmatch(actor.name)
+    ):
+        return False
+    said = gender(speakers, actor)
+    return said is None or said == ("m" if pronoun == "he" else "f")
+
+
+def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
+    """The person "he" or "she" stands for: the nearest sentence, this one first, that
+    names someone it fits (its speaker first, then the first person it names, its
+    subject), up to two sentences back; a sentence where the same pronoun comes first
+    carries on someone named further back.  '... the French ambassador, François
+    Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
+    speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
+    starts = speakers.sentence_starts(position, 3)
+    ends = [*starts[1:], position]
+    wanted = "m" if pronoun == "he" else "f"
+    for begin, end in zip(reversed(starts), reversed(ends), strict=True):
+        speaker = speakers.spoken_in.get(begin)
+        if speaker is not None and may_be(speakers, speaker, pronoun):
+            return speaker
+        carried = re.search(rf"\b{pronoun}\b", speakers.text[begin:end], re.IGNORECASE)
+        whose = False
+        for at, who in _people_in(speakers, begin, end):
+            if carried is not None and begin + carried.start() < at:
+                break
+            if isinstance(who, Actor):
+                if may_be(speakers, who, pronoun):
+                    return speakers.remember(who)
+            elif who.possessive:
+                whose = True  # "Trump's Indiana chairman, Rex Early, ...": not Trump
+            elif who.gender in (None, wanted):
+                actor = speakers.named(who.name, None, ActorKind.PERSON)
+                if actor is not None and may_be(speakers, actor, pronoun):
+                    if who.gender:
+                        speakers.genders.setdefault(actor.id, who.gender)
+                    return actor
+        if whose:
+            return None  # the sentence is about someone's someone, left unnamed
+    return None
+
+
+def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
+    """The people named between two offsets: those the article names (people.py) and
+    the known persons of the registry, by position."""
+    people = [p for p in speakers.people if begin <= p.start < end]
+    found: list[tuple[int, Actor | Person]] = [(p.start, p) for p in people]
+    # A person found in the text says more (a gender) than a known actor at one place.
+    taken = [(p.start, p.end) for p in people]
+    found += [
+        (at, actor)
+        for at, actor in speakers.mentioned(begin, end, ActorKind.PERSON)
+        if person_name(actor.name)
+        and speakers.text[at : at + 1].isupper()
+        and not any(s <= at < e for s, e in taken)
+    ]
+    return sorted(
+        (pair for pair in found if not _in_quote(speakers, pair[0])), key=lambda pair: pair[0]
+    )
+
+
+def _in_quote(speakers: Speakers, position: int) -> bool:
+    at = bisect.bisect_right(speakers.quoted, (position, len(speakers.text))) - 1
+    return at >= 0 and speakers.quoted[at][0] < position < speakers.quoted[at][1]
+
+
+def person_name(name: str) -> bool:
+    """Whether an actor's name is written as a person's: capitalised words (or particles),
+    no function word, no description ("Applicants", "Throughout the debate")."""
+    words = name.split()
+    return (
+        bool(words)
+        and not {fold(w) for w in words} & _stopwords()
+        and all(w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w) for w in words)
+        and not is_unnamed(name)
+    )
+
+
+@cached  # built from the lexicons in force
+def _stopwords() -> frozenset[str]:
+    """Function words, which no person's name is made of ("But", "The Internet")."""
+    return frozenset(load("stopwords")["words"])
