@@ -101,6 +101,15 @@ def test_hedges_weaken_and_questions_assert_nothing():
         assert compare(real, _claim(text), same_proposition=True) is None
 
 
+def test_a_fragment_of_two_words_conflicts_with_nothing():
+    """A phrase quoted for itself ("the narrator mentions 'classified emails'") states
+    nothing: the audit's negation against "none of her emails were marked classified" was
+    false."""
+    denial = _claim("none of her emails were marked classified when they were sent")
+    assert compare(_claim("classified emails"), denial, same_proposition=True) is None
+    assert compare(_claim("her emails were classified"), denial, same_proposition=True)
+
+
 def test_compare_is_symmetric_in_kind():
     """Which claim comes first does not change the kind or the strength."""
     a, b = _claim("Nobody is playing the guitar"), _claim("A man is playing the guitar")

@@ -257,15 +257,28 @@ def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|whether|should|suppose|in case)\b", re.IGNORECASE)
 
 
+MIN_ASSERTION_WORDS = 3
+"""A claim of fewer words is a fragment quoted for its phrase ("the narrator mentions
+'classified emails'"), a name or a title: it states nothing that another claim could deny."""
+
+
 def is_assertion(text: str) -> bool:
-    """Whether a claim asserts anything: a question, a condition or an exhortation does not.
+    """Whether a claim asserts anything: a question, a condition, an exhortation or a
+    fragment of a word or two does not.
 
     >>> is_assertion("Is the split real?"), is_assertion("If the split is real, we leave")
     (False, False)
     >>> is_assertion("And let’s make America great again.")
     False
+    >>> is_assertion("classified emails"), is_assertion("Nusra is splitting")
+    (False, True)
     """
-    return "?" not in text and not _CONDITIONAL.search(text) and not _exhorts(text)
+    return (
+        "?" not in text
+        and len(re.findall(r"[\w'’]+", text)) >= MIN_ASSERTION_WORDS
+        and not _CONDITIONAL.search(text)
+        and not _exhorts(text)
+    )
 
 
 def _exhorts(text: str) -> bool:
