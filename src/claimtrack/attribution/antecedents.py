@@ -71,6 +71,8 @@ def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
     Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
     speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
     starts = speakers.sentence_starts(position, 3)
+    if not starts:
+        return None  # the text opens with the pronoun: nobody came before it
     ends = [*starts[1:], position]
     wanted = "m" if pronoun == "he" else "f"
     for begin, end in zip(reversed(starts), reversed(ends), strict=True):
