@@ -93,3 +93,19 @@ def test_each_pair_of_statements_conflicts_once_in_the_seeds(seed_analysis):
              if any(texts[i].startswith("unity between") or "called for unity" in texts[i]
                     for i in (c.a, c.b))]  # fmt: skip
     assert [c.relation for c in unity] == [Relation.REVERSAL]
+
+
+def test_one_speakers_opposite_claims_in_two_years_are_two_statements():
+    """A cluster does not weigh stance: one speaker's "is part of" in 2014 and "is not part
+    of" in 2016, with no date of saying, are two statements and a change of position, not
+    one statement whose conflict is skipped (found by the review)."""
+    sources = [Source(id="old", published=When.parse("2014")),
+               Source(id="new", published=When.parse("2016"))]  # fmt: skip
+    part = Claim.create(text="the front is part of the network", source="old", speaker="front")
+    apart = Claim.create(text="the front is not part of the network", source="new",
+                         speaker="front")  # fmt: skip
+    cluster = Cluster.of([part.id, apart.id])
+    assert statements([part, apart], [cluster], sources=sources) == {
+        part.id: part.id, apart.id: apart.id}  # fmt: skip
+    (found,) = find_conflicts([part, apart], [cluster], sources=sources)
+    assert found.relation is Relation.REVERSAL

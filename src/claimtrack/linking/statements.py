@@ -18,8 +18,10 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from claimtrack.linking.cues import negated_anywhere
+from claimtrack.lookup import appeared
 from claimtrack.model import Claim, Cluster, Source
 
 __all__ = ["statements"]
@@ -32,13 +34,14 @@ def statements(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
 
     Two claims are one statement when one reports the other (in one source, the reported
     claim's quote lies inside the report's and names the reporter in its ``via``), or when
-    they state one proposition (one cluster) and are the same speaker's at a time not known
-    to differ, or a source and one derived from it (a reprint).  The one standing for it is
-    the statement reported, not a report of it (the longest ``via``), then an original
-    rather than a reprint, then the smallest id."""
+    they state one proposition (one cluster) and are the same speaker's, with the same
+    polarity, at times known to overlap, or a source and one derived from it (a reprint).
+    The one standing for it is the statement reported, not a report of it (the longest
+    ``via``), then an original rather than a reprint, then the smallest id."""
     claims = sorted({c.id: c for c in claims}.values(), key=lambda c: c.id)
     by_id = {c.id: c for c in claims}
-    derived = {s.id: set(s.derived_from) for s in sources}
+    source_map = {s.id: s for s in sources}
+    derived = {s.id: set(s.derived_from) for s in source_map.values()}
     parent = {c.id: c.id for c in claims}
 
     def root(x: str) -> str:
@@ -63,7 +66,7 @@ def statements(claims: Iterable[Claim], clusters: Iterable[Cluster] = (), *,
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if a.source != b.source and (
-                    _same_speaker_same_time(a, b)
+                    _same_speaker_same_time(a, b, source_map)
                     or a.source in derived.get(b.source, ())
                     or b.source in derived.get(a.source, ())
                 ):
@@ -87,9 +90,14 @@ def _reports(outer: Claim, inner: Claim) -> bool:
     return inside and outer.speaker in inner.via
 
 
-def _same_speaker_same_time(a: Claim, b: Claim) -> bool:
+def _same_speaker_same_time(a: Claim, b: Claim, sources: Mapping[str, Source]) -> bool:
+    """Whether two claims of one cluster are one speaker's one statement: said (or else
+    published) at times known to overlap, with the same polarity.  A cluster does not weigh
+    stance, so "Nusra is part of al-Qaeda" in 2014 and "... is not part of al-Qaeda" by the
+    same speaker, with no date of saying, are two statements: a change of position."""
     if a.speaker is None or a.speaker != b.speaker:
         return False
-    if a.said is None or b.said is None:
-        return True
-    return a.said.overlaps(b.said) is not False
+    if negated_anywhere(a.text) != negated_anywhere(b.text):
+        return False
+    when_a, when_b = appeared(a, sources), appeared(b, sources)
+    return when_a is not None and when_b is not None and when_a.overlaps(when_b) is True
