@@ -109,7 +109,11 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
     if not words:
         return False
     first = _RELATIVE.split(f" {' '.join(words)} ", maxsplit=1)[0].split()
-    lowered = [fold(w) for w in first]
+    # A capitalised word before another is part of a name, not a verb: "Rep. Will Hurd".
+    lowered = [
+        "" if w[:1].isupper() and k + 1 < len(first) and first[k + 1][:1].isupper() else fold(w)
+        for k, w in enumerate(first)
+    ]
     if any(w in banned["clause_words"] for w in lowered[1:]):
         return False  # "the truce begins on Saturday and was": a clause
     if any(
@@ -119,7 +123,7 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
         return False  # "Congress significantly boosted funding levels"
     if strict and (_PARTICIPLE.fullmatch(words[0]) or words[0] in banned["verbs"]):
         return False  # "Lashing out", "Take a look": a clause without its subject
-    if strict and any(fold(w) in banned["verbs"] for w in first[1:]):
+    if strict and any(w in banned["verbs"] for w in lowered[1:]):
         return False  # "Biden grew up": a clause
     if strict and fold(words[0]) in banned["prepositions"]:
         return False  # "In a two-minute response": a phrase about the occasion

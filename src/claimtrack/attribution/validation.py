@@ -46,8 +46,11 @@ _TAG = re.compile(r"<[^<>]*>|^[^<>]*>")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]{2,8}\.? \d{1,2})\s+[-—–]+\s+"
 )
-# A participle opening a sentence: "Alarmed by the unrest", "Surveying the desolation".
-_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b")
+# A participle opening a sentence: "Alarmed by the unrest", "Surveying the desolation"; a
+# lower-case word follows it, where a name goes on in capitals ("Ahmed Rashid", "Fred Upton").
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
+# Two capitalised words open a name, not a clause: "Will Hurd", "Can Dündar", "Do Kwon".
+_NAME_OPENING = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # A relative or a conjunction before the subject: "which Mr. Putin (opposed)".
 _LEADING_LINK = re.compile(
@@ -101,6 +104,8 @@ class Shape:
             return False
         if self.test == "starts":
             return True
+        if _NAME_OPENING.match(plain):
+            return False  # "Will Hurd": the opening word is a given name
         # "head": the opening phrase refuses the span unless a later part names someone
         # ("At the Maine rally, Trump").
         return not any(names_someone(chunk) for chunk in _CHUNK.split(plain)[1:])
