@@ -92,6 +92,7 @@ def test_actor_shapes_leave_spans_alone() -> None:
         ("Alarmed by the unrest, the senator", "the senator"),
         ("Ahmed Rashid, a Pakistani journalist", "Ahmed Rashid, a Pakistani journalist"),
         ("Fred Upton, the committee chairman", "Fred Upton, the committee chairman"),
+        ("My wife and I", "My wife and I"),
     ],
 )
 def test_speaker_part(mention: str, part: str) -> None:

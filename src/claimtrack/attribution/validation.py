@@ -207,7 +207,12 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
     if len(text.split()) <= 6:
         text = _cue_verb().sub(r"\g<subject>", text)  # "Trump fired (back)": the subject
     words = text.split()
-    if len(words) > 1 and "," not in text and fold(words[-1]) in _SUBJECT_PRONOUNS:
+    if (
+        len(words) > 1
+        and "," not in text
+        and fold(words[-1]) in _SUBJECT_PRONOUNS
+        and fold(words[-2]) not in ("and", "or", "nor")  # "My wife and I": both speak
+    ):
         return words[-1]
     return text
 
