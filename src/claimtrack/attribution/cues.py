@@ -200,7 +200,7 @@ def _channel_pattern(channels: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-@cache
+@cached  # per set of resources: reporting.toml is a user's to replace
 def unreliable_cues() -> frozenset[str]:
     """Cue forms whose speaker is too seldom right to name (``reporting.toml``)."""
     return frozenset(load("reporting")["unreliable"]["forms"])
