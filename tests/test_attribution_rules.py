@@ -11,12 +11,21 @@ from typing import Any
 
 import pytest
 
+from claimtrack.actors import OUTLET_NOUN
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.rules import USES, pattern, pattern_table, regex_of, word_set, words
 from claimtrack.attribution.speaker_phrases import NAME_WORD
 from claimtrack.errors import InputError
+from claimtrack.resources import load
+from claimtrack.text import transliterator
 
-FRAGMENTS = {"name_word": NAME_WORD}  # what the code passes the patterns that need it
+# what the code passes the patterns that need it
+FRAGMENTS = {
+    "name_word": NAME_WORD,
+    "outlet_noun": OUTLET_NOUN,
+    "article": transliterator().article.apart_pattern,
+    "channels": "|".join(re.escape(c) for c in load("reporting")["phrases"]["channels"]),
+}
 
 ENTRIES = sorted(pattern_table().items())
 
