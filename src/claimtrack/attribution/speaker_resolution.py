@@ -32,6 +32,7 @@ _ANOTHER = pattern("another")
 _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
 _DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
+_NAME_QUALIFIER = pattern("name_qualifier")
 
 
 class Speakers:
@@ -209,7 +210,7 @@ class Speakers:
         Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
         'Secretary of State John Kerry' -> 'John Kerry'."""
         candidates = [head]
-        short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        short = _NAME_QUALIFIER.split(head)[0]
         given: dict[str, str] = {}  # a surname tried alone, and the given name before it
         for phrase in (short, head):
             words = phrase.split()
@@ -370,11 +371,7 @@ def _plural_people_subject() -> re.Pattern[str]:
         for w in load("reporting")["speakers"]["unnamed_heads"]
         if w.endswith("s") or w == "people"
     )
-    return re.compile(
-        r"(?:[^,.;:]{1,40},\s+)?(?:(?:few|many|some|most|several|other|these|those|the)\s+)?"
-        rf"(?P<people>(?:[A-Za-z-]+\s+){{0,2}}?(?:{heads}))\s+"
-        r"(?!of\b|in\b|from\b|at\b|who\b|that\b|with\b|and\b|or\b)[a-z]+\b"
-    )
+    return pattern("plural_people_subject", heads=heads)
 
 
 @cached  # built from the lexicons in force
