@@ -57,6 +57,9 @@ _THAT_THEN_WORD = pattern("that_then_word")
 _THAT_AT_END = pattern("that_at_end")
 _THAT_WORD = pattern("that_word")
 _CHANNEL_LEAD = pattern("channel_lead")
+# Mechanical punctuation: the stop of a quote before its attribution; nothing but commas.
+_QUOTE_STOP = re.compile(r"[,?!]")
+_COMMAS = re.compile(r"[\s,]*")
 
 
 def _inverted_speaker(right: str) -> bool:
@@ -87,12 +90,12 @@ def attribution_at(
         if q[1] <= cs
         and q[1] > s - 1
         and count_words(text[q[1] : cs]) <= 12
-        and re.search(r"[,?!]", text[q[1] - 3 : q[1] + 2] + text[q[1] : cs][:3]) is not None
+        and _QUOTE_STOP.search(text[q[1] - 3 : q[1] + 2] + text[q[1] : cs][:3]) is not None
     ]
     if before:
         quote = before[-1]
         between = strip_span(text, quote[1], cs, " \t\n,;:")
-        if between[0] < between[1] and not re.fullmatch(r"[\s,]*", text[between[0] : between[1]]):
+        if between[0] < between[1] and not _COMMAS.fullmatch(text[between[0] : between[1]]):
             named = strip_span(text, *between, ' \t\n,;:"“”')
             if match.group(0).lower().endswith("ing"):
                 # A participle cue after the quote: the speaker without the verb before.

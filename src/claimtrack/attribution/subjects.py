@@ -48,6 +48,10 @@ _SUBJECT_CLAUSE_SPLIT = pattern("subject_clause_split")
 _WITH_AUTHOR = pattern("with_author")
 _INVERTED_SOURCE_END = pattern("inverted_source_end")
 _CONTENT_LEAD = pattern("content_lead")
+# Mechanical: commas, and a letter (a subject has one).
+_COMMA = re.compile(r",\s*")
+_COMMA_SPACE = re.compile(r",\s+")
+_LETTER = re.compile(r"[A-Za-z]")
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
@@ -83,13 +87,13 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
                 begin, stripped = lead.end(), True
         # The rest of "On Tuesday, July 26, 2016, ...": a date of its own, as dates finds it.
         times = find_times(text[begin:end])
-        if times and times[0][0] == 0 and (comma := re.match(r",\s*", text[begin + times[0][1] :])):
+        if times and times[0][0] == 0 and (comma := _COMMA.match(text[begin + times[0][1] :])):
             begin, stripped = begin + times[0][1] + comma.end(), True
     # "Addressing the relationship with the group, he hints ...": an opening participle clause
     # ends at the last comma before the subject, not at one opening a clause after it
     # ("Recalling that moment, David Axelrod, who was chief strategist, said").
     if _OPENING_PARTICIPLE.match(text, begin, end):
-        commas = [begin + m.end() for m in re.finditer(r",\s+", text[begin:end])]
+        commas = [begin + m.end() for m in _COMMA_SPACE.finditer(text[begin:end])]
         while len(commas) > 1 and _CLAUSE_AFTER_SUBJECT.match(text, commas[-1]):
             commas.pop()
         if commas:
@@ -131,7 +135,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         if s >= e:
             return None
     subject = text[s:e]
-    if not re.search(r"[A-Za-z]", subject) or NOT_A_SUBJECT.fullmatch(subject):
+    if not _LETTER.search(subject) or NOT_A_SUBJECT.fullmatch(subject):
         return None
     if FINITE_VERB.search(_SUBJECT_CLAUSE_SPLIT.split(subject)[0]):
         # a clause, not a noun phrase ("the truce begins on Saturday and was"), unless a
