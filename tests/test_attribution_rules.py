@@ -11,12 +11,41 @@ from typing import Any
 
 import pytest
 
+from claimtrack.actors import OUTLET_NOUN
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.rules import USES, pattern, pattern_table, regex_of, word_set, words
 from claimtrack.attribution.speaker_phrases import NAME_WORD
 from claimtrack.errors import InputError
+from claimtrack.resources import load
+from claimtrack.text import transliterator
 
-FRAGMENTS = {"name_word": NAME_WORD}  # what the code passes the patterns that need it
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _cue_verbs() -> dict[str, Any]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    shapes = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text("utf-8"))
+    return dict(shapes["cue_verb"])
+
+
+_PLURAL_HEADS = [
+    w for w in load("reporting")["speakers"]["unnamed_heads"] if w.endswith("s") or w == "people"
+]
+
+_CHANNELS: list[str] = load("reporting")["phrases"]["channels"]
+
+# what the code passes the patterns that need it
+FRAGMENTS = {
+    "heads": "|".join(_PLURAL_HEADS),
+    "past": _alternatives(_cue_verbs()["irregular_past"]),
+    "particles": _alternatives(_cue_verbs()["particles"]),
+    "name_word": NAME_WORD,
+    "outlet_noun": OUTLET_NOUN,
+    "article": transliterator().article.apart_pattern,
+    "channels": _alternatives(sorted(_CHANNELS, key=len, reverse=True)),
+}
 
 ENTRIES = sorted(pattern_table().items())
 

@@ -28,6 +28,13 @@ __all__ = ["according_to", "parenthetical_speaker", "relative_clause_speaker"]
 _RELATIVE_SPEAKER = pattern("relative_speaker")
 _CLAUSE_TAKING = word_set("clause_taking")
 _RELATIVE_VERB = pattern("relative_verb")
+_INVERTED_ASIDE = pattern("inverted_aside")
+# Mechanical punctuation: where an aside's content ends (a comma, a dash, a semicolon), a
+# comma before the next word.
+_CLAUSE_END = re.compile(r",\s|\s[—–-]\s|;|$")
+_COMMA_THEN_WORD = re.compile(r"\s*,\s+(?=\S)")
+_COMMA = re.compile(r",\s*")
+_COMMA_SPACE = re.compile(r",\s")
 
 
 def relative_clause_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> Attribution | None:
@@ -42,7 +49,7 @@ def relative_clause_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> 
     source = speaker.span("speaker")
     if NOT_A_SUBJECT.fullmatch(text[source[0] : source[1]]) or FINITE_VERB.search(text, *source):
         return None
-    end = re.search(r",\s|\s[—–-]\s|;|$", text[cue[1] : e])
+    end = _CLAUSE_END.search(text[cue[1] : e])
     content = strip_span(text, cue[1], cue[1] + end.start() if end else e, " \t\n.,;:")
     if count_words(text[content[0] : content[1]]) < 2:
         return None
@@ -60,7 +67,7 @@ def parenthetical_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> At
         return None
     if comma == len(left) - 1:
         # Inverted: ', say opposition sources, that ...'
-        inverted = re.match(r"\s+([^,;:]+?),\s+that\s+(?=\S)", text[ce:e])
+        inverted = _INVERTED_ASIDE.match(text[ce:e])
         if (
             inverted is None
             or count_words(inverted.group(1)) > 6
@@ -72,7 +79,7 @@ def parenthetical_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> At
         after = trim_content(text, ce + inverted.end(), e)
     else:
         # Middle: ', they say, ...'
-        tail = re.match(r"\s*,\s+(?=\S)", text[ce:e])
+        tail = _COMMA_THEN_WORD.match(text[ce:e])
         speaker = strip_span(text, s + comma + 1, cs)
         named = text[speaker[0] : speaker[1]]
         if (
@@ -92,6 +99,9 @@ def parenthetical_speaker(text: str, s: int, e: int, cue: Span, kind: str) -> At
 
 _APPOSITIVE = pattern("appositive")
 _SOURCE_END = pattern("source_end")
+_ENDS_WITH_AND_BUT_SO = pattern("ends_with_and_but_so")
+_RELATIVE_GOES_ON = pattern("relative_goes_on")
+_COORDINATED_REST = pattern("coordinated_rest")
 
 
 def according_to(text: str, s: int, e: int, cue: Span) -> Attribution | None:
@@ -105,11 +115,11 @@ def according_to(text: str, s: int, e: int, cue: Span) -> Attribution | None:
     sentence_initial = not text[s:cs].strip()
     if stop and after[stop.start()] == ",":
         appositive = _APPOSITIVE.match(text, rest_start, e)
-        if appositive and sentence_initial and not re.match(r",\s", text[appositive.end() :]):
+        if appositive and sentence_initial and not _COMMA_SPACE.match(text[appositive.end() :]):
             appositive = None  # "According to X, the split is...": that is the content
         if appositive:
             src_end = appositive.end()
-            comma = re.match(r",\s*", text[src_end:e])
+            comma = _COMMA.match(text[src_end:e])
             rest_start = src_end + (comma.end() if comma else 0)
     source = strip_span(text, ce, src_end, ' \t\n,;:."”“')
     if source[0] >= source[1] or count_words(text[source[0] : source[1]]) > MAX_SOURCE_WORDS:
@@ -117,18 +127,18 @@ def according_to(text: str, s: int, e: int, cue: Span) -> Attribution | None:
     left = strip_span(text, s, cs)
     left_text = text[left[0] : left[1]]
     pieces = []
-    if left[0] < left[1] and not re.search(r"(?:^|,)\s*(?:and|but|so)$", left_text, re.I):
+    if left[0] < left[1] and not _ENDS_WITH_AND_BUT_SO.search(left_text):
         pieces.append(left)
     # "..., according to X, which raises the issue of ..., and how ...": the rest goes on
     # with the clause about X, not with what X says.
-    goes_on = re.search(r",\s+(?:which|who)\s", text[ce:src_end]) and re.match(
-        r"\s*(?:and|or)\s", text[rest_start:e]
+    goes_on = _RELATIVE_GOES_ON.search(text[ce:src_end]) and _COORDINATED_REST.match(
+        text[rest_start:e]
     )
     if rest_start < e and not goes_on and (not pieces or text[cs - 2 : cs].strip() == ","):
         rest = strip_span(text, rest_start, e)
         if rest[0] < rest[1]:
             pieces.append(rest)
-    if left[0] < left[1] and re.search(r"(?:^|,)\s*(?:and|but|so)$", left_text, re.I):
+    if left[0] < left[1] and _ENDS_WITH_AND_BUT_SO.search(left_text):
         pieces = [strip_span(text, rest_start, e)] if rest_start < e else []
     pieces = [trim_content(text, *p) for p in pieces]
     pieces = [p for p in pieces if p[0] < p[1]]

@@ -27,6 +27,13 @@ __all__ = [
 ]
 
 
+# Mechanical spelling: a final consonant after one vowel doubles ('admit' -> 'admitted'),
+# but for the verbs of `no_doubling` (vocabulary.toml), stressed on another syllable.
+_DOUBLES_FINAL = re.compile(r".*[^aeiou][aeiou][bdgmnprt]")
+# Mechanical: up to four capitalised words, whom something was told ('told Reuters').
+_CAPITALISED_WORDS = re.compile(r"\s*((?:[A-Z][\w.'-]*\s?){1,4})")
+
+
 def _inflections(verb: str) -> set[str]:
     if " " in verb:
         head, rest = verb.split(" ", 1)
@@ -40,16 +47,7 @@ def _inflections(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb) and verb not in (
-            "offer",
-            "happen",
-            "listen",
-            "open",
-            "visit",
-            "edit",
-            "limit",
-            "credit",
-        ):
+        if _DOUBLES_FINAL.fullmatch(verb) and verb not in word_set("no_doubling"):
             forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
@@ -83,7 +81,21 @@ _AMBIGUOUS_FORMS = word_set("ambiguous_forms")
 _NOT_POSSESSIVES = word_set("not_possessives")
 _BACK_RETORTS = word_set("back_retorts")
 _BACK_ADVERB_FOLLOWERS = word_set("back_adverb_followers")
+_CONTINUE_TO = pattern("continue_to")
+_CAPTION_BY = pattern("caption_by")
+_PASSIVE_ADVERB = pattern("passive_adverb")
+_INTRODUCES = {
+    "belief": pattern("introduces_belief"),
+    "question": pattern("introduces_question"),
+}
+_INTRODUCES_CONTENT = pattern("introduces_content")
+# Mechanical shapes (no word list): a possessive ending, a past or present participle
+# ending, a dash, a stop or the end of the text.
 _POSSESSIVE = re.compile(r"\w(?:'s|s')$")
+_PARTICIPLE_ENDING = re.compile(r"(?:ed|ing)$")
+_DASH = re.compile("[—–]")
+_DASH_AT_END = re.compile(r"[—–]\s*$")
+_STOP_OR_END = re.compile(r"(?:[.,;!?]|$)")
 
 
 def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | None:
@@ -104,24 +116,24 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
     if form == "back" and previous not in _BACK_RETORTS:
         next_words = text[match.end() : match.end() + 12].split()[:1]
         after = next_words[0].lower().strip(",.;:") if next_words else ""
-        if re.search(r"(?:ed|ing)$", previous) or after in _BACK_ADVERB_FOLLOWERS:
+        if _PARTICIPLE_ENDING.search(previous) or after in _BACK_ADVERB_FOLLOWERS:
             return None  # an adverb: "flew back to Washington", "looking back"
     if form == "called" and previous in ("so", "so-"):
         return None  # "so called": a label, not a statement
-    if form.startswith("continu") and re.match(r"\s+to\b", text[match.end() :]):
+    if form.startswith("continu") and _CONTINUE_TO.match(text[match.end() :]):
         return None  # "continue to": going on, not saying
     words = [w.lower() for w in before[-2:]]
     passive = bool(words) and (
         words[-1] in _PASSIVE
-        or (len(words) == 2 and words[0] in _PASSIVE and re.fullmatch(r"also|[a-z]+ly", words[1]))
+        or (len(words) == 2 and words[0] in _PASSIVE and _PASSIVE_ADVERB.fullmatch(words[1]))
     )
     if kind != "according" and passive and not form.endswith(("s", "ing")):
         return None  # a passive: no speaker
     opened = text[sentence.start : match.start()]
-    dashes = len(re.findall("[—–]", opened))
-    if kind != "according" and dashes % 2 and re.search(r"[—–]\s*$", opened):
+    dashes = len(_DASH.findall(opened))
+    if kind != "according" and dashes % 2 and _DASH_AT_END.search(opened):
         return None  # set off by dashes: an aside, not a cue
-    if kind != "according" and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
+    if kind != "according" and _CAPTION_BY.match(text[match.end() : match.end() + 4]):
         return None  # "added by": a caption, not a statement
     if kind != "according" and form in _AMBIGUOUS_NOUNS and (not before or previous in ("to",)):
         return None  # "to say", or sentence-initial base form
@@ -129,15 +141,12 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         return None  # capitalised inside a sentence: a name, not a verb
     if form in _AMBIGUOUS_FORMS:
         following = text[match.end() : match.end() + 8].lstrip()
-        introduces = {
-            "belief": r"(?:that|:|[\"“]|to\b)",
-            "question": r"(?:that|:|[\"“]|whether|if|why|how|what|who)",
-        }.get(kind, r"(?:that|:|[\"“])")
+        introduces = _INTRODUCES.get(kind, _INTRODUCES_CONTENT)
         # ... or ends a quote's attribution: '"The split is real," Smith maintained.'
-        closes_quote = re.match(r"(?:[.,;!?]|$)", following) and _QUOTE_BEFORE.search(
+        closes_quote = _STOP_OR_END.match(following) and _QUOTE_BEFORE.search(
             text, sentence.start, match.start()
         )
-        if not (re.match(introduces, following) or closes_quote):
+        if not (introduces.match(following) or closes_quote):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
 
@@ -176,7 +185,7 @@ PROPOSITIONAL = pattern("propositional")
 
 
 def hearer_span(text: str, start: int, end: int) -> Span | None:
-    chunk = re.match(r"\s*((?:[A-Z][\w.'-]*\s?){1,4})", text[start:end])
+    chunk = _CAPITALISED_WORDS.match(text[start:end])
     if not chunk:
         return None
     return strip_span(text, start + chunk.start(1), start + chunk.end(1))
@@ -194,10 +203,7 @@ def _channel_pattern(channels: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for every channel, the longest first (compiled once: the re module's own
     cache is too small for extraction's patterns and the sentence splitter's together)."""
     alternatives = "|".join(re.escape(c) for c in sorted(channels, key=len, reverse=True))
-    return re.compile(
-        r"\b(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
-        rf"(?P<channel>{alternatives})\b"
-    )
+    return pattern("channel", channels=alternatives)
 
 
 @cached  # per set of resources: reporting.toml is a user's to replace

@@ -33,6 +33,8 @@ from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
 
+_CAPITAL = re.compile(r"[A-Z]")  # mechanical: a name has a capital
+
 
 def find_attributions(
     text: str,
@@ -162,9 +164,8 @@ def find_attributions(
             ):
                 continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
-                if not re.search(
-                    r"[A-Z]", attribution.source_text(text)
-                ) or attribution.content in [f.content for f in found]:
+                named = _CAPITAL.search(attribution.source_text(text))
+                if not named or attribution.content in [f.content for f in found]:
                     continue
                 attribution = attrs.evolve(attribution, outer=outer)
             attribution = speaker_checked(text, attribution)

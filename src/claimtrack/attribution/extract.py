@@ -88,6 +88,12 @@ EXTRACTOR = f"claimtrack.extract {_version()}"
 
 
 _NEGATION = pattern("negation")
+_TRANSLATION_MENTION = pattern("translation_mention")
+_TRANSLATION_VIA = pattern("translation_via")
+# Mechanical: a dash and the signature a bracketed comment ends with; punctuation that ends
+# a claim's text.
+_SIGNATURE = re.compile(r"\s*[—–-]\s*\w+$")
+_TRAILING_PUNCTUATION = re.compile(r"[\s,;:]+$")
 
 
 def _cues(text: str) -> tuple[list[Cue], Modality]:
@@ -223,17 +229,13 @@ def _extract(
             raw_mention = attribution.speaker_text(text)
             if raw_mention and not is_speaker(raw_mention, strict=True):
                 raw_mention = ""  # no actor is named so: the speaker stays unknown
-            if re.match(r"(?:a|an|the)\s+translation\b", raw_mention, re.IGNORECASE):
+            if _TRANSLATION_MENTION.match(raw_mention):
                 continue  # a translator passes a claim on; handled as `via` of the claim
             mention = split_mention(raw_mention)
             speaker = speakers.resolve(mention, attribution, sentence.start)
             via_names = list(mention.via)
             sentence_text = text[sentence.start : sentence.end]
-            translation = re.search(
-                r"according\s+to\s+(?:a|an|the)\s+translation\s+(?:from|by)\s+"
-                r"((?:[A-Z][\w'-]*\s?){1,4})",
-                sentence_text,
-            )
+            translation = _TRANSLATION_VIA.search(sentence_text)
             if translation:
                 via_names.append(translation.group(1).strip())
             if attribution.hearer is not None:
@@ -281,7 +283,7 @@ def _extract(
         if offset < 0:
             continue
         inner = strip_span(parent.text, offset + start + 1, offset + end - 1, " ()")
-        inner_text = re.sub(r"\s*[—–-]\s*\w+$", "", parent.text[inner[0] : inner[1]])
+        inner_text = _SIGNATURE.sub("", parent.text[inner[0] : inner[1]])
         attribution = Attribution("author", None, None, ((inner[0], inner[0] + len(inner_text)),))
         claims.append(_claim(parent, parent.text, attribution, actor, (), parent.published, None))
 
@@ -334,7 +336,7 @@ def _claim(
             claim_text += closing  # "… ‘Not Only Change They Will See’": an inner quote
     if len(attribution.content) > 1:
         claim_text = " … ".join(text[s:e].strip(OPENING + CLOSING) for s, e in attribution.content)
-    claim_text = re.sub(r"[\s,;:]+$", "", " ".join(claim_text.split()))
+    claim_text = _TRAILING_PUNCTUATION.sub("", " ".join(claim_text.split()))
     cues, modality = _cues(claim_text)
     stance = Stance.ASSERTS
     if attribution.kind == "denial":

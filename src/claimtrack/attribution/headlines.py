@@ -40,6 +40,10 @@ _HEADLINE_SPEAKER_AFTER = pattern("headline_speaker_after")
 _NOT_SPEAKERS = word_set("headline_not_speakers")
 
 _BYLINE = pattern("byline")
+# Mechanical: the end of a line, a line, a folded word.
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_LINE = re.compile(r"[^\n]*")
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
 
 
 def headline_speaker_before(
@@ -68,7 +72,7 @@ def headline_speaker_after(text: str, sentence: Segment) -> Attribution | None:
     """'Split From Al-Qaeda ‘Not Only Change Nusra Will See’: Source': a headline line (no
     closing stop, a line of its own) whose speaker follows the colon."""
     line = sentence.text.rstrip()
-    if _ENDS_SENTENCE.search(line) or not re.match(r"[ \t]*(?:\n|$)", text[sentence.end :]):
+    if _ENDS_SENTENCE.search(line) or not _LINE_END.match(text[sentence.end :]):
         return None
     m = _HEADLINE_SPEAKER_AFTER.fullmatch(line)
     if m is None or fold(m["speaker"]).strip() in _NOT_SPEAKERS or count_words(m["content"]) < 3:
@@ -84,7 +88,7 @@ def headlines_end(text: str) -> int:
     """Where the headlines end: the first lines (a headline and its subheadlines), as long as
     they have no closing stop; 0 when the first line has one."""
     end = 0
-    for line in re.finditer(r"[^\n]*", text):
+    for line in _LINE.finditer(text):
         content = line.group(0).rstrip()
         if not content:
             continue
@@ -129,9 +133,7 @@ _RESTATES = 0.6
 
 def _content_words(text: str) -> frozenset[str]:
     stop = frozenset(load("stopwords")["words"])
-    return frozenset(
-        w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in stop
-    )
+    return frozenset(w for w in _FOLDED_WORD.findall(fold(text)) if len(w) > 2 and w not in stop)
 
 
 def _restates(headline: str, statement: str) -> float:

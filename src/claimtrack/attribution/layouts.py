@@ -26,12 +26,13 @@ Span = tuple[int, int]
 
 _INTRODUCES = pattern("introduces")
 _SHORT_LINE = 4  # words: an image's caption or a file name inside the block
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")  # mechanical: the end of a line
 
 
 def block_intro(text: str, start: int, end: int) -> Span | None:
     """The speaker's span of a line introducing a block of excerpts, or None."""
     line = text[start:end].rstrip()
-    if not line.endswith(":") or not re.match(r"[ \t]*(?:\n|$)", text[start + len(line) :]):
+    if not line.endswith(":") or not _LINE_END.match(text[start + len(line) :]):
         return None
     found = _INTRODUCES.search(line)
     if found is None or not is_speaker(found["source"]):

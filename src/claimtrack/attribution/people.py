@@ -37,6 +37,9 @@ _TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''.*?''")
+# Mechanical: a full word's stop (not an abbreviation's), a folded word.
+_FULL_WORD_STOP = re.compile(r"[A-Za-z]{5,}\.$")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @attrs.frozen
@@ -104,14 +107,14 @@ def _title_before(tokens: list[str]) -> str:
     A full word's full stop ends a sentence ("an adviser. At that moment"); "Sen." not."""
     for count in (1, 3):
         words = " ".join(tokens[-count:])
-        sentence_end = re.search(r"[A-Za-z]{5,}\.$", words)
+        sentence_end = _FULL_WORD_STOP.search(words)
         if len(tokens) >= count and _TITLE.fullmatch(words) and not sentence_end:
             return words
     return ""
 
 
 def _title_gender(title: str) -> str | None:
-    for word in reversed(re.findall(r"[a-z]+", fold(title))):
+    for word in reversed(_LOWER_WORD.findall(fold(title))):
         if word in _title_genders():
             return _title_genders()[word]
         if word.endswith("woman"):

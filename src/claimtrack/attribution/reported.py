@@ -52,6 +52,14 @@ _TRAILING_PARTICIPLE = pattern("trailing_participle")
 _APPOSITIVE_SUBJECT = pattern("appositive_subject")
 
 _CLAUSE_SIGN = pattern("clause_sign")
+_DESCRIBED_SPEAKER = pattern("described_speaker")
+_THAT_THEN_WORD = pattern("that_then_word")
+_THAT_AT_END = pattern("that_at_end")
+_THAT_WORD = pattern("that_word")
+_CHANNEL_LEAD = pattern("channel_lead")
+# Mechanical punctuation: the stop of a quote before its attribution; nothing but commas.
+_QUOTE_STOP = re.compile(r"[,?!]")
+_COMMAS = re.compile(r"[\s,]*")
 
 
 def _inverted_speaker(right: str) -> bool:
@@ -63,9 +71,7 @@ def _inverted_speaker(right: str) -> bool:
         return False
     if chunk[:1].isupper():
         return True
-    return bool(re.match(r"(?:an?|the|one|two|some|several|another|many)\b", chunk)) and not (
-        FINITE.search(chunk)
-    )
+    return bool(_DESCRIBED_SPEAKER.match(chunk)) and not FINITE.search(chunk)
 
 
 def attribution_at(
@@ -84,12 +90,12 @@ def attribution_at(
         if q[1] <= cs
         and q[1] > s - 1
         and count_words(text[q[1] : cs]) <= 12
-        and re.search(r"[,?!]", text[q[1] - 3 : q[1] + 2] + text[q[1] : cs][:3]) is not None
+        and _QUOTE_STOP.search(text[q[1] - 3 : q[1] + 2] + text[q[1] : cs][:3]) is not None
     ]
     if before:
         quote = before[-1]
         between = strip_span(text, quote[1], cs, " \t\n,;:")
-        if between[0] < between[1] and not re.fullmatch(r"[\s,]*", text[between[0] : between[1]]):
+        if between[0] < between[1] and not _COMMAS.fullmatch(text[between[0] : between[1]]):
             named = strip_span(text, *between, ' \t\n,;:"“”')
             if match.group(0).lower().endswith("ing"):
                 # A participle cue after the quote: the speaker without the verb before.
@@ -115,14 +121,14 @@ def attribution_at(
         for q in quotes
         if cs < q[0] <= e
         and count_words(text[ce : q[0]]) <= 6
-        and not re.search(r"\bthat\s+\S", text[ce : q[0]])
+        and not _THAT_THEN_WORD.search(text[ce : q[0]])
     ]
     source = left_subject(text, s, cs)
     if after and source is not None:
         quote = after[0]
         end = max(quote[1], min(e, quote[1]))
         # 'told Y that "..."': what was said starts after "that".
-        that = re.search(r"\bthat\s*$", text[ce : quote[0]])
+        that = _THAT_AT_END.search(text[ce : quote[0]])
         content = trim_content(text, quote[0] if that else ce, end)
         if text[content[0]] not in OPENING:
             content = quote if count_words(text[ce : quote[0]]) <= 3 else content
@@ -159,7 +165,7 @@ def attribution_at(
         return Attribution(kind, speaker, cue, (content,), is_quote(text, content))
     # "..., X told a Senate panel Wednesday.": whom it was told, and nothing more.
     told_only = match.group(0).lower() in ("told", "tells") and not (
-        re.search(r"\bthat\b", right_text)
+        _THAT_WORD.search(right_text)
         or FINITE.search(right_text)
         or _CLAUSE_SIGN.search(right_text)
     )
@@ -198,17 +204,13 @@ def attribution_at(
     content_start = ce
     hearer = None
     if match.group(0).lower() in ("told", "tells", "telling", "tell"):
-        that = re.search(r"\bthat\b", text[ce:e])
+        that = _THAT_WORD.search(text[ce:e])
         if that and count_words(text[ce : ce + that.start()]) <= 6:
             hearer = strip_span(text, ce, ce + that.start())
             content_start = ce + that.end()
     channel = channel_of(text, content_start, e)
     if channel:
-        lead = re.match(
-            r"\s*(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w\s-]+?"
-            r"(?=\s+(?:that|on|in|,)|[,:])",
-            text[content_start:e],
-        )
+        lead = _CHANNEL_LEAD.match(text[content_start:e])
         if lead:
             content_start += lead.end()
     content = trim_content(text, content_start, e)

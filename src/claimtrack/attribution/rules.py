@@ -21,7 +21,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from claimtrack.attribution.speakers import vocabulary
+from claimtrack.actors import speaker_vocabulary as vocabulary
 from claimtrack.errors import InputError
 
 __all__ = ["USES", "pattern", "pattern_table", "regex_of", "word_set", "words"]

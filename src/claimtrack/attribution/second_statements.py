@@ -9,6 +9,7 @@ import re
 import attrs
 
 from claimtrack.attribution.reported import TERMINAL_RIGHT
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import (
     MAX_SOURCE_WORDS,
     Attribution,
@@ -22,6 +23,11 @@ from claimtrack.text import Segment
 
 __all__ = ["coordinated_statement", "participle_after"]
 
+_JOINED_BY_AND = pattern("joined_by_and")
+_RELATIVE_BEFORE = pattern("relative_before")
+# Mechanical punctuation: a comma right before a cue.
+_COMMA_AT_END = re.compile(r",\s*$")
+
 
 def coordinated_statement(
     text: str, sentence: Segment, match: re.Match[str], kind: str, found: list[Attribution]
@@ -33,7 +39,7 @@ def coordinated_statement(
     previous = found[-1]
     if previous.source is None or previous.cue is None or previous.cue[0] < sentence.start:
         return None
-    joint = re.search(r",?\s+and\s+$", text[previous.cue[1] : match.start()])
+    joint = _JOINED_BY_AND.search(text[previous.cue[1] : match.start()])
     if joint is None or len(previous.content) != 1 or previous.span[1] < match.start():
         return None
     start, _ = previous.span
@@ -91,7 +97,7 @@ def participle_after(
         return Attribution(
             kind, previous.source, cue, (content,), is_quote(text, content)
         ), previous
-    comma = re.search(r",\s*$", text[start : match.start()])
+    comma = _COMMA_AT_END.search(text[start : match.start()])
     if not start < match.start() < end or comma is None:
         return None
     content = trim_content(text, match.end(), end)
@@ -101,7 +107,7 @@ def participle_after(
     if earlier[0] >= earlier[1]:
         return None
     source: Span = previous.source
-    if re.search(r"\b(?:where|which|who|whom|that|when)\s+$", text[sentence.start : source[0]]):
+    if _RELATIVE_BEFORE.search(text[sentence.start : source[0]]):
         # "The activist spoke about a video where the group announces ..., adding that": the earlier
         # speaker is inside a relative clause; the participle hangs on the main one.
         verb = MAIN_VERB.search(text, sentence.start, source[0])

@@ -77,6 +77,7 @@ MAX_SOURCE_WORDS = 25
 
 
 _QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")  # mechanical: lines up to a blank one
 
 
 def quote_spans(text: str) -> list[Span]:
@@ -84,7 +85,7 @@ def quote_spans(text: str) -> list[Span]:
     mark never closed runs to the end of its paragraph (a quote that goes on).  Typewriter
     quotes ``''`` (as some newspapers' archives write them) count as quote marks."""
     spans: list[Span] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for paragraph in _PARAGRAPH.finditer(text):
         start: int | None = None
         for mark in _QUOTE_MARK.finditer(text, paragraph.start(), paragraph.end()):
             char = mark.group(0)

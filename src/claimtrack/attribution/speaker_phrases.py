@@ -12,6 +12,7 @@ from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.speakers import names_someone
 from claimtrack.attribution.validation import speaker_part
+from claimtrack.resources import cached
 from claimtrack.text import transliterator
 from claimtrack.time.finder import find_times
 
@@ -37,7 +38,21 @@ class SpeakerPhrase:
 
 _LEADING_CONJUNCTION = pattern("leading_conjunction")
 # A share of a group is one phrase: "Six in 10 Virginia voters" is not "Six" in a place.
-_SHARE_OF_TEN = re.compile(r"(?:[\w-]+\s+){1,2}(?:in|out\s+of)\s+(?:10|ten|\d+)\b", re.IGNORECASE)
+_SHARE_OF_TEN = pattern("share_of_ten")
+_CITED_BY = pattern("cited_by")
+_AUTHOR_AFTER_TIME = pattern("author_after_time")
+_NAME_AFTER_ROLE = pattern("name_after_role", name_word=NAME_WORD)
+_ROLE_BEFORE_NAME = pattern("role_before_name", name_word=NAME_WORD)
+_OUTLET_DESCRIBED = pattern("outlet_described", name_word=NAME_WORD, outlet_noun=OUTLET_NOUN)
+_TRAILING_ADVERBS = pattern("trailing_adverbs")
+# Mechanical: brackets and quote marks around or inside a head are no part of a name.
+_BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+@cached  # built from the lexicons in force
+def _outlet_particle() -> re.Pattern[str]:
+    return pattern("outlet_particle", article=transliterator().article.apart_pattern)
 
 
 def split_mention(mention: str) -> SpeakerPhrase:
@@ -46,7 +61,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
     mention = speaker_part(mention, names_someone)
     via: list[str] = []
-    cited = re.search(r"\s+(?:cited|quoted|reported)\s+by\s+(.+)$", mention, re.IGNORECASE)
+    cited = _CITED_BY.search(mention)
     if cited:
         via.append(outlet_name(cited.group(1)))
         mention = mention[: cited.start()]
@@ -54,7 +69,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     # "a statement released Tuesday afternoon by the agency".
     for start, end, _expression in reversed(find_times(mention)):
         if start > 0 and not mention[start:end].isupper():  # "USA TODAY" is a name
-            author = re.match(r"\s+by\s", mention[end:])
+            author = _AUTHOR_AFTER_TIME.match(mention[end:])
             mention = mention[:start].rstrip() + (mention[end:] if author else "")
     mention = _ROLE_NOUNS.sub("", mention)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
@@ -67,32 +82,24 @@ def split_mention(mention: str) -> SpeakerPhrase:
         head = head[: tail.start()]
         description = ", ".join(p for p in (tail.group(0).strip(" ,"), description) if p)
     # "the head of the group's media office, Jane Doe": the name is the speaker.
-    name_after = re.fullmatch(rf"((?:{NAME_WORD}\s?){{1,6}})", description.strip())
+    name_after = _NAME_AFTER_ROLE.fullmatch(description.strip())
     if head[:1].islower() and name_after:
         head, description = name_after.group(1).strip(), head
     # "the journalist Jane Doe": a lowercase role before a name.
-    role_name = re.fullmatch(
-        rf"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}})((?:{NAME_WORD}\s?){{1,6}})", head
-    )
+    role_name = _ROLE_BEFORE_NAME.fullmatch(head)
     if role_name:
         head, description = role_name.group(2).strip(), (description or role_name.group(1).strip())
     # "the state-run Ria news agency": the outlet's name, and what the article says it is.
-    outlet = re.fullmatch(
-        rf"((?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}})((?:{NAME_WORD}\s?){{1,4}})\s+"
-        rf"({OUTLET_NOUN})",
-        head,
-    )
+    outlet = _OUTLET_DESCRIBED.fullmatch(head)
     if outlet:
         head = outlet.group(2).strip()
         what = f"{outlet.group(1)}{outlet.group(3)}"
         description = ", ".join(p for p in (what, description) if p)
-    head = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", head)
-    head = re.sub(r"[\"“”«»]", "", head).strip(" ,.'")
+    head = _BRACKETED.sub(" ", head)
+    head = _QUOTE_MARKS.sub("", head).strip(" ,.'")
     # "When Trump", "As House Speaker Paul Ryan": a conjunction is no part of the name.
     head = _LEADING_CONJUNCTION.sub("", head)
-    head = re.sub(
-        r"(?:\s+(?:now|also|too|then|again|still|themselves|himself|herself))+$", "", head
-    )
+    head = _TRAILING_ADVERBS.sub("", head)
     described: str | None = description.strip(" ,.") or None
     return SpeakerPhrase(head=head, description=described, via=tuple(via))
 
@@ -103,9 +110,7 @@ def outlet_name(text: str) -> str:
     words = text.split()
     tail: list[str] = []
     for word in reversed(words):
-        if word[:1].isupper() or re.match(
-            rf"(?:{transliterator().article.apart_pattern}|of|the|de)(?:-|$)", word.lower()
-        ):
+        if word[:1].isupper() or _outlet_particle().match(word.lower()):
             tail.insert(0, word)
         else:
             break

@@ -32,6 +32,10 @@ _ANOTHER = pattern("another")
 _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
 _DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
+_NAME_QUALIFIER = pattern("name_qualifier")
+# Mechanical: a capital letter, a folded word.
+_CAPITAL = re.compile(r"[A-Z]")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 class Speakers:
@@ -143,7 +147,7 @@ class Speakers:
                 self.registry.add(actor)
             return self._describe(self.remember(actor), head, description)
         title, name = split_title(head)
-        if not re.search(r"[A-Z]", name) or count_words(name) > 8:
+        if not _CAPITAL.search(name) or count_words(name) > 8:
             return None
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
@@ -157,7 +161,7 @@ class Speakers:
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""
         text = " ".join(filter(None, (*words_about, actor.description)))
-        roles = _role_words() & frozenset(re.findall(r"[a-z]+", fold(text)))
+        roles = _role_words() & frozenset(_LOWER_WORD.findall(fold(text)))
         _, before = self.described.pop(actor.id, (actor, frozenset()))
         self.described[actor.id] = (actor, before | roles)
         return actor
@@ -209,7 +213,7 @@ class Speakers:
         Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
         'Secretary of State John Kerry' -> 'John Kerry'."""
         candidates = [head]
-        short = re.split(r"\s+(?:of|from|at|in|for|with)\s+", head)[0]
+        short = _NAME_QUALIFIER.split(head)[0]
         given: dict[str, str] = {}  # a surname tried alone, and the given name before it
         for phrase in (short, head):
             words = phrase.split()
@@ -323,7 +327,7 @@ class Speakers:
             if (
                 actor.kind is ActorKind.PERSON
                 and actor.affiliation == group.id
-                and role in re.findall(r"[a-z]+", fold(actor.description or ""))
+                and role in _LOWER_WORD.findall(fold(actor.description or ""))
             ):
                 return self.remember(actor)
         return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
@@ -370,11 +374,7 @@ def _plural_people_subject() -> re.Pattern[str]:
         for w in load("reporting")["speakers"]["unnamed_heads"]
         if w.endswith("s") or w == "people"
     )
-    return re.compile(
-        r"(?:[^,.;:]{1,40},\s+)?(?:(?:few|many|some|most|several|other|these|those|the)\s+)?"
-        rf"(?P<people>(?:[A-Za-z-]+\s+){{0,2}}?(?:{heads}))\s+"
-        r"(?!of\b|in\b|from\b|at\b|who\b|that\b|with\b|and\b|or\b)[a-z]+\b"
-    )
+    return pattern("plural_people_subject", heads=heads)
 
 
 @cached  # built from the lexicons in force

@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from claimtrack.actors import speaker_class, speaker_vocabulary
+from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.validation import refusing_shape, speaker_part
 from claimtrack.text import fold
 
@@ -43,15 +44,12 @@ def _glued() -> re.Pattern[str]:
 
 
 # The phrase that describes the head ("sources in the ministry", "the head of the office").
-_HEAD_ENDS = re.compile(
-    r"\s(?:of|in|from|at|within|inside|for|with|close to|familiar with|on|to|who|that|which|"
-    r"whose|involved|available|based|surveyed|polled|quoted|cited)\s"
-)
-_RELATIVE = re.compile(r"\s(?:who|which|that|whose)\s")
+_HEAD_ENDS = pattern("head_ends")
+_RELATIVE = pattern("relative_clause")
+_LEADING_RELATIVE = pattern("leading_relative")
 # Compiled once: extraction runs these on every speaker, and the re module's cache is shared
-# with the sentence splitter's many patterns.
+# with the sentence splitter's many patterns.  Mechanical shapes of words (no word list):
 _POSSESSIVE = re.compile(r"['’]s$")
-_LEADING_RELATIVE = re.compile(r"^(?:who|which|that)\s+")
 _VERB_FORM = re.compile(r"[a-z]+(?:ed|s)")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing")
 _LETTER = re.compile(r"[A-Za-z]")

@@ -42,6 +42,16 @@ _RELEASED = pattern("released")
 _RELATIVE_SOURCE = pattern("relative_source")
 _CLAUSE_THEN_SUBJECT = pattern("clause_then_subject")
 _ANTECEDENT_BREAK = pattern("antecedent_break")
+_NEGATED = pattern("negated_auxiliaries")
+_ENDS_WITH_CONJUNCTION = pattern("ends_with_conjunction")
+_SUBJECT_CLAUSE_SPLIT = pattern("subject_clause_split")
+_WITH_AUTHOR = pattern("with_author")
+_INVERTED_SOURCE_END = pattern("inverted_source_end")
+_CONTENT_LEAD = pattern("content_lead")
+# Mechanical: commas, and a letter (a subject has one).
+_COMMA = re.compile(r",\s*")
+_COMMA_SPACE = re.compile(r",\s+")
+_LETTER = re.compile(r"[A-Za-z]")
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
@@ -55,7 +65,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     chunk = text[begin:end].rstrip()
     auxiliaries = _AUXILIARIES.search(chunk)
     if auxiliaries:
-        if re.search(r"n't|\bnot\b|\bnever\b", auxiliaries.group(0), re.IGNORECASE):
+        if _NEGATED.search(auxiliaries.group(0)):
             return None  # "X did not say...": no claim by X
         chunk = chunk[: auxiliaries.start()]
     end = begin + len(chunk)
@@ -77,13 +87,13 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
                 begin, stripped = lead.end(), True
         # The rest of "On Tuesday, July 26, 2016, ...": a date of its own, as dates finds it.
         times = find_times(text[begin:end])
-        if times and times[0][0] == 0 and (comma := re.match(r",\s*", text[begin + times[0][1] :])):
+        if times and times[0][0] == 0 and (comma := _COMMA.match(text[begin + times[0][1] :])):
             begin, stripped = begin + times[0][1] + comma.end(), True
     # "Addressing the relationship with the group, he hints ...": an opening participle clause
     # ends at the last comma before the subject, not at one opening a clause after it
     # ("Recalling that moment, David Axelrod, who was chief strategist, said").
     if _OPENING_PARTICIPLE.match(text, begin, end):
-        commas = [begin + m.end() for m in re.finditer(r",\s+", text[begin:end])]
+        commas = [begin + m.end() for m in _COMMA_SPACE.finditer(text[begin:end])]
         while len(commas) > 1 and _CLAUSE_AFTER_SUBJECT.match(text, commas[-1]):
             commas.pop()
         if commas:
@@ -93,7 +103,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         end = released.start()
     if _PARTICIPLE_CUE.match(text, cue_start):
         # "..., with one message from an operative claiming ...": the message's author.
-        with_ = list(re.finditer(r"\bwith\s+", text[begin:end]))
+        with_ = list(_WITH_AUTHOR.finditer(text[begin:end]))
         after_comma = text[begin:end].rstrip().endswith(",")
         if with_ and not after_comma:
             begin += with_[-1].end()
@@ -115,7 +125,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         return None
     if count_words(text[s:e]) > MAX_SOURCE_WORDS:
         return _subject_after_clause(text, s, e)
-    if re.search(r"\s(?:and|or|but)$", text[s:e]):
+    if _ENDS_WITH_CONJUNCTION.search(text[s:e]):
         # "the rebels seized the town and said ...": the verb is coordinated with another,
         # whose subject is the speaker; without one ("clear the decks and call"), nobody.
         coordinated = MAIN_VERB.search(text, s, e)
@@ -125,9 +135,9 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         if s >= e:
             return None
     subject = text[s:e]
-    if not re.search(r"[A-Za-z]", subject) or NOT_A_SUBJECT.fullmatch(subject):
+    if not _LETTER.search(subject) or NOT_A_SUBJECT.fullmatch(subject):
         return None
-    if FINITE_VERB.search(re.split(r"\b(?:who|which|that)\b|,", subject)[0]):
+    if FINITE_VERB.search(_SUBJECT_CLAUSE_SPLIT.split(subject)[0]):
         # a clause, not a noun phrase ("the truce begins on Saturday and was"), unless a
         # subject of its own follows it ("... when he was around 10, he says")
         return _subject_after_clause(text, s, e)
@@ -186,11 +196,7 @@ def relative_antecedent(text: str, start: int, source: Span) -> Span | None:
 def right_source(text: str, start: int, end: int) -> Span | None:
     """The speaker after an inverted cue (", said Charles Lister, a fellow at ..."), to the end
     of the sentence."""
-    clause = re.search(
-        r",\s+(?:referring|adding|saying|noting|explaining|citing|according|"
-        r"speaking|writing|calling|arguing|who|which|in\s+a|in\s+an)\b",
-        text[start:end],
-    )
+    clause = _INVERTED_SOURCE_END.search(text[start:end])
     if clause:
         end = start + clause.start()
     s, e = strip_span(text, start, end, ' \t\n,;:."”“')
@@ -201,13 +207,7 @@ def right_source(text: str, start: int, end: int) -> Span | None:
 
 def trim_content(text: str, start: int, end: int) -> Span:
     start, end = strip_span(text, start, end)
-    lead = re.match(
-        r"(?:(?:on|in|at|during|after|before|for|over|to|with)\b[^,\"“]{0,40}?\s+|"
-        r"[a-z]+ly\s+)?"  # "insists publicly that"
-        r"(?:that|whether|if),?\s+",
-        text[start:end],
-        re.IGNORECASE,
-    )
+    lead = _CONTENT_LEAD.match(text[start:end])  # "insists publicly that"
     if lead:
         start += lead.end()
     return strip_span(text, start, end)

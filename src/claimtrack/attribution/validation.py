@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from claimtrack.attribution.rules import pattern
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
@@ -53,9 +54,7 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
 _NAME_OPENING = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # A relative or a conjunction before the subject: "which Mr. Putin (opposed)".
-_LEADING_LINK = re.compile(
-    r"^(?:which|whom|whether|unless|that|if)\s+(?=[A-Z]|(?:he|she|they|we)\b)"
-)
+_LEADING_LINK = pattern("leading_link")
 
 
 def without_markup(text: str) -> str:
@@ -125,10 +124,7 @@ def _cue_verb() -> re.Pattern[str]:
     table = _resource()["cue_verb"]
     past = "|".join(map(re.escape, table["irregular_past"]))
     particles = "|".join(map(re.escape, table["particles"]))
-    return re.compile(
-        rf"^(?P<subject>.*\b(?:[A-Z][\w'’.-]*|he|she|they|we|I))\s+(?:[a-z]+ed|{past})"
-        rf"(?:\s+(?:{particles}))?$"
-    )
+    return pattern("cue_verb_after_subject", past=past, particles=particles)
 
 
 @cache
