@@ -45,3 +45,15 @@ def test_long_paragraphs_are_split_without_the_segmenter():
     """A huge paragraph is still split into sentences (and quickly)."""
     text = "This is one sentence. " * 1000
     assert len(list(sentences(text))) == 1000
+
+
+def test_a_quote_closed_by_two_apostrophes_ends_its_sentence():
+    """Some papers print quotation marks as two apostrophes; a sentence ends inside one
+    (''... to Cuba.'' Since then), so a quote standing alone is a sentence of its own and
+    carries on the speaker before it (pysbd read on past it; session-12 audit)."""
+    text = "''Go back,'' said Mr. Doe. ''This is my country. I can't go back.'' Since then, he won."
+    assert [s.text for s in sentences(text)] == [
+        "''Go back,'' said Mr. Doe.",
+        "''This is my country. I can't go back.''",
+        "Since then, he won.",
+    ]

@@ -223,7 +223,21 @@ def _split(text: str) -> list[tuple[int, int]]:
         bounds.append((position, len(text)))
         return bounds
     spans = _segmenter().segment(text)  # type: ignore[attr-defined]
-    return [(span.start, span.end) for span in spans]
+    return [
+        piece for span in spans for piece in _at_closing_apostrophes(text, span.start, span.end)
+    ]
+
+
+# A sentence that ends inside a quote written with two apostrophes, as some papers print
+# quotation marks (''This is my country.'' Since then ...): pysbd reads on past it.
+_CLOSED_BY_APOSTROPHES = re.compile(r"[.!?]''(?=\s+[A-Z'‘“\"])")
+
+
+def _at_closing_apostrophes(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for found in _CLOSED_BY_APOSTROPHES.finditer(text, start, end):
+        yield start, found.end()
+        start = found.end()
+    yield start, end
 
 
 # No sentence of real news is this long (PolNeAR's longest of 28,574 has 1,395 characters);
