@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.attribution.extract import extract
-from claimtrack.attribution.people import people_named
+from claimtrack.attribution.people import gender_of_name, people_named
 from claimtrack.model import Source
 from claimtrack.resources import load
 
@@ -197,3 +197,19 @@ def test_a_text_that_opens_with_a_pronoun_names_nobody_before_it():
     """Nobody comes before the text's first word: the claim keeps an unknown speaker."""
     (claim,) = extract(Source(id="s", text="He said the plan would work well for everyone."))
     assert claim.speaker is None
+
+
+def test_a_users_people_lexicon_is_read_as_given_or_refused_with_its_name(tmp_path):
+    """A user's people.toml may leave a table out (it then lists nothing) and write names
+    with accents; a group it cannot have is refused, naming the lexicon, not a KeyError."""
+    from claimtrack.errors import InputError
+    from claimtrack.resources import Resources, using
+
+    (tmp_path / "people.toml").write_text('[given_names]\nmale = ["Zoltán"]\n')
+    with using(Resources(directory=tmp_path)):
+        assert _shown("Zoltan Kovacs spoke") == "Zoltan Kovacs:m"
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "people.toml").write_text('[given_names]\nboth = ["Sam"]\n')
+    refused = pytest.raises(InputError, match=r"people\.toml")
+    with using(Resources(directory=tmp_path / "bad")), refused:
+        gender_of_name("Sam Smith")

@@ -19,6 +19,7 @@ import attrs
 
 from claimtrack.actors.names import NAME_PARTICLE, TITLE_HEAD, split_title
 from claimtrack.actors.vocabulary import institution_words
+from claimtrack.errors import InputError
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
@@ -67,22 +68,38 @@ def _key(word: str) -> str:
     return fold(_POSSESSIVE.sub("", _repaired(word)))
 
 
+_GENDERS = {"male": "m", "female": "f", "either": None}
+
+
+def _people_table(table: str) -> dict[str, list[str]]:
+    """One table of ``people.toml`` (a user's may leave one out: it then lists nothing), its
+    groups checked against what they can be, its words folded as they are looked up."""
+    found: dict[str, list[str]] = load("people").get(table, {})
+    allowed = {"given_names": _GENDERS, "titles": (*_GENDERS, "introducing", "describing")}
+    for group in found:
+        if group not in allowed[table]:
+            raise InputError(
+                f"[{table}] has no group {group!r}; its groups: {', '.join(allowed[table])}",
+                location="people.toml",
+            )
+    return {group: [fold(w) for w in words] for group, words in found.items()}
+
+
 @cached  # built from the lexicons in force
 def _given_names() -> dict[str, str | None]:
-    names: dict[str, list[str]] = load("people")["given_names"]
-    genders = {"male": "m", "female": "f", "either": None}
-    return {name: genders[group] for group, words in names.items() for name in words}
+    names = _people_table("given_names")
+    return {name: _GENDERS[group] for group, words in names.items() for name in words}
 
 
 @cached  # built from the lexicons in force
 def _title_genders() -> dict[str, str]:
-    titles: dict[str, list[str]] = load("people")["titles"]
-    return {w: g for group, g in (("male", "m"), ("female", "f")) for w in titles[group]}
+    titles = _people_table("titles")
+    return {w: g for group, g in (("male", "m"), ("female", "f")) for w in titles.get(group, ())}
 
 
 @cached  # built from the lexicons in force
 def _introducing() -> re.Pattern[str]:
-    words = "|".join(load("people")["titles"]["introducing"])
+    words = "|".join(map(re.escape, _people_table("titles").get("introducing", ()))) or "(?!)"
     return re.compile(rf"\b(?:{words})[ \t]+$")
 
 
@@ -94,7 +111,7 @@ def gender_of_name(name: str) -> str | None:
 
 @cached  # built from the lexicons in force
 def _describing() -> frozenset[str]:
-    return frozenset(load("people")["titles"]["describing"])
+    return frozenset(_people_table("titles").get("describing", ()))
 
 
 def _describes(word: str) -> bool:
