@@ -5,18 +5,26 @@ came through ("cited by Reuters")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
-from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
+from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN, is_unnamed
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.speakers import names_someone
+from claimtrack.attribution.speakers import joined_adjectives, names_someone
 from claimtrack.attribution.validation import speaker_part
-from claimtrack.resources import cached
-from claimtrack.text import transliterator
+from claimtrack.resources import cached, load
+from claimtrack.text import fold, transliterator
 from claimtrack.time.finder import find_times
 
-__all__ = ["NAME_WORD", "SpeakerPhrase", "outlet_name", "split_mention"]
+__all__ = [
+    "NAME_WORD",
+    "SpeakerPhrase",
+    "generic_organisation",
+    "outlet_name",
+    "shortened_description",
+    "split_mention",
+]
 
 _ROLE_NOUNS = pattern("role_nouns")
 _HEAD_TAIL = pattern("head_tail")
@@ -59,7 +67,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
     # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
-    mention = speaker_part(mention, names_someone)
+    mention = joined_adjectives(speaker_part(mention, names_someone))
     via: list[str] = []
     cited = _CITED_BY.search(mention)
     if cited:
@@ -117,3 +125,33 @@ def outlet_name(text: str) -> str:
     while tail and tail[0].lower() in ("of", "the", "de"):
         tail.pop(0)
     return " ".join(tail) if tail else text
+
+
+def shortened_description(head: str) -> str:
+    """A definite description of someone by its article and head noun alone, the words
+    before the noun left out: 'the bespectacled 71-year-old diplomat' -> 'the diplomat'.
+    Any other head is returned as it is."""
+    words = head.split()
+    if (
+        len(words) < 3
+        or fold(words[0]) not in _speakers()["definite_openers"]
+        or any(w[:1].isupper() for w in words[1:])
+        or not is_unnamed(head)
+    ):
+        return head
+    return f"{words[0]} {words[-1]}"
+
+
+def generic_organisation(head: str) -> bool:
+    """Whether the head is what an article calls an organisation it has named, as "the
+    group" is: "the company", "the firm" (``reporting.toml`` [speakers])."""
+    words = fold(head).split()
+    return (
+        len(words) == 2
+        and words[0] in _speakers()["definite_openers"]
+        and words[1] in _speakers()["organisation_nouns"]
+    )
+
+
+def _speakers() -> dict[str, Any]:
+    return dict(load("reporting")["speakers"])

@@ -16,7 +16,13 @@ from claimtrack.attribution.antecedents import he_or_she, may_be
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
-from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
+from claimtrack.attribution.speaker_phrases import (
+    NAME_WORD,
+    SpeakerPhrase,
+    generic_organisation,
+    shortened_description,
+    split_mention,
+)
 from claimtrack.model import Actor, ActorKind, Source, slugify
 from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold
@@ -118,7 +124,7 @@ class Speakers:
             if author and not PRONOUN.match(split_mention(author).head):
                 return self.resolve(split_mention(author), attribution, position)
             return self._pronoun(head.lower(), start)
-        if _GENERIC_GROUP.match(head):
+        if _GENERIC_GROUP.match(head) or generic_organisation(head):
             return self._group(attribution, position)
         if (role := _ROLE_IN_GROUP.match(head)) and (
             group := self._group_before(attribution, position)
@@ -127,13 +133,15 @@ class Speakers:
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
             return named[-1] if named else None
-        if (antecedent := self._antecedent(head, position)) is not None:
+        # "the bespectacled 71-year-old diplomat" points back as "the diplomat" does.
+        short = shortened_description(head)
+        if (antecedent := self._antecedent(short, position)) is not None:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
-            return self._describe(self._unnamed(head, description), head)
+            return self._describe(self._unnamed(short, description), head)
         return self.named(head, mention.description)
 
     def named(self, head: str, description: str | None, kind: ActorKind | None = None
