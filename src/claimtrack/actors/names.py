@@ -9,7 +9,15 @@ from claimtrack.actors.vocabulary import institution_words, speaker_class
 from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliterator
 
-__all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "TITLE_HEAD", "is_unnamed", "split_title", "strip_title"]
+__all__ = [
+    "NAME_PARTICLE",
+    "OUTLET_NOUN",
+    "TITLE_HEAD",
+    "description_head",
+    "is_unnamed",
+    "split_title",
+    "strip_title",
+]
 
 
 def strip_title(name: str) -> str:
@@ -29,7 +37,7 @@ def is_unnamed(mention: str) -> bool:
     if words[0] in speakers["unnamed_openers"]:
         return True
     # The head noun comes before any prepositional phrase: "sources in the ministry".
-    before_preposition = _head_enders().split(" ".join(words))[0].split()
+    before_preposition = description_head(" ".join(words)).split()
     if len(before_preposition) < len(words):
         words = before_preposition
         mention = " ".join(mention.split()[: len(words)])
@@ -42,6 +50,12 @@ def is_unnamed(mention: str) -> bool:
     if len(words) == 1:
         return head in speakers["unnamed_heads"]
     return described and not any(w[:1].isupper() for w in mention.split()[-1:])
+
+
+def description_head(mention: str) -> str:
+    """The words of a mention before what ends its head: 'sources in the ministry' ->
+    'sources'; 'people familiar with the talks' -> 'people'."""
+    return _head_enders().split(mention, maxsplit=1)[0]
 
 
 # Mechanical: what is not a letter of a folded word.

@@ -15,6 +15,7 @@ from claimtrack.actors import is_unnamed
 from claimtrack.actors.names import NAME_PARTICLE
 from claimtrack.attribution.people import Person, gender_of_name
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.speaker_phrases import one_described_person
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
@@ -42,7 +43,7 @@ class Speakers(Protocol):
     ) -> list[tuple[int, Actor]]: ...
 
 
-__all__ = ["Speakers", "gender", "he_or_she", "may_be", "person_name"]
+__all__ = ["Speakers", "gender", "he_or_she", "may_be", "one_unnamed_person", "person_name"]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
 
@@ -53,11 +54,16 @@ def gender(speakers: Speakers, actor: Actor) -> str | None:
     )
 
 
+def one_unnamed_person(actor: Actor) -> bool:
+    """Whether an unnamed actor is one person: "a former senior official", "the businessman"."""
+    return _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None or (
+        actor.kind is ActorKind.UNNAMED and one_described_person(actor.name)
+    )
+
+
 def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
     """Whether "he" or "she" can stand for ``actor``: one person, of no other gender."""
-    if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not (
-        _ONE_UNNAMED_PERSON.fullmatch(actor.name)
-    ):
+    if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not one_unnamed_person(actor):
         return False
     said = gender(speakers, actor)
     return said is None or said == ("m" if pronoun == "he" else "f")

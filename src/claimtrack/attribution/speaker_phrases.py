@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN, is_unnamed
+from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN, is_unnamed, speaker_class
+from claimtrack.actors.names import description_head
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.speakers import joined_adjectives, names_someone
 from claimtrack.attribution.validation import speaker_part
@@ -21,6 +22,7 @@ __all__ = [
     "NAME_WORD",
     "SpeakerPhrase",
     "generic_organisation",
+    "one_described_person",
     "outlet_name",
     "shortened_description",
     "split_mention",
@@ -136,10 +138,24 @@ def shortened_description(head: str) -> str:
         len(words) < 3
         or fold(words[0]) not in _speakers()["definite_openers"]
         or any(w[:1].isupper() for w in words[1:])
+        or description_head(f" {head} ") != f" {head} "  # "the author of the book"
         or not is_unnamed(head)
     ):
         return head
     return f"{words[0]} {words[-1]}"
+
+
+def one_described_person(name: str) -> bool:
+    """Whether an unnamed actor's name describes one person, whom "he" or "she" may stand
+    for: "the businessman", "the 46-year-old" (not "the judges", "the company")."""
+    words = fold(name).split()
+    return (
+        len(words) > 1
+        and words[0] in _speakers()["definite_openers"]
+        and not words[-1].endswith("s")
+        and description_head(f" {fold(name)} ") == f" {fold(name)} "
+        and speaker_class(words[-1]) in _speakers()["described_classes"]
+    )
 
 
 def generic_organisation(head: str) -> bool:

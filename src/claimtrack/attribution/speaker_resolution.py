@@ -12,7 +12,7 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.actors.names import TITLE_HEAD
-from claimtrack.attribution.antecedents import he_or_she, may_be
+from claimtrack.attribution.antecedents import he_or_she, may_be, one_unnamed_person
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
@@ -20,6 +20,7 @@ from claimtrack.attribution.speaker_phrases import (
     NAME_WORD,
     SpeakerPhrase,
     generic_organisation,
+    one_described_person,
     shortened_description,
     split_mention,
 )
@@ -33,7 +34,6 @@ _GENERIC_GROUP = pattern("generic_group")
 _GENERIC_DOCUMENT = pattern("generic_document")
 _ROLE_IN_GROUP = pattern("role_in_group")
 PRONOUN = pattern("pronoun")
-_ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
 _ANOTHER = pattern("another")
 _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
@@ -124,8 +124,11 @@ class Speakers:
             if author and not PRONOUN.match(split_mention(author).head):
                 return self.resolve(split_mention(author), attribution, position)
             return self._pronoun(head.lower(), start)
-        if _GENERIC_GROUP.match(head) or generic_organisation(head):
+        if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
+        if generic_organisation(head):
+            # "The company reported": the business named before, else one left unnamed.
+            return self._group(attribution, position) or self._unnamed(head.lower())
         if (role := _ROLE_IN_GROUP.match(head)) and (
             group := self._group_before(attribution, position)
         ):
@@ -135,13 +138,21 @@ class Speakers:
             return named[-1] if named else None
         # "the bespectacled 71-year-old diplomat" points back as "the diplomat" does.
         short = shortened_description(head)
+        short = short if one_described_person(short) else head  # "the senior sources": many
         if (antecedent := self._antecedent(short, position)) is not None:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
+        if (
+            one_described_person(short)
+            # "the source", "the official": a described source, often one left unnamed.
+            and fold(short.split()[-1]) not in _unnamed_heads()
+            and (person := self._described_person(position))
+        ):
+            return self._describe(person, head)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
-            return self._describe(self._unnamed(short, description), head)
+            return self._describe(self._unnamed(head, description), head)
         return self.named(head, mention.description)
 
     def named(self, head: str, description: str | None, kind: ActorKind | None = None
@@ -216,6 +227,13 @@ class Speakers:
                 return actor
         return None
 
+    def _described_person(self, position: int) -> Actor | None:
+        """Whom a description of one person ("the senator", "the retired neurosurgeon") that
+        no earlier description matches stands for: the person "he" or "she" would, when the
+        two agree ('"...," Cruz said. ... "...," the senator says' -> Cruz)."""
+        found = {he_or_she(self, pronoun, position) for pronoun in ("he", "she")} - {None}
+        return found.pop() if len(found) == 1 else None
+
     def _resolve_name(self, head: str) -> ActorMatch | None:
         """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
         Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
@@ -267,9 +285,7 @@ class Speakers:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
             if pronoun in ("he", "she") and not may_be(self, actor, pronoun):
                 return False
-            return actor.kind in wanted or (
-                pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
-            )
+            return actor.kind in wanted or (pronoun in ("he", "she") and one_unnamed_person(actor))
 
         if self.recent and fits(self.recent[-1]):
             return self.recent[-1]  # '"...," says an official. "...," he adds.'
@@ -277,9 +293,7 @@ class Speakers:
             # "Moderate rebels accuse ... This, they say, has created ...": the group that
             # spoke in the sentence before.
             previous = (self.sentence_starts(position + 1, 2) or [0])[0]
-            if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
-                self.recent[-1].name
-            ):
+            if self.last_spoke >= previous and not one_unnamed_person(self.recent[-1]):
                 return self.recent[-1]
         if pronoun == "they" and (people := self._people_before(position)) is not None:
             return people
@@ -383,6 +397,11 @@ def _plural_people_subject() -> re.Pattern[str]:
         if w.endswith("s") or w == "people"
     )
     return pattern("plural_people_subject", heads=heads)
+
+
+@cached  # built from the lexicons in force
+def _unnamed_heads() -> frozenset[str]:
+    return frozenset(load("reporting")["speakers"]["unnamed_heads"])
 
 
 @cached  # built from the lexicons in force
