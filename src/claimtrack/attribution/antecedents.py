@@ -43,7 +43,15 @@ class Speakers(Protocol):
     ) -> list[tuple[int, Actor]]: ...
 
 
-__all__ = ["Speakers", "gender", "he_or_she", "may_be", "one_unnamed_person", "person_name"]
+__all__ = [
+    "Speakers",
+    "described_person",
+    "gender",
+    "he_or_she",
+    "may_be",
+    "one_unnamed_person",
+    "person_name",
+]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
 
@@ -67,6 +75,24 @@ def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
         return False
     said = gender(speakers, actor)
     return said is None or said == ("m" if pronoun == "he" else "f")
+
+
+def described_person(speakers: Speakers, description: str, position: int) -> Actor | None:
+    """Whom a description of one person ("the senator", "the retired neurosurgeon") that
+    no earlier description matches stands for: the person "he" or "she" would (only the
+    one its noun allows: "the woman"), when there is just one ('"...," Cruz said. ...
+    "...," the senator says' -> Cruz)."""
+    noun = fold(description.split()[-1])
+    words = load("reporting")["speakers"]
+    pronouns = (
+        ("she",)
+        if noun in words["female_nouns"]
+        else ("he",)
+        if noun in words["male_nouns"]
+        else ("he", "she")
+    )
+    found = {he_or_she(speakers, pronoun, position) for pronoun in pronouns} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:

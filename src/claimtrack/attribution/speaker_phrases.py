@@ -9,11 +9,18 @@ from typing import Any
 
 import attrs
 
-from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN, is_unnamed, speaker_class
-from claimtrack.actors.names import description_head
+from claimtrack.actors import (
+    NAME_PARTICLE,
+    OUTLET_NOUN,
+    is_unnamed,
+    speaker_class,
+    speaker_vocabulary,
+)
+from claimtrack.actors.names import TITLE_HEAD, description_head
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.speakers import joined_adjectives, names_someone
 from claimtrack.attribution.validation import speaker_part
+from claimtrack.model import Actor
 from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliterator
 from claimtrack.time.finder import find_times
@@ -23,7 +30,9 @@ __all__ = [
     "SpeakerPhrase",
     "generic_organisation",
     "one_described_person",
+    "other_given_name",
     "outlet_name",
+    "part_of_name",
     "shortened_description",
     "split_mention",
 ]
@@ -153,9 +162,22 @@ def one_described_person(name: str) -> bool:
         len(words) > 1
         and words[0] in _speakers()["definite_openers"]
         and not words[-1].endswith("s")
+        and not name.split()[-1][:1].isupper()  # "The Federalist": a name
+        and not any(_POSSESSIVE.search(w) for w in words)  # "the group's director"
+        and words[-1] not in _speakers()["not_one_person"]
+        and not _other_class(words[-1])  # "the newspaper" ends as "designer" does
         and description_head(f" {fold(name)} ") == f" {fold(name)} "
         and speaker_class(words[-1]) in _speakers()["described_classes"]
     )
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _other_class(noun: str) -> bool:
+    """Whether a noun is listed as a body, an outlet, a government or a document."""
+    nouns = speaker_vocabulary()["speaker_nouns"]
+    return any(noun in words for kind, words in nouns.items() if kind not in ("people", "pronouns"))
 
 
 def generic_organisation(head: str) -> bool:
@@ -171,3 +193,19 @@ def generic_organisation(head: str) -> bool:
 
 def _speakers() -> dict[str, Any]:
     return dict(load("reporting")["speakers"])
+
+
+_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
+
+
+def part_of_name(word: str) -> bool:
+    """Whether ``word`` is a capitalised word and no title: a given name, say."""
+    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
+
+
+def other_given_name(given: str | None, actor: Actor) -> bool:
+    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
+    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
+    names = [fold(n).split() for n in actor.names]
+    full = [words for words in names if len(words) > 1]
+    return given is not None and bool(full) and all(fold(given) not in w for w in full)

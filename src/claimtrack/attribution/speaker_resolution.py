@@ -11,8 +11,12 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
-from claimtrack.actors.names import TITLE_HEAD
-from claimtrack.attribution.antecedents import he_or_she, may_be, one_unnamed_person
+from claimtrack.attribution.antecedents import (
+    described_person,
+    he_or_she,
+    may_be,
+    one_unnamed_person,
+)
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
@@ -21,6 +25,8 @@ from claimtrack.attribution.speaker_phrases import (
     SpeakerPhrase,
     generic_organisation,
     one_described_person,
+    other_given_name,
+    part_of_name,
     shortened_description,
     split_mention,
 )
@@ -144,10 +150,11 @@ class Speakers:
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if (
-            one_described_person(short)
+            mention.description is None  # "The finance minister, Lou Jiwei": the name after
+            and one_described_person(short)
             # "the source", "the official": a described source, often one left unnamed.
             and fold(short.split()[-1]) not in _unnamed_heads()
-            and (person := self._described_person(position))
+            and (person := described_person(self, short, position))
         ):
             return self._describe(person, head)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
@@ -227,13 +234,6 @@ class Speakers:
                 return actor
         return None
 
-    def _described_person(self, position: int) -> Actor | None:
-        """Whom a description of one person ("the senator", "the retired neurosurgeon") that
-        no earlier description matches stands for: the person "he" or "she" would, when the
-        two agree ('"...," Cruz said. ... "...," the senator says' -> Cruz)."""
-        found = {he_or_she(self, pronoun, position) for pronoun in ("he", "she")} - {None}
-        return found.pop() if len(found) == 1 else None
-
     def _resolve_name(self, head: str) -> ActorMatch | None:
         """The head as written, then shorter forms of it: 'Sen. Lindsey Graham of South
         Carolina' -> 'Lindsey Graham'; 'Russian President Vladimir Putin' -> 'Vladimir Putin';
@@ -244,13 +244,13 @@ class Speakers:
         for phrase in (short, head):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
-            if len(words) > 1 and _part_of_name(words[-2]):
+            if len(words) > 1 and part_of_name(words[-2]):
                 given[words[-1]] = words[-2]
         for candidate in dict.fromkeys(candidates):
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
-            if match is None or _other_given_name(given.get(candidate), match.actor):
+            if match is None or other_given_name(given.get(candidate), match.actor):
                 continue
             if match.method == "surname":
                 # A surname alone keeps the person it first stood for: "Trump" stays Donald
@@ -366,25 +366,9 @@ class Speakers:
         return None
 
 
-_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
-
-
-def _part_of_name(word: str) -> bool:
-    """Whether ``word`` is a capitalised word and no title: a given name, say."""
-    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
-
-
 @cached  # built from the lexicons in force
 def _pronoun_ending_a_clause() -> re.Pattern[str]:
     return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
-
-
-def _other_given_name(given: str | None, actor: Actor) -> bool:
-    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
-    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
-    names = [fold(n).split() for n in actor.names]
-    full = [words for words in names if len(words) > 1]
-    return given is not None and bool(full) and all(fold(given) not in w for w in full)
 
 
 @cached  # built from the lexicons in force
