@@ -45,7 +45,6 @@ class Speakers(Protocol):
 
 __all__ = [
     "Speakers",
-    "described_person",
     "gender",
     "he_or_she",
     "may_be",
@@ -75,24 +74,6 @@ def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
         return False
     said = gender(speakers, actor)
     return said is None or said == ("m" if pronoun == "he" else "f")
-
-
-def described_person(speakers: Speakers, description: str, position: int) -> Actor | None:
-    """Whom a description of one person ("the senator", "the retired neurosurgeon") that
-    no earlier description matches stands for: the person "he" or "she" would (only the
-    one its noun allows: "the woman"), when there is just one ('"...," Cruz said. ...
-    "...," the senator says' -> Cruz)."""
-    noun = fold(description.split()[-1])
-    words = load("reporting")["speakers"]
-    pronouns = (
-        ("she",)
-        if noun in words["female_nouns"]
-        else ("he",)
-        if noun in words["male_nouns"]
-        else ("he", "she")
-    )
-    found = {he_or_she(speakers, pronoun, position) for pronoun in pronouns} - {None}
-    return found.pop() if len(found) == 1 else None
 
 
 def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:

@@ -12,7 +12,6 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.attribution.antecedents import (
-    described_person,
     he_or_she,
     may_be,
     one_unnamed_person,
@@ -149,14 +148,6 @@ class Speakers:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
-        if (
-            mention.description is None  # "The finance minister, Lou Jiwei": the name after
-            and one_described_person(short)
-            # "the source", "the official": a described source, often one left unnamed.
-            and fold(short.split()[-1]) not in _unnamed_heads()
-            and (person := described_person(self, short, position))
-        ):
-            return self._describe(person, head)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self._describe(self._unnamed(head, description), head)
@@ -381,11 +372,6 @@ def _plural_people_subject() -> re.Pattern[str]:
         if w.endswith("s") or w == "people"
     )
     return pattern("plural_people_subject", heads=heads)
-
-
-@cached  # built from the lexicons in force
-def _unnamed_heads() -> frozenset[str]:
-    return frozenset(load("reporting")["speakers"]["unnamed_heads"])
 
 
 @cached  # built from the lexicons in force
