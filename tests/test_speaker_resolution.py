@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrack.actors import is_unnamed
 from claimtrack.attribution.extract import extract
 from claimtrack.attribution.people import gender_of_name, people_named
 from claimtrack.model import Source
@@ -213,3 +214,50 @@ def test_a_users_people_lexicon_is_read_as_given_or_refused_with_its_name(tmp_pa
     refused = pytest.raises(InputError, match=r"people\.toml")
     with using(Resources(directory=tmp_path / "bad")), refused:
         gender_of_name("Sam Smith")
+
+
+_UNNAMED_EXAMPLES = load("reporting")["speakers"]["unnamed_examples"][0]
+
+
+@pytest.mark.parametrize("mention", _UNNAMED_EXAMPLES["unnamed"])
+def test_a_description_names_an_unnamed_speaker(mention):
+    """Each unnamed example of reporting.toml [speakers] describes a speaker, names none."""
+    assert is_unnamed(mention)
+
+
+@pytest.mark.parametrize("mention", _UNNAMED_EXAMPLES["named"])
+def test_a_name_is_not_an_unnamed_speaker(mention):
+    assert not is_unnamed(mention)
+
+
+def test_a_description_with_commas_between_adjectives_points_back_or_stays_described():
+    """'the bespectacled, 71-year-old diplomat' is the diplomat the article described, else
+    an unnamed one described so; never nobody (session-12 audit, speaker-24)."""
+    text = (
+        '"We are ready," said Jane Doe, a veteran diplomat. "From Day One, I made it '
+        'the top priority," the bespectacled, 71-year-old diplomat said in an interview.'
+    )
+    assert _speaker_of(text, "From Day One") == _speaker_of(text, "We are ready")
+    alone = (
+        '"From Day One, I made it the top priority," the bespectacled, 71-year-old diplomat said.'
+    )
+    assert _speaker_of(alone, "From Day One") == "s:the-bespectacled-71-year-old-diplomat"
+
+
+def test_a_described_speaker_carries_on_to_the_bare_quote_after_it():
+    """'the conference speaker says' names an unnamed speaker, who says the next quote."""
+    text = (
+        'He posted a video. "My dear friend," the conference speaker says into the camera. '
+        '"I am here with a group of people who are praying for him." The crowd cheers.'
+    )
+    assert _speaker_of(text, "My dear friend") == "s:the-conference-speaker"
+    assert _speaker_of(text, "I am here") == "s:the-conference-speaker"
+
+
+def test_the_company_is_the_organisation_named_before():
+    """'The company' points back to the organisation the article named, as 'the group'."""
+    text = (
+        '"We will cut costs," Acme Oil Company said in a statement on Monday. '
+        "The company reported its smallest quarterly profit in years."
+    )
+    assert _speaker_of(text, "its smallest") == _speaker_of(text, "We will cut costs")

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.actors.vocabulary import institution_words
-from claimtrack.resources import load
+from claimtrack.actors.vocabulary import institution_words, speaker_class
+from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliterator
 
-__all__ = ["NAME_PARTICLE", "OUTLET_NOUN", "TITLE_HEAD", "is_unnamed", "split_title", "strip_title"]
+__all__ = [
+    "NAME_PARTICLE",
+    "OUTLET_NOUN",
+    "TITLE_HEAD",
+    "description_head",
+    "is_unnamed",
+    "split_title",
+    "strip_title",
+]
 
 
 def strip_title(name: str) -> str:
@@ -20,41 +28,45 @@ def strip_title(name: str) -> str:
 
 def is_unnamed(mention: str) -> bool:
     """Whether a mention describes a speaker without naming one ("a senior U.S. official",
-    "opposition sources", "one of the sources")."""
+    "opposition sources", "one of the sources", "the conference speaker").  The words that
+    decide are data: ``resources/reporting.toml`` [speakers]."""
     words = fold(mention).split()
     if not words:
         return False
-    heads = set(load("reporting")["speakers"]["unnamed_heads"])
-    if words[0] in (
-        "a",
-        "an",
-        "one",
-        "another",
-        "some",
-        "several",
-        "many",
-        "two",
-        "three",
-        "few",
-        "most",
-        "other",
-        "these",
-        "those",
-    ):
+    speakers = load("reporting")["speakers"]
+    if words[0] in speakers["unnamed_openers"]:
         return True
     # The head noun comes before any prepositional phrase: "sources in the ministry".
-    before_preposition = re.split(
-        r"\s(?:in|of|from|at|within|inside|close to|familiar with|"
-        r"for|with|who|that)\s",
-        " ".join(words),
-    )[0].split()
+    before_preposition = description_head(" ".join(words)).split()
     if len(before_preposition) < len(words):
         words = before_preposition
         mention = " ".join(mention.split()[: len(words)])
-    head = re.sub(r"[^a-z]", "", words[-1])
+    head = _NOT_LETTER.sub("", words[-1])
+    described = head in speakers["unnamed_heads"] or (
+        # "the conference speaker", "the 71-year-old diplomat": a noun for people, lowercase.
+        words[0] in speakers["definite_openers"]
+        and speaker_class(words[-1]) in speakers["described_classes"]
+    )
     if len(words) == 1:
-        return head in heads
-    return head in heads and not any(w[:1].isupper() for w in mention.split()[-1:])
+        return head in speakers["unnamed_heads"]
+    return described and not any(w[:1].isupper() for w in mention.split()[-1:])
+
+
+def description_head(mention: str) -> str:
+    """The words of a mention before what ends its head: 'sources in the ministry' ->
+    'sources'; 'people familiar with the talks' -> 'people'."""
+    return _head_enders().split(mention, maxsplit=1)[0]
+
+
+# Mechanical: what is not a letter of a folded word.
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@cached  # built from the lexicons in force
+def _head_enders() -> re.Pattern[str]:
+    enders = load("reporting")["speakers"]["head_enders"]
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in enders)
+    return re.compile(rf"\s(?:{words})\s")
 
 
 NAME_PARTICLE = (

@@ -5,18 +5,37 @@ came through ("cited by Reuters")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
-from claimtrack.actors import NAME_PARTICLE, OUTLET_NOUN
+from claimtrack.actors import (
+    NAME_PARTICLE,
+    OUTLET_NOUN,
+    is_unnamed,
+    speaker_class,
+    speaker_vocabulary,
+)
+from claimtrack.actors.names import TITLE_HEAD, description_head
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.speakers import names_someone
+from claimtrack.attribution.speakers import joined_adjectives, names_someone
 from claimtrack.attribution.validation import speaker_part
-from claimtrack.resources import cached
-from claimtrack.text import transliterator
+from claimtrack.model import Actor
+from claimtrack.resources import cached, load
+from claimtrack.text import fold, transliterator
 from claimtrack.time.finder import find_times
 
-__all__ = ["NAME_WORD", "SpeakerPhrase", "outlet_name", "split_mention"]
+__all__ = [
+    "NAME_WORD",
+    "SpeakerPhrase",
+    "generic_organisation",
+    "one_described_person",
+    "other_given_name",
+    "outlet_name",
+    "part_of_name",
+    "shortened_description",
+    "split_mention",
+]
 
 _ROLE_NOUNS = pattern("role_nouns")
 _HEAD_TAIL = pattern("head_tail")
@@ -59,7 +78,7 @@ def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
     # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
-    mention = speaker_part(mention, names_someone)
+    mention = joined_adjectives(speaker_part(mention, names_someone))
     via: list[str] = []
     cited = _CITED_BY.search(mention)
     if cited:
@@ -117,3 +136,76 @@ def outlet_name(text: str) -> str:
     while tail and tail[0].lower() in ("of", "the", "de"):
         tail.pop(0)
     return " ".join(tail) if tail else text
+
+
+def shortened_description(head: str) -> str:
+    """A definite description of someone by its article and head noun alone, the words
+    before the noun left out: 'the bespectacled 71-year-old diplomat' -> 'the diplomat'.
+    Any other head is returned as it is."""
+    words = head.split()
+    if (
+        len(words) < 3
+        or fold(words[0]) not in _speakers()["definite_openers"]
+        or any(w[:1].isupper() for w in words[1:])
+        or description_head(f" {head} ") != f" {head} "  # "the author of the book"
+        or not is_unnamed(head)
+    ):
+        return head
+    return f"{words[0]} {words[-1]}"
+
+
+def one_described_person(name: str) -> bool:
+    """Whether an unnamed actor's name describes one person, whom "he" or "she" may stand
+    for: "the businessman", "the 46-year-old" (not "the judges", "the company")."""
+    words = fold(name).split()
+    return (
+        len(words) > 1
+        and words[0] in _speakers()["definite_openers"]
+        and not words[-1].endswith("s")
+        and not name.split()[-1][:1].isupper()  # "The Federalist": a name
+        and not any(_POSSESSIVE.search(w) for w in words)  # "the group's director"
+        and words[-1] not in _speakers()["not_one_person"]
+        and not _other_class(words[-1])  # "the newspaper" ends as "designer" does
+        and description_head(f" {fold(name)} ") == f" {fold(name)} "
+        and speaker_class(words[-1]) in _speakers()["described_classes"]
+    )
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _other_class(noun: str) -> bool:
+    """Whether a noun is listed as a body, an outlet, a government or a document."""
+    nouns = speaker_vocabulary()["speaker_nouns"]
+    return any(noun in words for kind, words in nouns.items() if kind not in ("people", "pronouns"))
+
+
+def generic_organisation(head: str) -> bool:
+    """Whether the head is what an article calls an organisation it has named, as "the
+    group" is: "the company", "the firm" (``reporting.toml`` [speakers])."""
+    words = fold(head).split()
+    return (
+        len(words) == 2
+        and words[0] in _speakers()["definite_openers"]
+        and words[1] in _speakers()["organisation_nouns"]
+    )
+
+
+def _speakers() -> dict[str, Any]:
+    return dict(load("reporting")["speakers"])
+
+
+_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
+
+
+def part_of_name(word: str) -> bool:
+    """Whether ``word`` is a capitalised word and no title: a given name, say."""
+    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
+
+
+def other_given_name(given: str | None, actor: Actor) -> bool:
+    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
+    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
+    names = [fold(n).split() for n in actor.names]
+    full = [words for words in names if len(words) > 1]
+    return given is not None and bool(full) and all(fold(given) not in w for w in full)

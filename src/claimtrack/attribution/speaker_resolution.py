@@ -11,12 +11,24 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
-from claimtrack.actors.names import TITLE_HEAD
-from claimtrack.attribution.antecedents import he_or_she, may_be
+from claimtrack.attribution.antecedents import (
+    he_or_she,
+    may_be,
+    one_unnamed_person,
+)
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
-from claimtrack.attribution.speaker_phrases import NAME_WORD, SpeakerPhrase, split_mention
+from claimtrack.attribution.speaker_phrases import (
+    NAME_WORD,
+    SpeakerPhrase,
+    generic_organisation,
+    one_described_person,
+    other_given_name,
+    part_of_name,
+    shortened_description,
+    split_mention,
+)
 from claimtrack.model import Actor, ActorKind, Source, slugify
 from claimtrack.resources import cached, load
 from claimtrack.text import Segment, fold
@@ -27,7 +39,6 @@ _GENERIC_GROUP = pattern("generic_group")
 _GENERIC_DOCUMENT = pattern("generic_document")
 _ROLE_IN_GROUP = pattern("role_in_group")
 PRONOUN = pattern("pronoun")
-_ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
 _ANOTHER = pattern("another")
 _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
@@ -120,6 +131,9 @@ class Speakers:
             return self._pronoun(head.lower(), start)
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
+        if generic_organisation(head):
+            # "The company reported": the business named before, else one left unnamed.
+            return self._group(attribution, position) or self._unnamed(head.lower())
         if (role := _ROLE_IN_GROUP.match(head)) and (
             group := self._group_before(attribution, position)
         ):
@@ -127,7 +141,10 @@ class Speakers:
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
             return named[-1] if named else None
-        if (antecedent := self._antecedent(head, position)) is not None:
+        # "the bespectacled 71-year-old diplomat" points back as "the diplomat" does.
+        short = shortened_description(head)
+        short = short if one_described_person(short) else head  # "the senior sources": many
+        if (antecedent := self._antecedent(short, position)) is not None:
             return antecedent
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
@@ -218,13 +235,13 @@ class Speakers:
         for phrase in (short, head):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
-            if len(words) > 1 and _part_of_name(words[-2]):
+            if len(words) > 1 and part_of_name(words[-2]):
                 given[words[-1]] = words[-2]
         for candidate in dict.fromkeys(candidates):
             if not candidate[:1].isupper() and candidate is not head:
                 continue
             match = self.registry.resolve(candidate, introduced=self.introduced)
-            if match is None or _other_given_name(given.get(candidate), match.actor):
+            if match is None or other_given_name(given.get(candidate), match.actor):
                 continue
             if match.method == "surname":
                 # A surname alone keeps the person it first stood for: "Trump" stays Donald
@@ -259,9 +276,7 @@ class Speakers:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
             if pronoun in ("he", "she") and not may_be(self, actor, pronoun):
                 return False
-            return actor.kind in wanted or (
-                pronoun in ("he", "she") and _ONE_UNNAMED_PERSON.fullmatch(actor.name) is not None
-            )
+            return actor.kind in wanted or (pronoun in ("he", "she") and one_unnamed_person(actor))
 
         if self.recent and fits(self.recent[-1]):
             return self.recent[-1]  # '"...," says an official. "...," he adds.'
@@ -269,9 +284,7 @@ class Speakers:
             # "Moderate rebels accuse ... This, they say, has created ...": the group that
             # spoke in the sentence before.
             previous = (self.sentence_starts(position + 1, 2) or [0])[0]
-            if self.last_spoke >= previous and not _ONE_UNNAMED_PERSON.fullmatch(
-                self.recent[-1].name
-            ):
+            if self.last_spoke >= previous and not one_unnamed_person(self.recent[-1]):
                 return self.recent[-1]
         if pronoun == "they" and (people := self._people_before(position)) is not None:
             return people
@@ -344,25 +357,9 @@ class Speakers:
         return None
 
 
-_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
-
-
-def _part_of_name(word: str) -> bool:
-    """Whether ``word`` is a capitalised word and no title: a given name, say."""
-    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
-
-
 @cached  # built from the lexicons in force
 def _pronoun_ending_a_clause() -> re.Pattern[str]:
     return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
-
-
-def _other_given_name(given: str | None, actor: Actor) -> bool:
-    """Whether a full name ``actor`` has gives another given name than ``given``: "Freddy
-    Ortega" is not the "German Ortega" named before, though "Donald Trump" is the "Trump"."""
-    names = [fold(n).split() for n in actor.names]
-    full = [words for words in names if len(words) > 1]
-    return given is not None and bool(full) and all(fold(given) not in w for w in full)
 
 
 @cached  # built from the lexicons in force

@@ -23,7 +23,7 @@ from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.validation import refusing_shape, speaker_part
 from claimtrack.text import fold
 
-__all__ = ["is_speaker", "names_someone", "speaker_class", "vocabulary"]
+__all__ = ["is_speaker", "joined_adjectives", "names_someone", "speaker_class", "vocabulary"]
 
 
 def vocabulary() -> dict[str, Any]:
@@ -46,6 +46,7 @@ def _glued() -> re.Pattern[str]:
 # The phrase that describes the head ("sources in the ministry", "the head of the office").
 _HEAD_ENDS = pattern("head_ends")
 _RELATIVE = pattern("relative_clause")
+_COORDINATE_ADJECTIVES = pattern("coordinate_adjectives")
 _LEADING_RELATIVE = pattern("leading_relative")
 # Compiled once: extraction runs these on every speaker, and the re module's cache is shared
 # with the sentence splitter's many patterns.  Mechanical shapes of words (no word list):
@@ -72,6 +73,15 @@ def names_someone(chunk: str) -> bool:
         if fold(word) in pronouns or speaker_class(word) is not None:
             return True
     return False
+
+
+def joined_adjectives(mention: str) -> str:
+    """'the bespectacled, 71-year-old diplomat' is one noun phrase: the comma between its
+    adjectives goes when the words before it name nobody (no apposition follows them)."""
+    found = _COORDINATE_ADJECTIVES.match(mention)
+    if found is None or names_someone(mention[: found.start("comma")]):
+        return mention
+    return mention[: found.start("comma")] + mention[found.end("comma") :]
 
 
 def _subject_and_verb(words: list[str]) -> bool:
@@ -152,6 +162,7 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
         return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
     if strict:
         mention = speaker_part(mention, names_someone)  # "At the rally, the senator"
+        mention = joined_adjectives(mention)
     chunks = mention.split(", ")
     if strict:
         # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by
