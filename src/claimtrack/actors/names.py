@@ -42,13 +42,23 @@ def is_unnamed(mention: str) -> bool:
         words = before_preposition
         mention = " ".join(mention.split()[: len(words)])
     head = _NOT_LETTER.sub("", words[-1])
-    described = head in speakers["unnamed_heads"] or (
-        # "the conference speaker", "the 71-year-old diplomat": a noun for people, lowercase.
-        words[0] in speakers["definite_openers"]
-        and speaker_class(words[-1]) in speakers["described_classes"]
+    # "lawyers with the project", "prosecutors": a plural of a noun for people, lowercase.
+    plural = (
+        head.endswith("s")
+        and mention.split()[-1][:1].islower()
+        and speaker_class(head.removesuffix("s")) in speakers["described_classes"]
+    )
+    described = (
+        head in speakers["unnamed_heads"]
+        or plural
+        or (
+            # "the conference speaker", "the 71-year-old diplomat": a noun for people, lowercase.
+            words[0] in speakers["definite_openers"]
+            and speaker_class(words[-1]) in speakers["described_classes"]
+        )
     )
     if len(words) == 1:
-        return head in speakers["unnamed_heads"]
+        return head in speakers["unnamed_heads"] or plural
     return described and not any(w[:1].isupper() for w in mention.split()[-1:])
 
 
