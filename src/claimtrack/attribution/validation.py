@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.attribution.rules import pattern
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
@@ -218,12 +219,7 @@ def _opens_occasion(chunk: str) -> bool:
     folded = fold(chunk)
     if _PARTICIPLE.match(chunk):
         return True
-    if folded.split()[:1] and folded.split()[0] in _PREPOSITIONS:
+    first = folded.split()[:1]
+    if first and first[0] in speaker_vocabulary()["not_speakers"]["prepositions"]:
         return True
     return any(shape.test == "head" and shape.opens(folded) for shape in shapes())
-
-
-_PREPOSITIONS = frozenset(
-    "in at on by for from after before during since until with without among amid despite "
-    "following through throughout to of like unlike upon over under".split()
-)
