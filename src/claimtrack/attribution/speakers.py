@@ -21,7 +21,7 @@ from typing import Any
 from claimtrack.actors import speaker_class, speaker_vocabulary
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.validation import refusing_shape, speaker_part
-from claimtrack.text import fold
+from claimtrack.text import fold, transliterator
 
 __all__ = ["is_speaker", "joined_adjectives", "names_someone", "speaker_class", "vocabulary"]
 
@@ -173,4 +173,7 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
 
 def _is_name(chunk: str) -> bool:
     words = chunk.split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:3] in ("al-", "el-") for w in words)
+    article = transliterator().article.apart  # "al-Sham": the article before a name
+    return 0 < len(words) <= 6 and all(
+        w[:1].isupper() or w.partition("-")[0] in article for w in words
+    )
