@@ -49,6 +49,7 @@ __all__ = [
     "may_be",
     "one_unnamed_person",
     "person_name",
+    "pronoun_gender",
 ]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
@@ -58,6 +59,11 @@ def gender(speakers: Speakers, actor: Actor) -> str | None:
     return speakers.genders.get(actor.id) or (
         gender_of_name(actor.name) if actor.kind is ActorKind.PERSON else None
     )
+
+
+def pronoun_gender(pronoun: str) -> str:
+    """The gender ("m", "f") that "he" or "she" says its person has."""
+    return "m" if pronoun == "he" else "f"
 
 
 def one_unnamed_person(actor: Actor) -> bool:
@@ -73,7 +79,7 @@ def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
     if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not one_unnamed_person(actor):
         return False
     said = gender(speakers, actor)
-    return said is None or said == ("m" if pronoun == "he" else "f")
+    return said is None or said == pronoun_gender(pronoun)
 
 
 def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
@@ -87,7 +93,7 @@ def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
     if not starts:
         return None  # the text opens with the pronoun: nobody came before it
     ends = [*starts[1:], position]
-    wanted = "m" if pronoun == "he" else "f"
+    wanted = pronoun_gender(pronoun)
     for begin, end in zip(reversed(starts), reversed(ends), strict=True):
         speaker = speakers.spoken_in.get(begin)
         if speaker is not None and may_be(speakers, speaker, pronoun):

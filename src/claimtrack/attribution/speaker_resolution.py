@@ -15,6 +15,7 @@ from claimtrack.attribution.antecedents import (
     he_or_she,
     may_be,
     one_unnamed_person,
+    pronoun_gender,
 )
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
@@ -264,7 +265,7 @@ class Speakers:
         if pronoun in ("he", "she"):
             found = he_or_she(self, pronoun, position)
             if found is not None:
-                self.genders.setdefault(found.id, "m" if pronoun == "he" else "f")
+                self.genders.setdefault(found.id, pronoun_gender(pronoun))
                 return found
         wanted = (
             {ActorKind.PERSON}
