@@ -75,7 +75,10 @@ def _people_table(table: str) -> dict[str, list[str]]:
     """One table of ``people.toml`` (a user's may leave one out: it then lists nothing), its
     groups checked against what they can be, its words folded as they are looked up."""
     found: dict[str, list[str]] = load("people").get(table, {})
-    allowed = {"given_names": _GENDERS, "titles": (*_GENDERS, "introducing", "describing")}
+    allowed = {
+        "given_names": _GENDERS,
+        "titles": (*_GENDERS, "male_endings", "female_endings", "introducing", "describing"),
+    }
     for group in found:
         if group not in allowed[table]:
             raise InputError(
@@ -134,11 +137,19 @@ def _title_gender(title: str) -> str | None:
     for word in reversed(_LOWER_WORD.findall(fold(title))):
         if word in _title_genders():
             return _title_genders()[word]
-        if word.endswith("woman"):
-            return "f"
-        if word.endswith(("spokesman", "chairman", "congressman", "businessman", "councilman")):
-            return "m"
+        for gender, endings in _title_endings():
+            if word.endswith(endings):
+                return gender
     return None
+
+
+@cached  # built from the lexicons in force
+def _title_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    titles = _people_table("titles")
+    return tuple(
+        (gender, tuple(titles.get(f"{group}_endings", ())))
+        for group, gender in (("female", "f"), ("male", "m"))
+    )
 
 
 def people_named(text: str) -> tuple[Person, ...]:
