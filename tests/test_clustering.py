@@ -204,7 +204,7 @@ def test_a_missing_embeddings_extra_names_the_extra(monkeypatch):
 
 
 def test_an_alias_map_changed_between_calls_is_read_as_it_now_is():
-    from claimtrack.linking.matching import normalize
+    from claimtrack.linking.terms import normalize
 
     aliases = {"golani": "@jolani"}
     assert normalize("Golani spoke", aliases=aliases) == ["@jolani", "spoke"]

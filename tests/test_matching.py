@@ -12,10 +12,10 @@ from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     MIN_SHARED_TERMS,
     Vectorizer,
-    normalize,
     similarity,
     why,
 )
+from claimtrack.linking.terms import normalize
 from claimtrack.resources import Names, Resources, using
 
 VOCABULARY = (

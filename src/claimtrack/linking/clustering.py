@@ -35,8 +35,8 @@ from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
     Vectorizer,
-    actor_aliases,
 )
+from claimtrack.linking.terms import actor_aliases
 from claimtrack.lookup import appeared, lineage
 from claimtrack.model import Actor, Claim, Cluster, Precision, Source, When
 

@@ -51,7 +51,6 @@ from claimtrack.linking.matching import (
     DEFAULT_THRESHOLD,
     TermVector,
     Vectorizer,
-    actor_aliases,
     similarity,
 )
 from claimtrack.linking.signals import (
@@ -66,6 +65,7 @@ from claimtrack.linking.signals import (
     times_differ,
 )
 from claimtrack.linking.statements import statements
+from claimtrack.linking.terms import actor_aliases
 from claimtrack.linking.timing import relation, with_time
 from claimtrack.model import (
     Actor,

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.linking import cues as found_in
-from claimtrack.linking.matching import TermVector, Vectorizer, normalize, overlap
+from claimtrack.linking.matching import TermVector, Vectorizer, overlap
+from claimtrack.linking.terms import normalize
 from claimtrack.model import Claim, ConflictKind, Cue
 from claimtrack.resources import cached
 from claimtrack.text import fold
