@@ -763,6 +763,27 @@ def test_said_is_resolved_against_the_source_date():
     assert claim.said.anchor == dt.date(2016, 7, 28)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # The year of the project the clause tells of, not of the statement.
+        ('"We do not discuss our plans," said Jane Moore, who ran a pilot project in 2014.', None),
+        # A clause holding the statement's own cue dates it.
+        ("Moore, who said on Tuesday that the plan had failed, left the room.", "2016-07-26"),
+        # A time in quoted words is what was said, not when: not even for another statement.
+        (
+            '"It reminds me of Geneva in 1985," she wrote, recalling a summit of the two leaders.',
+            None,
+        ),
+    ],
+)
+def test_said_comes_from_the_statements_own_clause(text, said):
+    source = Source(id="s", text=text, published=When.on(dt.date(2016, 7, 28)))
+    claims = extract(source)
+    assert claims
+    assert {c.said.timex if c.said else None for c in claims} == {said}
+
+
 def test_said_the_next_day_is_the_day_after_the_last_one_mentioned():
     """'The next day' is not the day after publication but after the day last named."""
     source = Source(

@@ -39,6 +39,7 @@ def resolve_time(
 
 _ANOTHER_OCCASION = pattern("another_occasion")
 _CLAUSE_BOUNDARY = pattern("clause_boundary")
+_NONRESTRICTIVE_CLAUSE = pattern("nonrestrictive_clause")
 
 
 def when_said(
@@ -64,13 +65,19 @@ def when_said(
     boundaries = list(_CLAUSE_BOUNDARY.finditer(text, sentence.start, first))
     clause_start = boundaries[-1].end() if boundaries else sentence.start
     reported_after_cue = attribution.cue is not None and attribution.cue[1] <= attribution.span[0]
+    quoted = quote_spans(text[sentence.start : sentence.end])
     for start, _end, expression in find_times(text[sentence.start : sentence.end]):
         position = sentence.start + start
         if position < clause_start or any(s <= position < e for s, e in attribution.content):
             continue
+        if is_inside(start, quoted):
+            continue  # someone's words, this statement's or another's: what, not when, said
         if reported_after_cue and position >= attribution.span[1]:
             # "cited the 'poor performance' of rebel brigades last October": the tail of
             # what was reported, not the time of reporting it.
+            continue
+        if _in_other_clause(text, sentence, position, attribution.cue):
+            # "said Lewandowski, who ran a pilot project in 2014": the year of the project.
             continue
         reference = None
         if is_anaphoric(expression) and anchor is not None:
@@ -90,10 +97,23 @@ def when_said(
     for previous in reversed(window):
         if mentioned.search(fold(previous.text)):
             quoted = quote_spans(previous.text)
-            times = [t for t in find_times(previous.text) if not is_inside(t[0], quoted)]
+            times = [
+                t for t in find_times(previous.text)
+                if not is_inside(t[0], quoted)
+                and not _in_other_clause(text, previous, previous.start + t[0], None)
+            ]  # fmt: skip
             if times:
                 return resolve_time(times[0][2], anchor)
     return said_before
+
+
+def _in_other_clause(text: str, sentence: Segment, position: int, cue: Span | None) -> bool:
+    """Whether ``position`` is in a non-restrictive relative clause of the sentence that
+    does not hold the statement's cue: that clause tells something else about its subject."""
+    for clause in _NONRESTRICTIVE_CLAUSE.finditer(text, sentence.start, sentence.end):
+        if clause.start() <= position < clause.end():
+            return cue is None or not (clause.start() <= cue[0] < clause.end())
+    return False
 
 
 def _outside(text: str, sentence: Segment, spans: Sequence[Span]) -> str:
