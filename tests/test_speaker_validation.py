@@ -15,6 +15,7 @@ from claimtrack.attribution.speaker_phrases import split_mention
 from claimtrack.attribution.speakers import is_speaker, names_someone
 from claimtrack.attribution.validation import (
     ShapeError,
+    object_after_cue,
     parse_shapes,
     refusing_shape,
     shapes,
@@ -147,3 +148,31 @@ def test_a_name_in_capitals_is_not_a_time() -> None:
 def test_a_joiner_alone_makes_no_group() -> None:
     assert guess_kind("Nor") is not ActorKind.GROUP
     assert guess_kind("Trump and Ryan") is ActorKind.GROUP
+
+
+def _after_cue_examples(key: str) -> list[list[str]]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
+    examples: list[list[str]] = raw["object_after_cue"][key]
+    return examples
+
+
+def _spans(text: str, after: str, cue: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    start = text.index(cue)
+    source = text.index(after, start + len(cue))
+    return (source, source + len(after)), (start, start + len(cue))
+
+
+@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("refused"))
+def test_the_object_after_a_cue_is_no_speaker(text: str, after: str, cue: str) -> None:
+    assert object_after_cue(text, *_spans(text, after, cue))
+
+
+@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("kept"))
+def test_the_speaker_of_an_inverted_report_is_kept(text: str, after: str, cue: str) -> None:
+    assert not object_after_cue(text, *_spans(text, after, cue))
+
+
+def test_a_speaker_before_its_cue_is_never_an_object() -> None:
+    text = "Jane Doe told reporters."
+    assert not object_after_cue(text, (0, 8), (9, 13))

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from claimtrack.actors.vocabulary import speaker_vocabulary
+from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
@@ -31,6 +32,7 @@ from claimtrack.text import fold
 __all__ = [
     "Shape",
     "ShapeError",
+    "object_after_cue",
     "parse_shapes",
     "refusing_shape",
     "shapes",
@@ -223,3 +225,31 @@ def _opens_occasion(chunk: str) -> bool:
     if first and first[0] in speaker_vocabulary()["not_speakers"]["prepositions"]:
         return True
     return any(shape.test == "head" and shape.opens(folded) for shape in shapes())
+
+
+def object_after_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether the span a layout put after its cue as the speaker of an inverted report is
+    the cue's object instead: after a participle, a verb of belief or judgment, or a verb
+    whose object follows it (``[object_after_cue]`` of ``speaker_shapes.toml``).
+
+    >>> text = "His aide, Tad Devine, told The Huffington Post."
+    >>> told = text.index("told")
+    >>> object_after_cue(text, (text.index("The H"), len(text) - 1), (told, told + 4))
+    True
+    """
+    if source[0] < cue[1]:
+        return False
+    form = " ".join(fold(text[cue[0] : cue[1]]).split())
+    kind = cue_table()[1].get(form)
+    if kind == "according":
+        return False  # "according to the newspaper": its speaker always follows
+    if form.split()[0].endswith("ing"):
+        return True  # a participle: "..., saying the city embodied ..."
+    forms, classes = _object_taking()
+    return form in forms or kind in classes
+
+
+@cache
+def _object_taking() -> tuple[frozenset[str], frozenset[str]]:
+    table = _resource()["object_after_cue"]
+    return frozenset(table["forms"]), frozenset(table["classes"])
