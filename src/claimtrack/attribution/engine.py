@@ -29,7 +29,7 @@ from claimtrack.attribution.spans import (
 )
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.attribution.subjects import relative_antecedent, strip_auxiliaries
-from claimtrack.attribution.validation import object_after_cue
+from claimtrack.attribution.validation import attitudes_inside_reports, object_after_cue
 from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
@@ -195,7 +195,7 @@ def find_attributions(
             if whole:
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
-    return found
+    return attitudes_inside_reports(found)
 
 
 def speaker_checked(text: str, attribution: Attribution) -> Attribution:

@@ -26,12 +26,14 @@ import attrs
 from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.spans import Attribution
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
 __all__ = [
     "Shape",
     "ShapeError",
+    "attitudes_inside_reports",
     "object_after_cue",
     "parse_shapes",
     "refusing_shape",
@@ -253,3 +255,30 @@ def object_after_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -
 def _object_taking() -> tuple[frozenset[str], frozenset[str]]:
     table = _resource()["object_after_cue"]
     return frozenset(table["forms"]), frozenset(table["classes"])
+
+
+def attitudes_inside_reports(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions, each attitude whose speaker stands inside another speaker's reported
+    words ("Collins said Trump campaign strategists plan to ...") without its speaker: the
+    outer speaker says it (``[attitude_inside_report]`` of ``speaker_shapes.toml``).
+
+    >>> said = Attribution("speech", (0, 7), (8, 12), ((13, 60),))
+    >>> plan = Attribution("belief", (13, 33), (34, 38), ((39, 60),))
+    >>> [a.source for a in attitudes_inside_reports([said, plan])]
+    [(0, 7), None]
+    """
+    table = _resource()["attitude_inside_report"]
+    reports = [
+        span
+        for a in attributions
+        if a.source is not None and a.kind in table["outer"]
+        for span in a.content
+    ]
+    return [
+        attrs.evolve(a, source=None, antecedent=None)
+        if a.source is not None
+        and a.kind in table["inner"]
+        and any(s <= a.source[0] and a.source[1] <= e for s, e in reports)
+        else a
+        for a in attributions
+    ]
