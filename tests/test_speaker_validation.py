@@ -11,10 +11,12 @@ import pytest
 
 from claimtrack.actors import guess_kind
 from claimtrack.actors.kinds import kind_words
+from claimtrack.attribution.engine import find_attributions
 from claimtrack.attribution.speaker_phrases import split_mention
 from claimtrack.attribution.speakers import is_speaker, names_someone
 from claimtrack.attribution.validation import (
     ShapeError,
+    object_after_cue,
     parse_shapes,
     refusing_shape,
     shapes,
@@ -147,3 +149,54 @@ def test_a_name_in_capitals_is_not_a_time() -> None:
 def test_a_joiner_alone_makes_no_group() -> None:
     assert guess_kind("Nor") is not ActorKind.GROUP
     assert guess_kind("Trump and Ryan") is ActorKind.GROUP
+
+
+def _after_cue_examples(key: str) -> list[list[str]]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
+    examples: list[list[str]] = raw["object_after_cue"][key]
+    return examples
+
+
+def _spans(text: str, after: str, cue: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    start = text.index(cue)
+    source = text.index(after, start + len(cue))
+    return (source, source + len(after)), (start, start + len(cue))
+
+
+@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("refused"))
+def test_the_object_after_a_cue_is_no_speaker(text: str, after: str, cue: str) -> None:
+    assert object_after_cue(text, *_spans(text, after, cue))
+
+
+@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("kept"))
+def test_the_speaker_of_an_inverted_report_is_kept(text: str, after: str, cue: str) -> None:
+    assert not object_after_cue(text, *_spans(text, after, cue))
+
+
+def test_a_speaker_before_its_cue_is_never_an_object() -> None:
+    text = "Jane Doe told reporters."
+    assert not object_after_cue(text, (0, 8), (9, 13))
+
+
+def _attitude_examples(key: str) -> list[list[str]]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
+    examples: list[list[str]] = raw["attitude_inside_report"][key]
+    return examples
+
+
+def _source_of(text: str, cue: str) -> tuple[int, int] | None:
+    found = [a for a in find_attributions(text) if a.cue_text(text) == cue]
+    assert found, f"no attribution with the cue {cue!r}"
+    return found[0].source
+
+
+@pytest.mark.parametrize(("text", "cue"), _attitude_examples("refused"))
+def test_an_attitude_inside_a_report_has_no_speaker_of_its_own(text: str, cue: str) -> None:
+    assert _source_of(text, cue) is None
+
+
+@pytest.mark.parametrize(("text", "cue"), _attitude_examples("kept"))
+def test_an_attitude_of_its_own_keeps_its_speaker(text: str, cue: str) -> None:
+    assert _source_of(text, cue) is not None

@@ -29,6 +29,7 @@ from claimtrack.attribution.spans import (
 )
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.attribution.subjects import relative_antecedent, strip_auxiliaries
+from claimtrack.attribution.validation import attitudes_inside_reports, object_after_cue
 from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
@@ -194,7 +195,7 @@ def find_attributions(
             if whole:
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
-    return found
+    return attitudes_inside_reports(found)
 
 
 def speaker_checked(text: str, attribution: Attribution) -> Attribution:
@@ -204,7 +205,10 @@ def speaker_checked(text: str, attribution: Attribution) -> Attribution:
     ("Sanders' plans")."""
     if attribution.source is None:
         return attribution
-    if attribution.cue is not None and after_possessive(text, attribution.cue[0]):
+    if attribution.cue is not None and (
+        after_possessive(text, attribution.cue[0])
+        or object_after_cue(text, attribution.source, attribution.cue)
+    ):
         return attrs.evolve(attribution, source=None, antecedent=None)
     cue = fold(attribution.cue_text(text)).strip()
     if is_speaker(attribution.speaker_text(text)) and cue not in unreliable_cues():

@@ -24,13 +24,17 @@ from typing import Any
 import attrs
 
 from claimtrack.actors.vocabulary import speaker_vocabulary
+from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.spans import Attribution
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
 __all__ = [
     "Shape",
     "ShapeError",
+    "attitudes_inside_reports",
+    "object_after_cue",
     "parse_shapes",
     "refusing_shape",
     "shapes",
@@ -223,3 +227,58 @@ def _opens_occasion(chunk: str) -> bool:
     if first and first[0] in speaker_vocabulary()["not_speakers"]["prepositions"]:
         return True
     return any(shape.test == "head" and shape.opens(folded) for shape in shapes())
+
+
+def object_after_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether the span a layout put after its cue as the speaker of an inverted report is
+    the cue's object instead: after a participle, a verb of belief or judgment, or a verb
+    whose object follows it (``[object_after_cue]`` of ``speaker_shapes.toml``).
+
+    >>> text = "His aide, Tad Devine, told The Huffington Post."
+    >>> told = text.index("told")
+    >>> object_after_cue(text, (text.index("The H"), len(text) - 1), (told, told + 4))
+    True
+    """
+    if source[0] < cue[1]:
+        return False
+    form = " ".join(fold(text[cue[0] : cue[1]]).split())
+    kind = cue_table()[1].get(form)
+    if kind == "according":
+        return False  # "according to the newspaper": its speaker always follows
+    if form.split()[0].endswith("ing"):
+        return True  # a participle: "..., saying the city embodied ..."
+    forms, classes = _object_taking()
+    return form in forms or kind in classes
+
+
+@cache
+def _object_taking() -> tuple[frozenset[str], frozenset[str]]:
+    table = _resource()["object_after_cue"]
+    return frozenset(table["forms"]), frozenset(table["classes"])
+
+
+def attitudes_inside_reports(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions, each attitude whose speaker stands inside another speaker's reported
+    words ("Collins said Trump campaign strategists plan to ...") without its speaker: the
+    outer speaker says it (``[attitude_inside_report]`` of ``speaker_shapes.toml``).
+
+    >>> said = Attribution("speech", (0, 7), (8, 12), ((13, 60),))
+    >>> plan = Attribution("belief", (13, 33), (34, 38), ((39, 60),))
+    >>> [a.source for a in attitudes_inside_reports([said, plan])]
+    [(0, 7), None]
+    """
+    table = _resource()["attitude_inside_report"]
+    reports = [
+        span
+        for a in attributions
+        if a.source is not None and a.kind in table["outer"]
+        for span in a.content
+    ]
+    return [
+        attrs.evolve(a, source=None, antecedent=None)
+        if a.source is not None
+        and a.kind in table["inner"]
+        and any(s <= a.source[0] and a.source[1] <= e for s, e in reports)
+        else a
+        for a in attributions
+    ]
