@@ -18,7 +18,8 @@ from claimtrack.attribution.cues import (
 )
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
 from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
-from claimtrack.attribution.reported import attribution_at
+from claimtrack.attribution.reported import TERMINAL_RIGHT, attribution_at
+from claimtrack.attribution.rules import word_set
 from claimtrack.attribution.second_statements import coordinated_statement, participle_after
 from claimtrack.attribution.spans import (
     Attribution,
@@ -34,6 +35,7 @@ from claimtrack.text import Segment, fold, sentences
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
 
 _CAPITAL = re.compile(r"[A-Z]")  # mechanical: a name has a capital
+_PLAIN_SAYING = word_set("plain_saying")
 
 
 def find_attributions(
@@ -164,7 +166,10 @@ def find_attributions(
             ):
                 continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
-                named = _CAPITAL.search(attribution.source_text(text))
+                named = _CAPITAL.search(attribution.source_text(text)) or (
+                    _set_off(text, attribution, sentence)
+                    and is_speaker(attribution.speaker_text(text))
+                )
                 if not named or attribution.content in [f.content for f in found]:
                     continue
                 attribution = attrs.evolve(attribution, outer=outer)
@@ -195,6 +200,28 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return found
+
+
+def _set_off(text: str, attribution: Attribution, sentence: Segment) -> bool:
+    """Whether an attribution inside another's content is set off by a comma and ends its
+    clause with a plain saying verb (", he said.", ", according to the survey,"): a report of
+    its own, not a verb of the content."""
+    if attribution.source is None or attribution.cue is None:
+        return False
+    cue = attribution.cue_text(text).lower()
+    if attribution.kind != "according" and cue not in _PLAIN_SAYING:
+        return False
+    if attribution.kind == "according":
+        before = text[sentence.start : attribution.cue[0]].rstrip()
+        after = text[attribution.source[1] : sentence.end]
+    else:
+        if attribution.cue[0] < attribution.source[0]:
+            return False
+        before = text[sentence.start : attribution.source[0]].rstrip()
+        after = text[attribution.cue[1] : sentence.end]
+    return before.endswith((",", "—", "–")) and (
+        after.lstrip().startswith(",") or TERMINAL_RIGHT.match(after) is not None
+    )
 
 
 def speaker_checked(text: str, attribution: Attribution) -> Attribution:
