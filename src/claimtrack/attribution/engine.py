@@ -36,6 +36,7 @@ __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
 
 _CAPITAL = re.compile(r"[A-Z]")  # mechanical: a name has a capital
 _PLAIN_SAYING = word_set("plain_saying")
+_PLAIN_REPORTS = word_set("plain_reports")
 
 
 def find_attributions(
@@ -166,13 +167,21 @@ def find_attributions(
             ):
                 continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
+                set_off = _set_off(text, attribution, sentence)
                 named = _CAPITAL.search(attribution.source_text(text)) or (
-                    _set_off(text, attribution, sentence)
-                    and is_speaker(attribution.speaker_text(text))
+                    set_off and is_speaker(attribution.speaker_text(text))
                 )
                 if not named or attribution.content in [f.content for f in found]:
                     continue
-                attribution = attrs.evolve(attribution, outer=outer)
+                whole = attribution_at(text, sentence, match, kind, quotes) if set_off else None
+                if whole is not None and not _plain_report(text, found[outer]):
+                    # "Around 30 to 70 people would show up to each event, he said.": the
+                    # report set off at the end says the sentence, and the word before that
+                    # was read as a cue ("show") names no speaker.
+                    found[outer] = attrs.evolve(found[outer], source=None, antecedent=None)
+                    attribution = attrs.evolve(attribution, content=whole.content)
+                else:
+                    attribution = attrs.evolve(attribution, outer=outer)
             attribution = speaker_checked(text, attribution)
             found.append(attribution)
             taken.append(attribution.cue or attribution.span)
@@ -221,6 +230,14 @@ def _set_off(text: str, attribution: Attribution, sentence: Segment) -> bool:
         after = text[attribution.cue[1] : sentence.end]
     return before.endswith((",", "—", "–")) and (
         after.lstrip().startswith(",") or TERMINAL_RIGHT.match(after) is not None
+    )
+
+
+def _plain_report(text: str, attribution: Attribution) -> bool:
+    """Whether an attribution's cue plainly reports ("said", "according to"), as a word read
+    as a cue in a sentence another report ends ("show", "considered") seldom does."""
+    return attribution.kind == "according" or (
+        fold(attribution.cue_text(text)).strip().lower() in _PLAIN_REPORTS
     )
 
 
