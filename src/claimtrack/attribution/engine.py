@@ -172,13 +172,15 @@ def find_attributions(
                 )
                 if not named or attribution.content in [f.content for f in found]:
                     continue
-                whole = attribution_at(text, sentence, match, kind, quotes) if set_off else None
-                if whole is not None and not _plain_report(text, found[outer]):
+                sentence_wide = None
+                if set_off:
+                    sentence_wide = attribution_at(text, sentence, match, kind, quotes)
+                if sentence_wide is not None and not _plain_report(text, found[outer]):
                     # "Around 30 to 70 people would show up to each event, he said.": the
                     # report set off at the end says the sentence, and the word before that
                     # was read as a cue ("show") names no speaker.
                     found[outer] = attrs.evolve(found[outer], source=None, antecedent=None)
-                    attribution = attrs.evolve(attribution, content=whole.content)
+                    attribution = attrs.evolve(attribution, content=sentence_wide.content)
                 else:
                     attribution = attrs.evolve(attribution, outer=outer)
             attribution = speaker_checked(text, attribution)
