@@ -18,7 +18,8 @@ from claimtrack.attribution.cues import (
 )
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
 from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
-from claimtrack.attribution.reported import attribution_at
+from claimtrack.attribution.reported import TERMINAL_RIGHT, attribution_at
+from claimtrack.attribution.rules import word_set
 from claimtrack.attribution.second_statements import coordinated_statement, participle_after
 from claimtrack.attribution.spans import (
     Attribution,
@@ -35,6 +36,7 @@ from claimtrack.text import Segment, fold, sentences
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
 
 _CAPITAL = re.compile(r"[A-Z]")  # mechanical: a name has a capital
+_PLAIN_REPORTS = word_set("plain_reports")
 
 
 def find_attributions(
@@ -165,10 +167,23 @@ def find_attributions(
             ):
                 continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
-                named = _CAPITAL.search(attribution.source_text(text))
+                set_off = _set_off(text, attribution, sentence)
+                named = _CAPITAL.search(attribution.source_text(text)) or (
+                    set_off and is_speaker(attribution.speaker_text(text))
+                )
                 if not named or attribution.content in [f.content for f in found]:
                     continue
-                attribution = attrs.evolve(attribution, outer=outer)
+                sentence_wide = None
+                if set_off:
+                    sentence_wide = attribution_at(text, sentence, match, kind, quotes)
+                if sentence_wide is not None and not _plain_report(text, found[outer]):
+                    # "Around 30 to 70 people would show up to each event, he said.": the
+                    # report set off at the end says the sentence, and the word before that
+                    # was read as a cue ("show") names no speaker.
+                    found[outer] = attrs.evolve(found[outer], source=None, antecedent=None)
+                    attribution = attrs.evolve(attribution, content=sentence_wide.content)
+                else:
+                    attribution = attrs.evolve(attribution, outer=outer)
             attribution = speaker_checked(text, attribution)
             found.append(attribution)
             taken.append(attribution.cue or attribution.span)
@@ -196,6 +211,36 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return attitudes_inside_reports(found)
+
+
+def _set_off(text: str, attribution: Attribution, sentence: Segment) -> bool:
+    """Whether an attribution inside another's content is set off by a comma and ends its
+    clause with a verb of speech (", he said.", ", she noted.", ", according to the survey,"): a
+    report of its own, not a verb of the content (an attitude verb there, ", he hopes", is
+    more often wrong)."""
+    if attribution.source is None or attribution.cue is None:
+        return False
+    if attribution.kind not in ("according", "speech"):
+        return False
+    if attribution.kind == "according":
+        before = text[sentence.start : attribution.cue[0]].rstrip()
+        after = text[attribution.source[1] : sentence.end]
+    else:
+        if attribution.cue[0] < attribution.source[0]:
+            return False
+        before = text[sentence.start : attribution.source[0]].rstrip()
+        after = text[attribution.cue[1] : sentence.end]
+    return before.endswith((",", "—", "–")) and (
+        after.lstrip().startswith(",") or TERMINAL_RIGHT.match(after) is not None
+    )
+
+
+def _plain_report(text: str, attribution: Attribution) -> bool:
+    """Whether an attribution's cue plainly reports ("said", "according to"), as a word read
+    as a cue in a sentence another report ends ("show", "considered") seldom does."""
+    return attribution.kind == "according" or (
+        fold(attribution.cue_text(text)).strip().lower() in _PLAIN_REPORTS
+    )
 
 
 def speaker_checked(text: str, attribution: Attribution) -> Attribution:

@@ -53,6 +53,7 @@ _COMMA = re.compile(r",\s*")
 _COMMA_SPACE = re.compile(r",\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _RELATIVE_PRONOUNS = ("who", "which", "that")
+_HEAD_WORDS = 6  # a name with its title ("former Rep. George Miller (D-Calif.)")
 
 
 def left_subject(text: str, start: int, cue_start: int) -> Span | None:
@@ -124,7 +125,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     if s >= e:
         return None
     if count_words(text[s:e]) > MAX_SOURCE_WORDS:
-        return _subject_after_clause(text, s, e)
+        return _long_apposition_head(text, s, e, closed=True) or _subject_after_clause(text, s, e)
     if _ENDS_WITH_CONJUNCTION.search(text[s:e]):
         # "the rebels seized the town and said ...": the verb is coordinated with another,
         # whose subject is the speaker; without one ("clear the decks and call"), nobody.
@@ -142,6 +143,20 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # subject of its own follows it ("... when he was around 10, he says")
         return _subject_after_clause(text, s, e)
     return s, e
+
+
+def _long_apposition_head(text: str, start: int, end: int, *, closed: bool) -> Span | None:
+    """The head of a speaker too long to be one because an apposition describes it at
+    length ("Erin Clark, a postdoctoral fellow at Brandeis University who spends ..."): the
+    words before its first comma, when they start with a capital; None otherwise.  ``closed``
+    wants a comma after the apposition too (a subject before its cue)."""
+    comma = text.find(",", start, end)
+    if comma < 0 or not text[start].isupper() or (closed and text[end : end + 1] != ","):
+        return None
+    head = strip_span(text, start, comma)
+    if head[0] >= head[1] or count_words(text[head[0] : head[1]]) > _HEAD_WORDS:
+        return None
+    return head
 
 
 def _main_clause_start(text: str, start: int, end: int) -> int:
@@ -200,8 +215,10 @@ def right_source(text: str, start: int, end: int) -> Span | None:
     if clause:
         end = start + clause.start()
     s, e = strip_span(text, start, end, ' \t\n,;:."”“')
-    if s >= e or count_words(text[s:e]) > MAX_SOURCE_WORDS:
+    if s >= e:
         return None
+    if count_words(text[s:e]) > MAX_SOURCE_WORDS:
+        return _long_apposition_head(text, s, e, closed=False)
     return s, e
 
 
