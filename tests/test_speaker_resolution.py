@@ -261,3 +261,36 @@ def test_the_company_is_the_organisation_named_before():
         "The company reported its smallest quarterly profit in years."
     )
     assert _speaker_of(text, "its smallest") == _speaker_of(text, "We will cut costs")
+
+
+# A definite description of one person points back to the person named before it
+# (attribution/descriptions.py; issue 22, session 13).
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Marco Rubio spoke over boos. Rubio offered the crowd an emotional evaluation."
+            " The Florida senator said that he would offer a prayer for the nominee.",
+            "Marco Rubio",
+        ),
+        (
+            "Sen. Ted Cruz arrived in Iowa on Monday. Voters lined the streets to see him."
+            " Gov. Chris Christie left early. The senator said that the race was close.",
+            "Ted Cruz",
+        ),
+        (
+            "Lloyd Grove, the Daily Beast editor, said that the profile was fair.",
+            "Lloyd Grove",
+        ),
+    ],
+)
+def test_a_description_points_back_to_the_person_named(text: str, speaker: str) -> None:
+    claims = extract(Source(id="a", text=text))
+    registry_names = {c.speaker for c in claims}
+    assert any(speaker.lower().replace(" ", "-") in (s or "") for s in registry_names), claims
+
+
+def test_a_description_names_nobody_when_nobody_fits() -> None:
+    text = "Gov. Chris Christie spoke on Monday. The senator said that the race was close."
+    claims = extract(Source(id="a", text=text))
+    assert all("christie" not in (c.speaker or "") for c in claims)

@@ -23,7 +23,7 @@ from claimtrack.errors import InputError
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
-__all__ = ["Person", "gender_of_name", "people_named", "quoted_spans"]
+__all__ = ["Person", "gender_of_name", "people_named", "quoted_spans", "title_gender"]
 
 # A word of a name: a capital, then letters; mojibake pairs ("FranÃ§ois") are letters too.
 _WORD = r"[A-ZÀ-Þ](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
@@ -133,7 +133,8 @@ def _title_before(tokens: list[str]) -> str:
     return ""
 
 
-def _title_gender(title: str) -> str | None:
+def title_gender(title: str) -> str | None:
+    """The gender a title says ("Mrs.", "congresswoman" -> "f"), or None."""
     for word in reversed(_LOWER_WORD.findall(fold(title))):
         if word in _title_genders():
             return _title_genders()[word]
@@ -179,7 +180,7 @@ def people_named(text: str) -> tuple[Person, ...]:
         keys = [_key(w) for w in words]
         if set(keys) & institutions:
             continue
-        gender = _title_gender(title) if title else None
+        gender = title_gender(title) if title else None
         if not title and tokens:
             gender = _title_genders().get(tokens[-1].rstrip(".,").lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None

@@ -17,6 +17,7 @@ from claimtrack.attribution.antecedents import (
     one_unnamed_person,
     pronoun_gender,
 )
+from claimtrack.attribution.descriptions import described_person
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
@@ -147,6 +148,11 @@ class Speakers:
         short = short if one_described_person(short) else head  # "the senior sources": many
         if (antecedent := self._antecedent(short, position)) is not None:
             return antecedent
+        # Not in a relative clause ("X, the nominee, who has called"): often no statement.
+        where = None if attribution.antecedent else attribution.source
+        at = self.text.find(head, where[0]) if where else -1
+        if person := described_person(self, head, max(at, position), position):
+            return self._describe(self.remember(person), head)  # "the Florida senator"
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
