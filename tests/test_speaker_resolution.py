@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.actors import is_unnamed
 from claimtrack.attribution.extract import extract
-from claimtrack.attribution.people import gender_of_name, people_named
+from claimtrack.attribution.people import gender_of_name, people_named, quoted_spans
 from claimtrack.model import Source
 from claimtrack.resources import load
 
@@ -294,3 +294,30 @@ def test_a_description_names_nobody_when_nobody_fits() -> None:
     text = "Gov. Chris Christie spoke on Monday. The senator said that the race was close."
     claims = extract(Source(id="a", text=text))
     assert all("christie" not in (c.speaker or "") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A possessive of a thing leaves the sentence about its owner.
+        (
+            "It is possible that the case was close. When the case was argued, Justice"
+            " Antonin Scalia's comments from the bench were sharp. He said that some students"
+            " may be better off elsewhere.",
+            "antonin-scalia",
+        ),
+        # ... and another person the sentence names comes first.
+        (
+            "Clinton's position was supported Friday by Sen. Dianne Feinstein of California."
+            " She said that the emails did not originate with Clinton.",
+            "dianne-feinstein",
+        ),
+    ],
+)
+def test_he_or_she_reaches_the_owner_of_a_thing(text: str, speaker: str) -> None:
+    claims = extract(Source(id="a", text=text))
+    assert any(speaker in (c.speaker or "") for c in claims), claims
+
+
+def test_a_quote_may_open_with_one_mark_and_close_with_the_other() -> None:
+    assert quoted_spans('“Look," she said. "Beat Hillary Clinton.”') == ((0, 7), (18, 41))

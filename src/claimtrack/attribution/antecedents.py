@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-from claimtrack.actors import is_unnamed
+from claimtrack.actors import is_unnamed, speaker_class
 from claimtrack.actors.names import NAME_PARTICLE
 from claimtrack.attribution.people import Person, gender_of_name
 from claimtrack.attribution.rules import pattern
@@ -121,23 +121,39 @@ def nearest_person(
             return speaker
         found = carried.search(speakers.text, begin, end) if carried else None
         whose = False
+        owners: list[Person] = []  # "Justice Scalia's comments": him, if nobody else
         for at, who in _people_in(speakers, begin, end):
             if found is not None and found.start() < at:
                 break
             if isinstance(who, Actor):
                 if may_be_of(speakers, who, wanted) and fits(who):
                     return speakers.remember(who)
-            elif who.possessive:
+            elif who.possessive and _someones_someone(speakers.text, who.end):
                 whose = True  # "Trump's Indiana chairman, Rex Early, ...": not Trump
-            elif who.gender in (None, wanted) or wanted is None:
-                actor = speakers.named(who.name, None, ActorKind.PERSON)
-                if actor is not None and may_be_of(speakers, actor, wanted) and fits(who):
-                    if who.gender:
-                        speakers.genders.setdefault(actor.id, who.gender)
-                    return actor
+            elif who.possessive:
+                owners.append(who)
+            elif (actor := _person(speakers, who, wanted, fits)) is not None:
+                return actor
         if whose:
             return None  # the sentence is about someone's someone, left unnamed
+        for owner in owners:
+            if (actor := _person(speakers, owner, wanted, fits)) is not None:
+                return actor
     return None
+
+
+def _person(
+    speakers: Speakers, who: Person, wanted: str | None, fits: Callable[[Person | Actor], bool]
+) -> Actor | None:
+    """The actor of a person the text names, if they may be of the gender wanted and fit."""
+    if who.gender not in (None, wanted) and wanted is not None:
+        return None
+    actor = speakers.named(who.name, None, ActorKind.PERSON)
+    if actor is None or not may_be_of(speakers, actor, wanted) or not fits(who):
+        return None
+    if who.gender:
+        speakers.genders.setdefault(actor.id, who.gender)
+    return actor
 
 
 def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
@@ -157,6 +173,19 @@ def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Acto
     return sorted(
         (pair for pair in found if not _in_quote(speakers, pair[0])), key=lambda pair: pair[0]
     )
+
+
+def _someones_someone(text: str, end: int) -> bool:
+    """Whether a possessive name is followed by a person of theirs ("Trump's Indiana
+    chairman", "Clinton's husband"), not a thing ("Justice Scalia's comments", "Trump's
+    inexperience"), which leaves the sentence about them."""
+    after = _WORDS_AFTER.match(text, end)
+    words = after.group(0).split() if after else []
+    return any(speaker_class(w) == "people" for w in words)
+
+
+# Mechanical: up to three words after a name, to the next punctuation.
+_WORDS_AFTER = re.compile(r"(?:['’]s?)?(?:[ \t]+[\w-]+){1,3}")
 
 
 def _in_quote(speakers: Speakers, position: int) -> bool:

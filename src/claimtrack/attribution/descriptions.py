@@ -51,6 +51,8 @@ def described_person(speakers: Speakers, head: str, at: int, sentence: int) -> A
             return False
         title = (who.title if isinstance(who, Person) else "") or _title_of(speakers, who.name)
         words = _title_words(title)
+        if noun in _table()["party_members"]:
+            return not _other_party(parties, title)  # "Rep. Trey Gowdy": a Republican
         return (not words or bool(words & accepted)) and not _other_party(parties, title)
 
     if noun not in _table()["unnamed_nouns"] and noun not in _unnamed_heads():

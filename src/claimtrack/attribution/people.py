@@ -37,7 +37,8 @@ _RUN = re.compile(
 _TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''.*?''")
+# A quote may open with one mark and close with the other ('“Look," she said').
+_QUOTED = re.compile(r"[“\"][^“”\"\n]*[”\"]|''.*?''")
 # Mechanical: a full word's stop (not an abbreviation's), a folded word.
 _FULL_WORD_STOP = re.compile(r"[A-Za-z]{5,}\.$")
 _LOWER_WORD = re.compile(r"[a-z]+")
