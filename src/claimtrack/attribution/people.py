@@ -17,7 +17,13 @@ import re
 
 import attrs
 
-from claimtrack.actors.names import NAME_PARTICLE, TITLE_HEAD, split_title
+from claimtrack.actors.names import (
+    NAME_CAPITAL,
+    NAME_PARTICLE,
+    TITLE_HEAD,
+    repaired_name,
+    split_title,
+)
 from claimtrack.actors.vocabulary import institution_words
 from claimtrack.errors import InputError
 from claimtrack.resources import cached, load
@@ -26,7 +32,7 @@ from claimtrack.text import fold
 __all__ = ["Person", "gender_of_name", "people_named", "quoted_spans", "title_gender"]
 
 # A word of a name: a capital, then letters; mojibake pairs ("FranÃ§ois") are letters too.
-_WORD = r"[A-ZÀ-Þ](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
+_WORD = rf"[{NAME_CAPITAL}](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
 _RUN = re.compile(
     rf"(?<![\w'’-]){_WORD}"
     # A possessive ends a name: "Trump's Indiana chairman".
@@ -57,16 +63,8 @@ class Person:
     title: str = ""  # the title the article gave them, folded: "president", "state senator"
 
 
-def _repaired(word: str) -> str:
-    """A word read back from mojibake ("FranÃ§ois" -> "François"), else as it is."""
-    try:
-        return word.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return word
-
-
 def _key(word: str) -> str:
-    return fold(_POSSESSIVE.sub("", _repaired(word)))
+    return fold(_POSSESSIVE.sub("", repaired_name(word)))
 
 
 _GENDERS = {"male": "m", "female": "f", "either": None}
@@ -202,7 +200,7 @@ def people_named(text: str) -> tuple[Person, ...]:
         ):
             continue
         # The name as written before a wrong decoding: "FranÃ§ois" is "François".
-        name = " ".join(_repaired(w) for w in _POSSESSIVE.sub("", name).split())
+        name = " ".join(repaired_name(w) for w in _POSSESSIVE.sub("", name).split())
         gender = gender or given.get(keys[0])
         person = Person(start, run.end(), name, gender, possessive, fold(title))
         people.append(person)

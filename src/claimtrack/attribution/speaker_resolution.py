@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.actors.names import repaired_name
 from claimtrack.attribution.antecedents import (
     he_or_she,
     may_be,
@@ -173,6 +174,7 @@ class Speakers:
         title, name = split_title(head)
         if not _CAPITAL.search(name) or count_words(name) > 8:
             return None
+        name = repaired_name(name)  # "SarukhÃ¡n" is "Sarukhán"
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
             name,
