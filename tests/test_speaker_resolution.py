@@ -321,3 +321,34 @@ def test_he_or_she_reaches_the_owner_of_a_thing(text: str, speaker: str) -> None
 
 def test_a_quote_may_open_with_one_mark_and_close_with_the_other() -> None:
     assert quoted_spans('“Look," she said. "Beat Hillary Clinton.”') == ((0, 7), (18, 41))
+
+
+_POLL_PATTERNS = load("resolution")["patterns"]
+
+
+@pytest.mark.parametrize("name", ["share_of_people", "poll_named"])
+def test_the_poll_patterns_examples(name: str) -> None:
+    entry = _POLL_PATTERNS[name]
+    for text in entry["match"]:
+        assert re.search(entry["regex"], text), text
+    for text in entry["no_match"]:
+        assert not re.search(entry["regex"], text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A Bloomberg poll in June showed support. In a CNN/ORC International Poll the same"
+            " month, 38 percent of voters said Mr. Clinton should step down.",
+            "cnn-orc-international-poll",
+        ),
+        (
+            "In a New York Times/CBS News survey released last Thursday, 79 percent of"
+            " Democrats said they were satisfied.",
+            "new-york-times-cbs-news-survey",
+        ),
+    ],
+)
+def test_a_share_of_voters_speaks_for_the_poll(text: str, speaker: str) -> None:
+    assert any(c.speaker == speaker for c in extract(Source(id="a", text=text)))

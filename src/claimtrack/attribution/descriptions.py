@@ -20,7 +20,7 @@ from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
-__all__ = ["described_person"]
+__all__ = ["described_person", "poll_asked"]
 
 # Mechanical: a folded word.
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -86,6 +86,34 @@ def _other_party(parties: frozenset[str], title: str) -> bool:
     return bool(parties and theirs and not parties & theirs)
 
 
+def poll_asked(speakers: Speakers, head: str, at: int) -> str | None:
+    """The poll a share of people ("38 percent of voters") answered: the last one named
+    in its sentence before it or in the sentence before, without its article ("In a
+    CNN/ORC International Poll the same month, 38 percent of voters said" -> "CNN/ORC
+    International Poll"), or None."""
+    if _pattern("share_of_people").match(head) is None:
+        return None
+    begin = (speakers.sentence_starts(at, 2) or [0])[0]
+    for found in reversed(list(_pattern("poll_named").finditer(speakers.text, begin, at))):
+        words = found["poll"].split()
+        # "A new Bloomberg poll": the article (capitalised opening the sentence) and
+        # lower-case words before who ran it; "New York Times" keeps its "New".
+        while (
+            words
+            and fold(words[0]) in _table()["poll_openers"]
+            and (words[0].islower() or fold(words[0]) in ("a", "an", "the", "in", "according"))
+        ):
+            words = words[1:]
+        if len(words) > 1 and (words[0][:1].isupper() or fold(words[0]) in ("exit", "entrance")):
+            return " ".join(words)  # not "The poll" alone: which one is not said here
+    return None
+
+
+@cached  # built from the lexicons in force
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(load("resolution")["patterns"][name]["regex"])
+
+
 def _person_noun(head: str) -> str | None:
     """The head noun of a definite description of one person: "the Florida senator" ->
     "senator"; "the Wisconsin Republican" -> "republican"; None for anything else."""
@@ -126,6 +154,7 @@ def _table() -> dict[str, Any]:
     table["unnamed_nouns"] = frozenset(table["unnamed_nouns"])
     table["plural_nouns"] = frozenset(table["plural_nouns"])
     table["honorifics"] = frozenset(table["honorifics"])
+    table["poll_openers"] = frozenset(table["poll_openers"])
     return table
 
 

@@ -18,7 +18,7 @@ from claimtrack.attribution.antecedents import (
     one_unnamed_person,
     pronoun_gender,
 )
-from claimtrack.attribution.descriptions import described_person
+from claimtrack.attribution.descriptions import described_person, poll_asked
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
@@ -154,6 +154,8 @@ class Speakers:
         at = self.text.find(head, where[0]) if where else -1
         if person := described_person(self, head, max(at, position), position):
             return self._describe(self.remember(person), head)  # "the Florida senator"
+        if (poll := poll_asked(self, head, max(at, position))) is not None:
+            return self._poll(poll)  # "In a CNN/ORC poll, 38 percent of voters said"
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
@@ -183,6 +185,13 @@ class Speakers:
         )
         self.registry.add(actor)
         return self._describe(self.remember(actor), head)
+
+    def _poll(self, name: str) -> Actor:
+        """The poll a share of people answered: named by who ran it, else left unnamed."""
+        if not name[:1].isupper():
+            return self._unnamed(name)  # "exit polls"
+        actor = self.registry.get(slugify(name)) or Actor.named(name, kind=ActorKind.ORGANIZATION)
+        return self.remember(self.registry.add(actor))
 
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""
