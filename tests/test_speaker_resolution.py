@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from claimtrack.actors import is_unnamed
 from claimtrack.attribution.extract import extract
 from claimtrack.attribution.people import gender_of_name, people_named, quoted_spans
+from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import Source
 from claimtrack.resources import load
 
@@ -352,3 +353,22 @@ def test_the_poll_patterns_examples(name: str) -> None:
 )
 def test_a_share_of_voters_speaks_for_the_poll(text: str, speaker: str) -> None:
     assert any(c.speaker == speaker for c in extract(Source(id="a", text=text)))
+
+
+# A plural noun is no verb ("House ethics investigators"), a lone capitalised -ing word
+# is a name ("Schilling"), but a pronoun and its verb stay a clause (issue 22, session 13).
+@pytest.mark.parametrize(
+    ("mention", "speaker"),
+    [
+        ("House ethics investigators", True),
+        ("Digital forensics experts", True),
+        ("Abortion rights advocates", True),
+        ("Schilling", True),
+        ("Beijing", True),
+        ("Lashing out", False),
+        ("Trump despises", False),
+        ("It stands", False),
+    ],
+)
+def test_plural_nouns_and_names_in_ing(mention: str, speaker: bool) -> None:
+    assert is_speaker(mention, strict=True) is speaker
