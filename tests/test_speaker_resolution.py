@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from claimtrack.actors import is_unnamed
 from claimtrack.attribution.extract import extract
-from claimtrack.attribution.people import gender_of_name, people_named
+from claimtrack.attribution.people import gender_of_name, people_named, quoted_spans
+from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import Source
 from claimtrack.resources import load
 
@@ -261,3 +262,113 @@ def test_the_company_is_the_organisation_named_before():
         "The company reported its smallest quarterly profit in years."
     )
     assert _speaker_of(text, "its smallest") == _speaker_of(text, "We will cut costs")
+
+
+# A definite description of one person points back to the person named before it
+# (attribution/descriptions.py; issue 22, session 13).
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Marco Rubio spoke over boos. Rubio offered the crowd an emotional evaluation."
+            " The Florida senator said that he would offer a prayer for the nominee.",
+            "Marco Rubio",
+        ),
+        (
+            "Sen. Ted Cruz arrived in Iowa on Monday. Voters lined the streets to see him."
+            " Gov. Chris Christie left early. The senator said that the race was close.",
+            "Ted Cruz",
+        ),
+        (
+            "Lloyd Grove, the Daily Beast editor, said that the profile was fair.",
+            "Lloyd Grove",
+        ),
+    ],
+)
+def test_a_description_points_back_to_the_person_named(text: str, speaker: str) -> None:
+    claims = extract(Source(id="a", text=text))
+    registry_names = {c.speaker for c in claims}
+    assert any(speaker.lower().replace(" ", "-") in (s or "") for s in registry_names), claims
+
+
+def test_a_description_names_nobody_when_nobody_fits() -> None:
+    text = "Gov. Chris Christie spoke on Monday. The senator said that the race was close."
+    claims = extract(Source(id="a", text=text))
+    assert all("christie" not in (c.speaker or "") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A possessive of a thing leaves the sentence about its owner.
+        (
+            "It is possible that the case was close. When the case was argued, Justice"
+            " Antonin Scalia's comments from the bench were sharp. He said that some students"
+            " may be better off elsewhere.",
+            "antonin-scalia",
+        ),
+        # ... and another person the sentence names comes first.
+        (
+            "Clinton's position was supported Friday by Sen. Dianne Feinstein of California."
+            " She said that the emails did not originate with Clinton.",
+            "dianne-feinstein",
+        ),
+    ],
+)
+def test_he_or_she_reaches_the_owner_of_a_thing(text: str, speaker: str) -> None:
+    claims = extract(Source(id="a", text=text))
+    assert any(speaker in (c.speaker or "") for c in claims), claims
+
+
+def test_a_quote_may_open_with_one_mark_and_close_with_the_other() -> None:
+    assert quoted_spans('“Look," she said. "Beat Hillary Clinton.”') == ((0, 7), (18, 41))
+
+
+_POLL_PATTERNS = load("resolution")["patterns"]
+
+
+@pytest.mark.parametrize("name", ["share_of_people", "poll_named"])
+def test_the_poll_patterns_examples(name: str) -> None:
+    entry = _POLL_PATTERNS[name]
+    for text in entry["match"]:
+        assert re.search(entry["regex"], text), text
+    for text in entry["no_match"]:
+        assert not re.search(entry["regex"], text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A Bloomberg poll in June showed support. In a CNN/ORC International Poll the same"
+            " month, 38 percent of voters said Mr. Clinton should step down.",
+            "cnn-orc-international-poll",
+        ),
+        (
+            "In a New York Times/CBS News survey released last Thursday, 79 percent of"
+            " Democrats said they were satisfied.",
+            "new-york-times-cbs-news-survey",
+        ),
+    ],
+)
+def test_a_share_of_voters_speaks_for_the_poll(text: str, speaker: str) -> None:
+    assert any(c.speaker == speaker for c in extract(Source(id="a", text=text)))
+
+
+# A plural noun is no verb ("House ethics investigators"), a lone capitalised -ing word
+# is a name ("Schilling"), but a pronoun and its verb stay a clause (issue 22, session 13).
+@pytest.mark.parametrize(
+    ("mention", "speaker"),
+    [
+        ("House ethics investigators", True),
+        ("Digital forensics experts", True),
+        ("Abortion rights advocates", True),
+        ("Schilling", True),
+        ("Beijing", True),
+        ("Lashing out", False),
+        ("Trump despises", False),
+        ("It stands", False),
+    ],
+)
+def test_plural_nouns_and_names_in_ing(mention: str, speaker: bool) -> None:
+    assert is_speaker(mention, strict=True) is speaker

@@ -10,14 +10,42 @@ from claimtrack.resources import cached, load
 from claimtrack.text import fold, transliterator
 
 __all__ = [
+    "NAME_CAPITAL",
     "NAME_PARTICLE",
     "OUTLET_NOUN",
     "TITLE_HEAD",
     "description_head",
     "is_unnamed",
+    "repaired_name",
     "split_title",
     "strip_title",
 ]
+
+
+# The capital a name's word begins with, Latin-1's accented ones too ("Émile", "Ñ").
+NAME_CAPITAL = "A-ZÀ-Þ"
+
+
+def repaired_name(name: str) -> str:
+    """A name read back from mojibake, word by word: a text encoded as UTF-8 and read as
+    cp1252, once or twice ("FranÃ§ois" -> "François"); any other word is left as it is.
+
+    >>> repaired_name("FranÃ§ois Delattre")
+    'François Delattre'
+    """
+    return " ".join(_repaired_word(w) for w in name.split(" "))
+
+
+def _repaired_word(word: str) -> str:
+    for _ in range(2):  # "SarukhÃÂ¡n" was decoded wrongly twice
+        try:
+            again = word.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return word
+        if again == word:
+            return word
+        word = again
+    return word
 
 
 def strip_title(name: str) -> str:

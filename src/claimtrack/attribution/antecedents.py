@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Protocol
 
-from claimtrack.actors import is_unnamed
+from claimtrack.actors import is_unnamed, speaker_class
 from claimtrack.actors.names import NAME_PARTICLE
 from claimtrack.attribution.people import Person, gender_of_name
 from claimtrack.attribution.rules import pattern
@@ -47,6 +48,8 @@ __all__ = [
     "gender",
     "he_or_she",
     "may_be",
+    "may_be_of",
+    "nearest_person",
     "one_unnamed_person",
     "person_name",
     "pronoun_gender",
@@ -76,10 +79,15 @@ def one_unnamed_person(actor: Actor) -> bool:
 
 def may_be(speakers: Speakers, actor: Actor, pronoun: str) -> bool:
     """Whether "he" or "she" can stand for ``actor``: one person, of no other gender."""
+    return may_be_of(speakers, actor, pronoun_gender(pronoun))
+
+
+def may_be_of(speakers: Speakers, actor: Actor, wanted: str | None) -> bool:
+    """Whether ``actor`` is one person, of no other gender than ``wanted`` (None: any)."""
     if actor.kind not in (ActorKind.PERSON, ActorKind.UNKNOWN) and not one_unnamed_person(actor):
         return False
     said = gender(speakers, actor)
-    return said is None or said == pronoun_gender(pronoun)
+    return said is None or wanted is None or said == wanted
 
 
 def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
@@ -89,34 +97,63 @@ def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
     carries on someone named further back.  '... the French ambassador, François
     Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
     speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
+    carried = re.compile(rf"\b{pronoun}\b", re.IGNORECASE)
+    return nearest_person(speakers, pronoun_gender(pronoun), position, carried)
+
+
+def nearest_person(
+    speakers: Speakers,
+    wanted: str | None,
+    position: int,
+    carried: re.Pattern[str] | None = None,
+    fits: Callable[[Person | Actor], bool] = lambda who: True,
+) -> Actor | None:
+    """The person named nearest before ``position`` who may be of the gender ``wanted``
+    (None: either) and ``fits``, as :func:`he_or_she` finds them; a sentence where
+    ``carried`` comes before anyone is named carries on someone named further back."""
     starts = speakers.sentence_starts(position, 3)
     if not starts:
-        return None  # the text opens with the pronoun: nobody came before it
+        return None  # the text opens with the mention: nobody came before it
     ends = [*starts[1:], position]
-    wanted = pronoun_gender(pronoun)
     for begin, end in zip(reversed(starts), reversed(ends), strict=True):
         speaker = speakers.spoken_in.get(begin)
-        if speaker is not None and may_be(speakers, speaker, pronoun):
+        if speaker is not None and may_be_of(speakers, speaker, wanted) and fits(speaker):
             return speaker
-        carried = re.search(rf"\b{pronoun}\b", speakers.text[begin:end], re.IGNORECASE)
+        found = carried.search(speakers.text, begin, end) if carried else None
         whose = False
+        owners: list[Person] = []  # "Justice Scalia's comments": him, if nobody else
         for at, who in _people_in(speakers, begin, end):
-            if carried is not None and begin + carried.start() < at:
+            if found is not None and found.start() < at:
                 break
             if isinstance(who, Actor):
-                if may_be(speakers, who, pronoun):
+                if may_be_of(speakers, who, wanted) and fits(who):
                     return speakers.remember(who)
-            elif who.possessive:
+            elif who.possessive and _someones_someone(speakers.text, who.end):
                 whose = True  # "Trump's Indiana chairman, Rex Early, ...": not Trump
-            elif who.gender in (None, wanted):
-                actor = speakers.named(who.name, None, ActorKind.PERSON)
-                if actor is not None and may_be(speakers, actor, pronoun):
-                    if who.gender:
-                        speakers.genders.setdefault(actor.id, who.gender)
-                    return actor
+            elif who.possessive:
+                owners.append(who)
+            elif (actor := _person(speakers, who, wanted, fits)) is not None:
+                return actor
         if whose:
             return None  # the sentence is about someone's someone, left unnamed
+        for owner in owners:
+            if (actor := _person(speakers, owner, wanted, fits)) is not None:
+                return actor
     return None
+
+
+def _person(
+    speakers: Speakers, who: Person, wanted: str | None, fits: Callable[[Person | Actor], bool]
+) -> Actor | None:
+    """The actor of a person the text names, if they may be of the gender wanted and fit."""
+    if who.gender not in (None, wanted) and wanted is not None:
+        return None
+    actor = speakers.named(who.name, None, ActorKind.PERSON)
+    if actor is None or not may_be_of(speakers, actor, wanted) or not fits(who):
+        return None
+    if who.gender:
+        speakers.genders.setdefault(actor.id, who.gender)
+    return actor
 
 
 def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Actor | Person]]:
@@ -136,6 +173,19 @@ def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Acto
     return sorted(
         (pair for pair in found if not _in_quote(speakers, pair[0])), key=lambda pair: pair[0]
     )
+
+
+def _someones_someone(text: str, end: int) -> bool:
+    """Whether a possessive name is followed by a person of theirs ("Trump's Indiana
+    chairman", "Clinton's husband"), not a thing ("Justice Scalia's comments", "Trump's
+    inexperience"), which leaves the sentence about them."""
+    after = _WORDS_AFTER.match(text, end)
+    words = after.group(0).split() if after else []
+    return any(speaker_class(w) == "people" for w in words)
+
+
+# Mechanical: up to three words after a name, to the next punctuation.
+_WORDS_AFTER = re.compile(r"(?:['’]s?)?(?:[ \t]+[\w-]+){1,3}")
 
 
 def _in_quote(speakers: Speakers, position: int) -> bool:

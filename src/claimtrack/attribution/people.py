@@ -17,16 +17,22 @@ import re
 
 import attrs
 
-from claimtrack.actors.names import NAME_PARTICLE, TITLE_HEAD, split_title
+from claimtrack.actors.names import (
+    NAME_CAPITAL,
+    NAME_PARTICLE,
+    TITLE_HEAD,
+    repaired_name,
+    split_title,
+)
 from claimtrack.actors.vocabulary import institution_words
 from claimtrack.errors import InputError
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
-__all__ = ["Person", "gender_of_name", "people_named", "quoted_spans"]
+__all__ = ["Person", "gender_of_name", "people_named", "quoted_spans", "title_gender"]
 
 # A word of a name: a capital, then letters; mojibake pairs ("FranÃ§ois") are letters too.
-_WORD = r"[A-ZÀ-Þ](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
+_WORD = rf"[{NAME_CAPITAL}](?:[ÂÃÅ][^\s,.;:!?\"“”()]|[^\W\d_]|['’-](?=[^\W\d_]))*"
 _RUN = re.compile(
     rf"(?<![\w'’-]){_WORD}"
     # A possessive ends a name: "Trump's Indiana chairman".
@@ -37,7 +43,8 @@ _RUN = re.compile(
 _TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''.*?''")
+# A quote may open with one mark and close with the other ('“Look," she said').
+_QUOTED = re.compile(r"[“\"][^“”\"\n]*[”\"]|''.*?''")
 # Mechanical: a full word's stop (not an abbreviation's), a folded word.
 _FULL_WORD_STOP = re.compile(r"[A-Za-z]{5,}\.$")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -56,16 +63,8 @@ class Person:
     title: str = ""  # the title the article gave them, folded: "president", "state senator"
 
 
-def _repaired(word: str) -> str:
-    """A word read back from mojibake ("FranÃ§ois" -> "François"), else as it is."""
-    try:
-        return word.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return word
-
-
 def _key(word: str) -> str:
-    return fold(_POSSESSIVE.sub("", _repaired(word)))
+    return fold(_POSSESSIVE.sub("", repaired_name(word)))
 
 
 _GENDERS = {"male": "m", "female": "f", "either": None}
@@ -133,7 +132,8 @@ def _title_before(tokens: list[str]) -> str:
     return ""
 
 
-def _title_gender(title: str) -> str | None:
+def title_gender(title: str) -> str | None:
+    """The gender a title says ("Mrs.", "congresswoman" -> "f"), or None."""
     for word in reversed(_LOWER_WORD.findall(fold(title))):
         if word in _title_genders():
             return _title_genders()[word]
@@ -179,7 +179,7 @@ def people_named(text: str) -> tuple[Person, ...]:
         keys = [_key(w) for w in words]
         if set(keys) & institutions:
             continue
-        gender = _title_gender(title) if title else None
+        gender = title_gender(title) if title else None
         if not title and tokens:
             gender = _title_genders().get(tokens[-1].rstrip(".,").lower())
         known = surnames.get(keys[-1]) if len(words) == 1 else None
@@ -200,7 +200,7 @@ def people_named(text: str) -> tuple[Person, ...]:
         ):
             continue
         # The name as written before a wrong decoding: "FranÃ§ois" is "François".
-        name = " ".join(_repaired(w) for w in _POSSESSIVE.sub("", name).split())
+        name = " ".join(repaired_name(w) for w in _POSSESSIVE.sub("", name).split())
         gender = gender or given.get(keys[0])
         person = Person(start, run.end(), name, gender, possessive, fold(title))
         people.append(person)

@@ -11,12 +11,14 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
+from claimtrack.actors.names import repaired_name
 from claimtrack.attribution.antecedents import (
     he_or_she,
     may_be,
     one_unnamed_person,
     pronoun_gender,
 )
+from claimtrack.attribution.descriptions import described_person, poll_asked
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
@@ -147,6 +149,13 @@ class Speakers:
         short = short if one_described_person(short) else head  # "the senior sources": many
         if (antecedent := self._antecedent(short, position)) is not None:
             return antecedent
+        # Not in a relative clause ("X, the nominee, who has called"): often no statement.
+        where = None if attribution.antecedent else attribution.source
+        at = self.text.find(head, where[0]) if where else -1
+        if person := described_person(self, head, max(at, position), position):
+            return self._describe(self.remember(person), head)  # "the Florida senator"
+        if (poll := poll_asked(self, head, max(at, position))) is not None:
+            return self._poll(poll)  # "In a CNN/ORC poll, 38 percent of voters said"
         if (other := self._another(head)) is not None:
             return self._describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
@@ -167,6 +176,7 @@ class Speakers:
         title, name = split_title(head)
         if not _CAPITAL.search(name) or count_words(name) > 8:
             return None
+        name = repaired_name(name)  # "SarukhÃ¡n" is "Sarukhán"
         # The title is what the article says the speaker is: "Secretary of State".
         actor = Actor.named(
             name,
@@ -175,6 +185,13 @@ class Speakers:
         )
         self.registry.add(actor)
         return self._describe(self.remember(actor), head)
+
+    def _poll(self, name: str) -> Actor:
+        """The poll a share of people answered: named by who ran it, else left unnamed."""
+        if not name[:1].isupper():
+            return self._unnamed(name)  # "exit polls"
+        actor = self.registry.get(slugify(name)) or Actor.named(name, kind=ActorKind.ORGANIZATION)
+        return self.remember(self.registry.add(actor))
 
     def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""

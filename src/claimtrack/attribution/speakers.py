@@ -91,12 +91,19 @@ def _subject_and_verb(words: list[str]) -> bool:
     pronouns = frozenset(vocabulary()["speaker_nouns"]["pronouns"])
     not_verbs = _not_speakers()["not_verbs"]
     subject = False
-    for word in words:
+    for k, word in enumerate(words):
         folded = fold(word)
         verb_like = folded.endswith(("ed", "s")) and len(folded) > 3 and word[:1].islower()
+        # A plural before a speaker noun, or itself one, is a noun, not a verb: "House
+        # ethics investigators", "Abortion rights advocates"; not after "he": "He also hosts".
+        head_noun = (
+            (k + 1 < len(words) and speaker_class(words[k + 1]) is not None)
+            or speaker_class(word) is not None
+        ) and not any(fold(w) in pronouns for w in words[:k])
         if (
             subject
             and verb_like
+            and not (folded.endswith("s") and head_noun)
             and not _POSSESSIVE.search(word)
             and folded not in not_verbs
             and speaker_class(word) is None
@@ -129,8 +136,10 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
         for a, b in pairwise(lowered)
     ):
         return False  # "Congress significantly boosted funding levels"
-    if strict and (_PARTICIPLE.fullmatch(words[0]) or words[0] in banned["verbs"]):
-        return False  # "Lashing out", "Take a look": a clause without its subject
+    # "Lashing out", "Take a look": a clause without its subject; "Schilling" alone, a name.
+    participle = _PARTICIPLE.fullmatch(words[0]) is not None and len(words) > 1
+    if strict and (participle or words[0] in banned["verbs"]):
+        return False
     if strict and any(w in banned["verbs"] for w in lowered[1:]):
         return False  # "Biden grew up": a clause
     if strict and fold(words[0]) in banned["prepositions"]:
