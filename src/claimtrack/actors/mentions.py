@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import attrs
 
-from claimtrack.actors.names import TITLE_HEAD
+from claimtrack.actors.names import is_title
 from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.model import Actor, ActorKind, Mention
 from claimtrack.resources import Resources, active
@@ -43,7 +43,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 _ARTICLE = transliterator().article
 _JOIN = re.compile(rf"(?i)[\s-]+(?:{_ARTICLE.joined_pattern}[\s-]+)?")
-_TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _LONGEST = 8
 """Names of more words than this are not looked for (none of a real catalogue is longer)."""
 
@@ -123,7 +122,7 @@ class MentionFinder:
             if folded and folded not in self._translit.articles:
                 found = (self._translit.word(folded), len(bare), bare[:1].isupper(),
                          _ACRONYM.fullmatch(bare) is not None,
-                         _TITLE.fullmatch(bare) is not None)  # fmt: skip
+                         is_title(bare))  # fmt: skip
             if len(self._spellings) < 65536:
                 self._spellings[raw] = found
         return found  # type: ignore[return-value]

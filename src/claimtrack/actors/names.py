@@ -15,6 +15,7 @@ __all__ = [
     "OUTLET_NOUN",
     "TITLE_HEAD",
     "description_head",
+    "is_title",
     "is_unnamed",
     "repaired_name",
     "split_title",
@@ -128,6 +129,18 @@ TITLE_HEAD = (
     r"health|commerce|labou?r|education|treasury|agriculture|transportation|homeland\s+security|"
     r"veterans\s+affairs|national\s+intelligence|staff|information|finance|economy|trade|war))?"
 )
+_TITLE_WORDS = re.compile(TITLE_HEAD, re.IGNORECASE)
+
+
+def is_title(words: str) -> bool:
+    """Whether the words are one title and nothing more: 'Sen.', 'Secretary of State'.
+
+    >>> is_title("Secretary of State"), is_title("Secretary Kerry")
+    (True, False)
+    """
+    return _TITLE_WORDS.fullmatch(words) is not None
+
+
 _NAME_WORD = rf"(?-i:[\"“]?(?:[A-Z][\w.'’-]*|{NAME_PARTICLE})[\"”]?)"
 # The longest title that leaves a name of one to four words: "Lt. Gen. Ali Smith".
 _TITLED = re.compile(

@@ -20,7 +20,7 @@ import attrs
 from claimtrack.actors.names import (
     NAME_CAPITAL,
     NAME_PARTICLE,
-    TITLE_HEAD,
+    is_title,
     repaired_name,
     split_title,
 )
@@ -40,7 +40,6 @@ _RUN = re.compile(
     rf"(?:(?<!['’]s)[ \t]+(?:[A-Z]\.[ \t]+|[\"“]{_WORD}[\"”][ \t]+)?"
     rf"(?:(?:{NAME_PARTICLE})[ \t]+)?{_WORD})*"
 )
-_TITLE = re.compile(TITLE_HEAD, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")  # "Dewayne Smithy, 33, of Baldwin"
 # A quote may open with one mark and close with the other ('“Look," she said').
@@ -118,7 +117,7 @@ def _describing() -> frozenset[str]:
 
 def _describes(word: str) -> bool:
     """Whether a capitalised word before a given name describes the person: "Actor"."""
-    return _key(word) in _describing() or _TITLE.fullmatch(word) is not None
+    return _key(word) in _describing() or is_title(word)
 
 
 def _title_before(tokens: list[str]) -> str:
@@ -127,7 +126,7 @@ def _title_before(tokens: list[str]) -> str:
     for count in (1, 3):
         words = " ".join(tokens[-count:])
         sentence_end = _FULL_WORD_STOP.search(words)
-        if len(tokens) >= count and _TITLE.fullmatch(words) and not sentence_end:
+        if len(tokens) >= count and is_title(words) and not sentence_end:
             return words
     return ""
 

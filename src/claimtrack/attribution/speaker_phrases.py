@@ -16,7 +16,7 @@ from claimtrack.actors import (
     speaker_class,
     speaker_vocabulary,
 )
-from claimtrack.actors.names import TITLE_HEAD, description_head
+from claimtrack.actors.names import description_head, is_title
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.speakers import joined_adjectives, names_someone
 from claimtrack.attribution.validation import speaker_part
@@ -195,12 +195,9 @@ def _speakers() -> dict[str, Any]:
     return dict(load("reporting")["speakers"])
 
 
-_TITLE_WORD = re.compile(TITLE_HEAD, re.IGNORECASE)
-
-
 def part_of_name(word: str) -> bool:
     """Whether ``word`` is a capitalised word and no title: a given name, say."""
-    return word[:1].isupper() and _TITLE_WORD.fullmatch(word) is None
+    return word[:1].isupper() and not is_title(word)
 
 
 def other_given_name(given: str | None, actor: Actor) -> bool:
