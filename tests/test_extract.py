@@ -768,6 +768,8 @@ def test_said_is_resolved_against_the_source_date():
     [
         # The year of the project the clause tells of, not of the statement.
         ('"We do not discuss our plans," said Jane Moore, who ran a pilot project in 2014.', None),
+        # A clause about speaking names the statement's occasion.
+        ("Jane Doe, who spoke to reporters on Tuesday, said the talks had failed.", "2016-07-26"),
         # A clause holding the statement's own cue dates it.
         ("Moore, who said on Tuesday that the plan had failed, left the room.", "2016-07-26"),
         # A time in quoted words is what was said, not when: not even for another statement.
