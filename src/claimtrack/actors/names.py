@@ -24,7 +24,7 @@ __all__ = [
 
 
 # The capital a name's word begins with, Latin-1's accented ones too ("Émile", "Ñ").
-NAME_CAPITAL = "A-ZÀ-Þ"
+NAME_CAPITAL = "A-ZÀ-ÖØ-Þ"  # not "×", which sits among them
 
 
 def repaired_name(name: str) -> str:
@@ -33,12 +33,14 @@ def repaired_name(name: str) -> str:
 
     >>> repaired_name("FranÃ§ois Delattre")
     'François Delattre'
+    >>> repaired_name("Arturo SarukhÃƒÂ¡n")
+    'Arturo Sarukhán'
     """
     return " ".join(_repaired_word(w) for w in name.split(" "))
 
 
 def _repaired_word(word: str) -> str:
-    for _ in range(2):  # "SarukhÃÂ¡n" was decoded wrongly twice
+    for _ in range(2):  # "SarukhÃƒÂ¡n" was decoded wrongly twice
         try:
             again = word.encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):

@@ -1,11 +1,14 @@
 """Whom a definite description of one person ("the senator", "the Florida senator", "the
 billionaire businessman") stands for: a person the article named before it.
 
-The person the article gave that title ("Sen. Ted Cruz" ... "the senator"), the nearest of
-them; else, when the noun is no unnamed source's ("the official" is most often someone
-left unnamed), the nearest person named before, as "he" finds one, who carries no other
-title.  The words (titles written short, nouns a title is a kind of) are data:
-``resources/resolution.toml`` [descriptions].
+A person the description stands in apposition to ("Lloyd Grove, the Daily Beast editor");
+else, when the noun is no unnamed source's ("the official" is most often someone left
+unnamed), the person "he" would find (:func:`~claimtrack.attribution.antecedents.nearest_person`)
+among those who carry that title or no other ("Sen. Ted Cruz" or "Ted Cruz" ... "the
+senator", not "Gov. Chris Christie"); else the nearest person the article gave the title.
+So an untitled person nearer than the titled one wins: measured on PolNeAR folds 2-4, 58
+of 70 changed speakers were right.  The words (titles written short, nouns a title is a
+kind of) are data: ``resources/resolution.toml`` [descriptions].
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def described_person(speakers: Speakers, head: str, at: int, sentence: int) -> A
         return (not words or bool(words & accepted)) and not _other_party(parties, title)
 
     if noun not in _table()["unnamed_nouns"] and noun not in _unnamed_heads():
-        # "Marco Rubio says ... Ted Cruz. The Florida senator": the nearest person who fits.
+        # The person "he" would find, among those who fit.
         nearest = nearest_person(speakers, gender, sentence, fits=fits)
         if nearest is not None:
             return nearest
