@@ -303,6 +303,12 @@ def test_a_description_names_nobody_when_nobody_fits() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # A possessive of a thing leaves the sentence about its owner, whatever follows it.
+        (
+            "Justice Antonin Scalia's comments to reporters were sharp. He said that some"
+            " students may be better off elsewhere.",
+            "antonin-scalia",
+        ),
         # A possessive of a thing leaves the sentence about its owner.
         (
             "It is possible that the case was close. When the case was argued, Justice"

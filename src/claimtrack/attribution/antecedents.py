@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-from claimtrack.actors import is_unnamed, speaker_class
+from claimtrack.actors import is_unnamed, speaker_class, speaker_vocabulary
 from claimtrack.actors.names import NAME_PARTICLE
 from claimtrack.attribution.people import Person, gender_of_name
 from claimtrack.attribution.rules import pattern
@@ -180,8 +180,16 @@ def _someones_someone(text: str, end: int) -> bool:
     chairman", "Clinton's husband"), not a thing ("Justice Scalia's comments", "Trump's
     inexperience"), which leaves the sentence about them."""
     after = _WORDS_AFTER.match(text, end)
-    words = after.group(0).split() if after else []
+    words = []
+    for word in after.group(0).split() if after else []:
+        if fold(word) in _prepositions():
+            break  # "Scalia's comments to reporters": the thing is the comments
+        words.append(word)
     return any(speaker_class(w) == "people" for w in words)
+
+
+def _prepositions() -> frozenset[str]:
+    return frozenset(speaker_vocabulary()["not_speakers"]["prepositions"])
 
 
 # Mechanical: up to three words after a name, to the next punctuation.
