@@ -30,6 +30,7 @@ _CUE_THEN_COMMA = pattern("cue_then_comma")
 _PARTICIPLE_CUE = pattern("participle_cue")
 _LEADING_SUBORDINATE = pattern("leading_subordinate")
 _CLAUSE_BREAK = pattern("clause_break")
+_DASH_ASIDE = pattern("dash_aside_before_cue")
 
 
 NOT_A_SUBJECT = pattern("not_a_subject")
@@ -59,10 +60,14 @@ _HEAD_WORDS = 6  # a name with its title ("former Rep. George Miller (D-Calif.)"
 def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     """The noun phrase before a cue verb, from the start of its clause."""
     left = text[start:cue_start]
+    # "Many speakers — including Muslims, Christians — said": the dash closing the aside
+    # is no clause break; the subject is before the aside.
+    if (aside := _DASH_ASIDE.search(left)) is not None:
+        left = left[: aside.start()]
     cut = 0
     for match in _CLAUSE_BREAK.finditer(left):
         cut = match.end()
-    begin, end = start + cut, cue_start
+    begin, end = start + cut, start + len(left)
     chunk = text[begin:end].rstrip()
     auxiliaries = _AUXILIARIES.search(chunk)
     if auxiliaries:
