@@ -30,6 +30,7 @@ _CUE_THEN_COMMA = pattern("cue_then_comma")
 _PARTICIPLE_CUE = pattern("participle_cue")
 _LEADING_SUBORDINATE = pattern("leading_subordinate")
 _CLAUSE_BREAK = pattern("clause_break")
+_ASIDES = (pattern("dash_aside_before_cue"), pattern("relative_aside_before_cue"))
 
 
 NOT_A_SUBJECT = pattern("not_a_subject")
@@ -59,8 +60,16 @@ _HEAD_WORDS = 6  # a name with its title ("former Rep. George Miller (D-Calif.)"
 def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     """The noun phrase before a cue verb, from the start of its clause."""
     left = text[start:cue_start]
+    # "Many speakers — including Muslims, Christians — said", "Mr. Regalado, who emigrated
+    # as a teenager, said": no word of the aside (its closing dash, its "as") is a clause
+    # break; the subject's clause begins before the aside.
+    before_aside = left
+    for aside_shape in _ASIDES:
+        if (aside := aside_shape.search(left)) is not None:
+            before_aside = left[: aside.start()]
+            break
     cut = 0
-    for match in _CLAUSE_BREAK.finditer(left):
+    for match in _CLAUSE_BREAK.finditer(before_aside):
         cut = match.end()
     begin, end = start + cut, cue_start
     chunk = text[begin:end].rstrip()
