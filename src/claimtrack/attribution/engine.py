@@ -179,8 +179,8 @@ def find_attributions(
                 if sentence_wide is not None and not _plain_report(text, found[outer]):
                     # "Around 30 to 70 people would show up to each event, he said.": the
                     # report set off at the end says the sentence, and the word before that
-                    # was read as a cue ("show") names no speaker.
-                    found[outer] = attrs.evolve(found[outer], source=None, antecedent=None)
+                    # was read as a cue ("show") reports nothing.
+                    found[:] = _without(found, outer)
                     attribution = attrs.evolve(attribution, content=sentence_wide.content)
                 else:
                     attribution = attrs.evolve(attribution, outer=outer)
@@ -211,6 +211,18 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return attitudes_inside_reports(found)
+
+
+def _without(found: list[Attribution], index: int) -> list[Attribution]:
+    """The attributions without the one at ``index``, the others' ``outer`` kept pointing
+    at the same attributions (and at none for the one removed)."""
+
+    def outer_of(a: Attribution) -> int | None:
+        if a.outer is None or a.outer < index:
+            return a.outer
+        return None if a.outer == index else a.outer - 1
+
+    return [attrs.evolve(a, outer=outer_of(a)) for k, a in enumerate(found) if k != index]
 
 
 def _set_off(text: str, attribution: Attribution, sentence: Segment) -> bool:
