@@ -332,5 +332,7 @@ def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str]]:
     openers = "|".join(map(re.escape, table["openers"]))
     breaks = "|".join(map(re.escape, table["breaks"]))
     opener = re.compile(rf",\s+(?:{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
-    boundary = re.compile(rf"[.!?]\s+|\n|[;:]\s|[\"“”]\s*|,\s+(?:{breaks})\s", re.IGNORECASE)
+    # A full stop ends a sentence after a word or a number, not after a title ("Sen. Doe").
+    stop = r"[!?]\s+|(?<=[a-z]{3})\.\s+|(?<=\d)\.\s+"
+    boundary = re.compile(rf"{stop}|\n|[;:]\s|[\"“”]\s*|,\s+(?i:{breaks})\s")
     return opener, boundary
