@@ -200,3 +200,22 @@ def test_an_attitude_inside_a_report_has_no_speaker_of_its_own(text: str, cue: s
 @pytest.mark.parametrize(("text", "cue"), _attitude_examples("kept"))
 def test_an_attitude_of_its_own_keeps_its_speaker(text: str, cue: str) -> None:
     assert _source_of(text, cue) is not None
+
+
+def _parenthetical_examples(key: str) -> list[list[str]]:
+    folder = files("claimtrack.resources").joinpath("attribution")
+    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
+    examples: list[list[str]] = raw["parenthetical_before_cue"][key]
+    return examples
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    _parenthetical_examples("moved") + _parenthetical_examples("kept"),
+)
+def test_the_speaker_stands_before_a_clause_set_off_by_commas(
+    text: str, cue: str, speaker: str
+) -> None:
+    found = [a for a in find_attributions(text) if a.cue_text(text) == cue]
+    assert found, f"no attribution with the cue {cue!r}"
+    assert found[0].source_text(text) == speaker

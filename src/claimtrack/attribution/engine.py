@@ -30,7 +30,11 @@ from claimtrack.attribution.spans import (
 )
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.attribution.subjects import relative_antecedent, strip_auxiliaries
-from claimtrack.attribution.validation import attitudes_inside_reports, object_after_cue
+from claimtrack.attribution.validation import (
+    attitudes_inside_reports,
+    object_after_cue,
+    speaker_before_parenthetical,
+)
 from claimtrack.text import Segment, fold, sentences
 
 __all__ = ["find_attributions", "merge_continuations", "speaker_checked"]
@@ -260,6 +264,7 @@ def speaker_checked(text: str, attribution: Attribution) -> Attribution:
     the whole attribution instead loses .03 of content F1 for .005 of source F1), or when its
     cue is a form that is seldom a report ("support", "attacks") or a noun after a possessive
     ("Sanders' plans")."""
+    attribution = speaker_before_parenthetical(text, attribution)
     if attribution.source is None:
         return attribution
     if attribution.cue is not None and (

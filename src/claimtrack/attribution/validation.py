@@ -26,7 +26,7 @@ import attrs
 from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.spans import Attribution
+from claimtrack.attribution.spans import Attribution, strip_span
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
@@ -38,6 +38,7 @@ __all__ = [
     "parse_shapes",
     "refusing_shape",
     "shapes",
+    "speaker_before_parenthetical",
     "speaker_part",
     "without_markup",
 ]
@@ -282,3 +283,56 @@ def attitudes_inside_reports(attributions: Sequence[Attribution]) -> list[Attrib
         else a
         for a in attributions
     ]
+
+
+def speaker_before_parenthetical(text: str, attribution: Attribution) -> Attribution:
+    """The attribution, its speaker before the clause set off by commas between the speaker
+    and the cue when the span a layout found is that clause's end ("..., who backed Mr.
+    Romney in 2012, said": Mr. Romney is the object; ``[parenthetical_before_cue]`` of
+    ``speaker_shapes.toml``).
+
+    >>> text = "Salceda, citing data from the U.S. State Department, said so."
+    >>> cue = text.index("said")
+    >>> data = Attribution("speech", (text.index("data"), cue - 2), (cue, cue + 4), ())
+    >>> moved = speaker_before_parenthetical(text, data).source
+    >>> text[moved[0] : moved[1]]
+    'Salceda'
+    """
+    source, cue = attribution.source, attribution.cue
+    if source is None or cue is None or text[source[1] : cue[0]].strip() != ",":
+        return attribution
+    start = max(0, source[0] - _PARENTHETICAL_REACH)
+    for found in _parenthetical()[1].finditer(text, start, source[0]):
+        start = found.end()
+    opener = _parenthetical()[0].search(text, start, source[0])
+    if opener is None:
+        return attribution
+    head = strip_span(text, start, opener.start(), " \t\n")
+    phrase = text[head[0] : head[1]]
+    table = _resource()["parenthetical_before_cue"]
+    if (
+        not phrase
+        or "," in phrase
+        or len(phrase.split()) > table["max_words"]
+        or not (phrase[0].isupper() or fold(phrase.split()[0]) in table["determiners"])
+    ):
+        return attribution
+    return attrs.evolve(attribution, source=head, antecedent=None)
+
+
+# How far before the span the clause's start is looked for (a long sentence's subject).
+_PARENTHETICAL_REACH = 300
+
+
+@cache
+def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The comma opening a clause set off up to the span (a relative pronoun or a
+    participle, no punctuation after it), and where a clause starts."""
+    table = _resource()["parenthetical_before_cue"]
+    openers = "|".join(map(re.escape, table["openers"]))
+    breaks = "|".join(map(re.escape, table["breaks"]))
+    opener = re.compile(rf",\s+(?:{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
+    # A full stop ends a sentence after a word or a number, not after a title ("Sen. Doe").
+    stop = r"[!?]\s+|(?<=[a-z]{3})\.\s+|(?<=\d)\.\s+"
+    boundary = re.compile(rf"{stop}|\n|[;:]\s|[\"“”]\s*|,\s+(?i:{breaks})\s")
+    return opener, boundary
