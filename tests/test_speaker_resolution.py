@@ -377,6 +377,9 @@ def test_a_share_of_voters_speaks_for_the_poll(text: str, speaker: str) -> None:
         ("Lashing out", False),
         ("Trump despises", False),
         ("It stands", False),
+        ("Trump slams reporters", False),
+        ("Clinton tells voters", False),
+        ("Obama urges lawmakers", False),
     ],
 )
 def test_plural_nouns_and_names_in_ing(mention: str, speaker: bool) -> None:

@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from claimtrack.actors import speaker_class, speaker_vocabulary
+from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.validation import refusing_shape, speaker_part
 from claimtrack.text import fold, transliterator
@@ -95,11 +96,16 @@ def _subject_and_verb(words: list[str]) -> bool:
         folded = fold(word)
         verb_like = folded.endswith(("ed", "s")) and len(folded) > 3 and word[:1].islower()
         # A plural before a speaker noun, or itself one, is a noun, not a verb: "House
-        # ethics investigators", "Abortion rights advocates"; not after "he": "He also hosts".
+        # ethics investigators", "Abortion rights advocates"; not after "he": "He also hosts",
+        # nor a verb of the cue vocabulary: "Trump slams reporters".
         head_noun = (
-            (k + 1 < len(words) and speaker_class(words[k + 1]) is not None)
-            or speaker_class(word) is not None
-        ) and not any(fold(w) in pronouns for w in words[:k])
+            (
+                (k + 1 < len(words) and speaker_class(words[k + 1]) is not None)
+                or speaker_class(word) is not None
+            )
+            and not any(fold(w) in pronouns for w in words[:k])
+            and folded not in cue_table()[1]
+        )
         if (
             subject
             and verb_like

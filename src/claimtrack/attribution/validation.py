@@ -246,6 +246,8 @@ def object_after_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -
     kind = cue_table()[1].get(form)
     if kind == "according":
         return False  # "according to the newspaper": its speaker always follows
+    if not form:
+        return False
     if form.split()[0].endswith("ing"):
         return True  # a participle: "..., saying the city embodied ..."
     forms, classes = _object_taking()
