@@ -384,3 +384,14 @@ def test_a_share_of_voters_speaks_for_the_poll(text: str, speaker: str) -> None:
 )
 def test_plural_nouns_and_names_in_ing(mention: str, speaker: bool) -> None:
     assert is_speaker(mention, strict=True) is speaker
+
+
+def test_a_place_qualifying_a_name_is_no_surname() -> None:
+    """'Sen. Ben Cardin of Maryland' is not the Marylander named before him."""
+    text = (
+        '"We need a change," said Sen. Barbara Mikulski of Maryland. "It is fine," said'
+        ' Sen. Ben Cardin of Maryland. "We will talk," said Secretary of State John Kerry.'
+    )
+    speakers = {c.text: c.speaker for c in extract(Source(id="a", text=text))}
+    assert speakers["It is fine"] != speakers["We need a change"]
+    assert speakers["We will talk"] == "john-kerry"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
-from claimtrack.actors.names import repaired_name
+from claimtrack.actors.names import is_title, repaired_name
 from claimtrack.attribution.antecedents import (
     he_or_she,
     may_be,
@@ -250,7 +250,8 @@ class Speakers:
         candidates = [head]
         short = _NAME_QUALIFIER.split(head)[0]
         given: dict[str, str] = {}  # a surname tried alone, and the given name before it
-        for phrase in (short, head):
+        # "Sen. Ben Cardin of Maryland": not "Maryland"; "Secretary of State John Kerry": yes.
+        for phrase in (short, head) if is_title(short) else (short,):
             words = phrase.split()
             candidates += [" ".join(words[i:]) for i in range(len(words))]
             if len(words) > 1 and part_of_name(words[-2]):
