@@ -395,3 +395,15 @@ def test_a_place_qualifying_a_name_is_no_surname() -> None:
     speakers = {c.text: c.speaker for c in extract(Source(id="a", text=text))}
     assert speakers["It is fine"] != speakers["We need a change"]
     assert speakers["We will talk"] == "john-kerry"
+
+
+def test_he_is_not_the_one_he_spoke_to() -> None:
+    """'"...," he told Hannity': he is someone else; and the next "he said" carries him on."""
+    text = (
+        '"We will build a wall," Donald Trump said at the event. Hannity asked Trump how high'
+        ' the wall would be. "It could be higher," he told Hannity. "We have no choice," he'
+        " said."
+    )
+    speakers = {c.text: c.speaker for c in extract(Source(id="a", text=text))}
+    assert speakers["It could be higher"] == "donald-trump"
+    assert speakers["We have no choice"] == "donald-trump"

@@ -90,15 +90,22 @@ def may_be_of(speakers: Speakers, actor: Actor, wanted: str | None) -> bool:
     return said is None or wanted is None or said == wanted
 
 
-def he_or_she(speakers: Speakers, pronoun: str, position: int) -> Actor | None:
+def he_or_she(speakers: Speakers, pronoun: str, position: int, hearer: str = "") -> Actor | None:
     """The person "he" or "she" stands for: the nearest sentence, this one first, that
     names someone it fits (its speaker first, then the first person it names, its
     subject), up to two sentences back; a sentence where the same pronoun comes first
     carries on someone named further back.  '... the French ambassador, François
     Delattre, uttered a stage whisper. "...," he said' -> Delattre, not an earlier
-    speaker; '... a resident named Caroline. "...," she said' -> Caroline."""
+    speaker; '... a resident named Caroline. "...," she said' -> Caroline.  Never the
+    ``hearer`` of the pronoun's own cue: in '"...," he told Hannity', he is not Hannity."""
     carried = re.compile(rf"\b{pronoun}\b", re.IGNORECASE)
-    return nearest_person(speakers, pronoun_gender(pronoun), position, carried)
+    return nearest_person(speakers, pronoun_gender(pronoun), position, carried, not_to(hearer))
+
+
+def not_to(hearer: str) -> Callable[[Person | Actor], bool]:
+    """Whether someone is not the ``hearer`` a statement was made to (by surname)."""
+    told = fold(hearer).split()[-1:]
+    return lambda who: not told or fold(who.name).split()[-1:] != told
 
 
 def nearest_person(

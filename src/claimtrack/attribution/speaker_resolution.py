@@ -15,13 +15,14 @@ from claimtrack.actors.names import is_title, repaired_name
 from claimtrack.attribution.antecedents import (
     he_or_she,
     may_be,
+    not_to,
     one_unnamed_person,
     pronoun_gender,
 )
 from claimtrack.attribution.descriptions import described_person, poll_asked
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.spans import Attribution, count_words, whole_word
+from claimtrack.attribution.spans import Attribution, Span, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import (
     NAME_WORD,
     SpeakerPhrase,
@@ -47,6 +48,7 @@ _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
 _DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
 _NAME_QUALIFIER = pattern("name_qualifier")
+_GROUP_KINDS = {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
 # Mechanical: a capital letter, a folded word.
 _CAPITAL = re.compile(r"[A-Z]")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -131,7 +133,7 @@ class Speakers:
             author = self._document_author(start) if head.lower() == "it" else None
             if author and not PRONOUN.match(split_mention(author).head):
                 return self.resolve(split_mention(author), attribution, position)
-            return self._pronoun(head.lower(), start)
+            return self._pronoun(head.lower(), start, attribution.hearer)
         if _GENERIC_GROUP.match(head):
             return self._group(attribution, position)
         if generic_organisation(head):
@@ -279,21 +281,20 @@ class Speakers:
         found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
         return found[-1]["author"] if found else None
 
-    def _pronoun(self, pronoun: str, position: int) -> Actor | None:
+    def _pronoun(self, pronoun: str, position: int, to: Span | None = None) -> Actor | None:
+        hearer = self.text[slice(*to)] if to else ""  # '"...," he told Hannity': not Hannity
         if pronoun in ("he", "she"):
-            found = he_or_she(self, pronoun, position)
+            found = he_or_she(self, pronoun, position, hearer)
             if found is not None:
                 self.genders.setdefault(found.id, pronoun_gender(pronoun))
                 return found
-        wanted = (
-            {ActorKind.PERSON}
-            if pronoun in ("he", "she", "i")
-            else {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
-        )
+        wanted = {ActorKind.PERSON} if pronoun in ("he", "she", "i") else _GROUP_KINDS
+
+        told = not_to(hearer)
 
         def fits(actor: Actor) -> bool:
             # "he" can be "a former senior official", one unnamed person, as well as a name.
-            if pronoun in ("he", "she") and not may_be(self, actor, pronoun):
+            if (pronoun in ("he", "she") and not may_be(self, actor, pronoun)) or not told(actor):
                 return False
             return actor.kind in wanted or (pronoun in ("he", "she") and one_unnamed_person(actor))
 
