@@ -289,7 +289,6 @@ class Speakers:
                 self.genders.setdefault(found.id, pronoun_gender(pronoun))
                 return found
         wanted = {ActorKind.PERSON} if pronoun in ("he", "she", "i") else _GROUP_KINDS
-
         told = not_to(hearer)
 
         def fits(actor: Actor) -> bool:
