@@ -911,3 +911,20 @@ def test_a_relative_pronoun_source_is_spoken_by_its_antecedent():
     text = "The row drew a reaction from President Barack Obama, who called the nominee unfit."
     [claim] = extract(Source(id="s", text=text))
     assert claim.speaker == "barack-obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        (
+            "The filings came in a lawsuit over a records request. Early Tuesday, the State"
+            " Department disclosed in court that it asked for the return of emails.",
+            "Early Tuesday",
+        ),
+        ("Rubio said on ABC’s “This Week” that he would stay in the race.", "This Week"),
+    ],
+)
+def test_a_time_alone_is_no_claim(text, time):
+    """A claim's text that is only a time ("Early Tuesday", "This Week") asserts nothing."""
+    claims = extract(Source(id="s", text=text, published=When.on(dt.date(2016, 7, 28))))
+    assert all(c.text != time for c in claims)

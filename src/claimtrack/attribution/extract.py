@@ -289,7 +289,15 @@ def _extract(
 
     if source.kind is SourceKind.COMMENT and source.authors:
         claims += _author_claims(source, registry, [a.span for a in attributions], segments)
-    return claims
+    return [c for c in claims if not _only_a_time(c.text)]
+
+
+def _only_a_time(claim_text: str) -> bool:
+    """Whether a claim's words are a time and nothing more, which asserts nothing: "Early
+    Tuesday, the State Department disclosed ...", "told ABC's 'This Week'"."""
+    words = claim_text.strip(OPENING + CLOSING + "'‘’ .,;:")
+    times = find_times(words)
+    return bool(times) and times[0][0] == 0 and times[0][1] >= len(words)
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
