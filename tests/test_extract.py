@@ -914,7 +914,7 @@ def test_a_relative_pronoun_source_is_spoken_by_its_antecedent():
 
 
 @pytest.mark.parametrize(
-    ("text", "time"),
+    ("text", "words"),
     [
         (
             "The filings came in a lawsuit over a records request. Early Tuesday, the State"
@@ -922,9 +922,15 @@ def test_a_relative_pronoun_source_is_spoken_by_its_antecedent():
             "Early Tuesday",
         ),
         ("Rubio said on ABC’s “This Week” that he would stay in the race.", "This Week"),
+        (
+            "And while Washington talks about the Syrian “opposition” in general terms, the"
+            " question for the fighters is who pays them.",
+            "opposition",
+        ),
     ],
 )
-def test_a_time_alone_is_no_claim(text, time):
-    """A claim's text that is only a time ("Early Tuesday", "This Week") asserts nothing."""
+def test_a_term_or_a_time_alone_is_no_claim(text, words):
+    """A claim's text that is one word ("opposition") or only a time ("Early Tuesday", "This
+    Week") asserts nothing."""
     claims = extract(Source(id="s", text=text, published=When.on(dt.date(2016, 7, 28))))
-    assert all(c.text != time for c in claims)
+    assert all(c.text != words for c in claims)

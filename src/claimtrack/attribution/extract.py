@@ -289,13 +289,16 @@ def _extract(
 
     if source.kind is SourceKind.COMMENT and source.authors:
         claims += _author_claims(source, registry, [a.span for a in attributions], segments)
-    return [c for c in claims if not _only_a_time(c.text)]
+    return [c for c in claims if not _asserts_nothing(c.text)]
 
 
-def _only_a_time(claim_text: str) -> bool:
-    """Whether a claim's words are a time and nothing more, which asserts nothing: "Early
-    Tuesday, the State Department disclosed ...", "told ABC's 'This Week'"."""
-    words = claim_text.strip(OPENING + CLOSING + "'‘’ .,;:")
+def _asserts_nothing(claim_text: str) -> bool:
+    """Whether a claim's words are one word ('Washington talks about the Syrian "opposition"',
+    'called him "unhinged"': a term, not what is said of anything) or a time and nothing
+    more ("Early Tuesday, the State Department disclosed ...", "told ABC's 'This Week'")."""
+    words = claim_text.strip(OPENING + CLOSING + "'‘’ .,;:?!")
+    if len(words.split()) < 2:
+        return True
     times = find_times(words)
     return bool(times) and times[0][0] == 0 and times[0][1] >= len(words)
 
