@@ -407,3 +407,16 @@ def test_he_is_not_the_one_he_spoke_to() -> None:
     speakers = {c.text: c.speaker for c in extract(Source(id="a", text=text))}
     assert speakers["It could be higher"] == "donald-trump"
     assert speakers["We have no choice"] == "donald-trump"
+
+
+def test_a_resolution_lexicon_without_descriptions_or_patterns_finds_nothing(tmp_path) -> None:
+    """A user's replacement resolution.toml may leave this version's tables out: a
+    description then points back to nobody (it is an unnamed speaker of its own, as before
+    descriptions were linked), and nothing fails."""
+    from claimtrack.resources import Resources, using
+
+    (tmp_path / "resolution.toml").write_text("", encoding="utf-8")
+    text = "Sen. Ted Cruz arrived on Monday. The senator said that the race was close."
+    with using(Resources(directory=tmp_path)):
+        claims = extract(Source(id="a", text=text))
+    assert [c.speaker for c in claims if c.text.startswith("the race")] == ["a:the-senator"]

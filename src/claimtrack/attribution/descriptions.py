@@ -23,7 +23,7 @@ from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
 from claimtrack.text import fold
 
-__all__ = ["described_person", "poll_asked"]
+__all__ = ["described_person", "poll_asked", "resolution_pattern"]
 
 # Mechanical: a folded word.
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -94,10 +94,11 @@ def poll_asked(speakers: Speakers, head: str, at: int) -> str | None:
     in its sentence before it or in the sentence before, without its article ("In a
     CNN/ORC International Poll the same month, 38 percent of voters said" -> "CNN/ORC
     International Poll"), or None."""
-    if _pattern("share_of_people").match(head) is None:
+    if resolution_pattern("share_of_people").match(head) is None:
         return None
     begin = (speakers.sentence_starts(at, 2) or [0])[0]
-    for found in reversed(list(_pattern("poll_named").finditer(speakers.text, begin, at))):
+    polls = list(resolution_pattern("poll_named").finditer(speakers.text, begin, at))
+    for found in reversed(polls):
         words = found["poll"].split()
         # "A new Bloomberg poll": the article (capitalised opening the sentence) and
         # lower-case words before who ran it; "New York Times" keeps its "New".
@@ -113,8 +114,11 @@ def poll_asked(speakers: Speakers, head: str, at: int) -> str | None:
 
 
 @cached  # built from the lexicons in force
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(load("resolution")["patterns"][name]["regex"])
+def resolution_pattern(name: str) -> re.Pattern[str]:
+    """The pattern ``name`` of ``resolution.toml`` [patterns]; one that finds nothing when a
+    user's replacement of the lexicon leaves it out."""
+    entry = load("resolution").get("patterns", {}).get(name)
+    return re.compile(entry["regex"] if entry else "(?!)")
 
 
 def _person_noun(head: str) -> str | None:
@@ -151,14 +155,17 @@ def _title_of(speakers: Speakers, name: str) -> str:
 
 @cached  # built from the lexicons in force
 def _table() -> dict[str, Any]:
-    table = dict(load("resolution")["descriptions"])
-    table["person_nouns"] = frozenset(table["person_nouns"])
-    table["party_members"] = frozenset(table["party_members"])
-    table["unnamed_nouns"] = frozenset(table["unnamed_nouns"])
-    table["plural_nouns"] = frozenset(table["plural_nouns"])
-    table["honorifics"] = frozenset(table["honorifics"])
-    table["poll_openers"] = frozenset(table["poll_openers"])
+    """[descriptions], its word lists as sets; what a user's replacement of the lexicon
+    leaves out is empty, so that descriptions then point back to nobody."""
+    given = load("resolution").get("descriptions", {})
+    table: dict[str, Any] = {key: given.get(key, {}) for key in _MAPS}
+    table |= {key: frozenset(given.get(key, ())) for key in _WORD_LISTS}
     return table
+
+
+_MAPS = ("abbreviations", "kinds", "parties")
+_WORD_LISTS = ("person_nouns", "party_members", "unnamed_nouns", "plural_nouns", "honorifics",
+               "poll_openers")  # fmt: skip
 
 
 @cached  # built from the lexicons in force

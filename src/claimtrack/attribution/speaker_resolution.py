@@ -19,7 +19,7 @@ from claimtrack.attribution.antecedents import (
     one_unnamed_person,
     pronoun_gender,
 )
-from claimtrack.attribution.descriptions import described_person, poll_asked
+from claimtrack.attribution.descriptions import described_person, poll_asked, resolution_pattern
 from claimtrack.attribution.people import people_named, quoted_spans
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, Span, count_words, whole_word
@@ -123,7 +123,7 @@ class Speakers:
         if not head and attribution.source is not None:
             # "... at a news conference at which he predicted": the clause's pronoun speaks.
             start, end = attribution.source
-            found = _pronoun_ending_a_clause().search(self.text, start, end)
+            found = resolution_pattern("pronoun_ending_a_clause").search(self.text, start, end)
             if found is not None and found.end() == end:
                 return self._pronoun(found["pronoun"].lower(), found.start("pronoun"))
         if not head:
@@ -374,11 +374,6 @@ class Speakers:
             if found:
                 return found[0][1]
         return None
-
-
-@cached  # built from the lexicons in force
-def _pronoun_ending_a_clause() -> re.Pattern[str]:
-    return re.compile(load("resolution")["patterns"]["pronoun_ending_a_clause"]["regex"])
 
 
 @cached  # built from the lexicons in force
