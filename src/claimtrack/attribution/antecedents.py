@@ -195,6 +195,7 @@ def _someones_someone(text: str, end: int) -> bool:
     return any(speaker_class(w) == "people" for w in words)
 
 
+@cached  # read once, not for each possessive name
 def _prepositions() -> frozenset[str]:
     return frozenset(speaker_vocabulary()["not_speakers"]["prepositions"])
 
