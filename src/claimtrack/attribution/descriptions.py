@@ -105,10 +105,12 @@ def poll_asked(speakers: Speakers, head: str, at: int) -> str | None:
         while (
             words
             and fold(words[0]) in _table()["poll_openers"]
-            and (words[0].islower() or fold(words[0]) in ("a", "an", "the", "in", "according"))
+            and (words[0].islower() or fold(words[0]) in _table()["capitalised_poll_openers"])
         ):
             words = words[1:]
-        if len(words) > 1 and (words[0][:1].isupper() or fold(words[0]) in ("exit", "entrance")):
+        if len(words) > 1 and (
+            words[0][:1].isupper() or fold(words[0]) in _table()["named_in_lower_case"]
+        ):
             return " ".join(words)  # not "The poll" alone: which one is not said here
     return None
 
@@ -125,7 +127,7 @@ def _person_noun(head: str) -> str | None:
     """The head noun of a definite description of one person: "the Florida senator" ->
     "senator"; "the Wisconsin Republican" -> "republican"; None for anything else."""
     words = head.split()
-    if len(words) < 2 or fold(words[0]) not in ("the", "this", "that"):
+    if len(words) < 2 or fold(words[0]) not in _definite_openers():
         return None
     noun = fold(words[-1])
     if noun in _table()["plural_nouns"]:
@@ -165,7 +167,7 @@ def _table() -> dict[str, Any]:
 
 _MAPS = ("abbreviations", "kinds", "parties")
 _WORD_LISTS = ("person_nouns", "party_members", "unnamed_nouns", "plural_nouns", "honorifics",
-               "poll_openers")  # fmt: skip
+               "poll_openers", "capitalised_poll_openers", "named_in_lower_case")  # fmt: skip
 
 
 @cached  # built from the lexicons in force
@@ -177,3 +179,8 @@ def _kinds() -> dict[str, frozenset[str]]:
 @cached  # built from the lexicons in force
 def _unnamed_heads() -> frozenset[str]:
     return frozenset(load("reporting")["speakers"]["unnamed_heads"])
+
+
+@cached  # built from the lexicons in force
+def _definite_openers() -> frozenset[str]:
+    return frozenset(load("reporting")["speakers"]["definite_openers"])
