@@ -151,10 +151,11 @@ def test_a_joiner_alone_makes_no_group() -> None:
     assert guess_kind("Trump and Ryan") is ActorKind.GROUP
 
 
-def _after_cue_examples(key: str) -> list[list[str]]:
+def _shape_examples(table: str, key: str) -> list[list[str]]:
+    """The examples under ``key`` of the table ``table`` of speaker_shapes.toml."""
     folder = files("claimtrack.resources").joinpath("attribution")
     raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
-    examples: list[list[str]] = raw["object_after_cue"][key]
+    examples: list[list[str]] = raw[table][key]
     return examples
 
 
@@ -164,12 +165,12 @@ def _spans(text: str, after: str, cue: str) -> tuple[tuple[int, int], tuple[int,
     return (source, source + len(after)), (start, start + len(cue))
 
 
-@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("refused"))
+@pytest.mark.parametrize(("text", "after", "cue"), _shape_examples("object_after_cue", "refused"))
 def test_the_object_after_a_cue_is_no_speaker(text: str, after: str, cue: str) -> None:
     assert object_after_cue(text, *_spans(text, after, cue))
 
 
-@pytest.mark.parametrize(("text", "after", "cue"), _after_cue_examples("kept"))
+@pytest.mark.parametrize(("text", "after", "cue"), _shape_examples("object_after_cue", "kept"))
 def test_the_speaker_of_an_inverted_report_is_kept(text: str, after: str, cue: str) -> None:
     assert not object_after_cue(text, *_spans(text, after, cue))
 
@@ -179,39 +180,26 @@ def test_a_speaker_before_its_cue_is_never_an_object() -> None:
     assert not object_after_cue(text, (0, 8), (9, 13))
 
 
-def _attitude_examples(key: str) -> list[list[str]]:
-    folder = files("claimtrack.resources").joinpath("attribution")
-    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
-    examples: list[list[str]] = raw["attitude_inside_report"][key]
-    return examples
-
-
 def _source_of(text: str, cue: str) -> tuple[int, int] | None:
     found = [a for a in find_attributions(text) if a.cue_text(text) == cue]
     assert found, f"no attribution with the cue {cue!r}"
     return found[0].source
 
 
-@pytest.mark.parametrize(("text", "cue"), _attitude_examples("refused"))
+@pytest.mark.parametrize(("text", "cue"), _shape_examples("attitude_inside_report", "refused"))
 def test_an_attitude_inside_a_report_has_no_speaker_of_its_own(text: str, cue: str) -> None:
     assert _source_of(text, cue) is None
 
 
-@pytest.mark.parametrize(("text", "cue"), _attitude_examples("kept"))
+@pytest.mark.parametrize(("text", "cue"), _shape_examples("attitude_inside_report", "kept"))
 def test_an_attitude_of_its_own_keeps_its_speaker(text: str, cue: str) -> None:
     assert _source_of(text, cue) is not None
 
 
-def _parenthetical_examples(key: str) -> list[list[str]]:
-    folder = files("claimtrack.resources").joinpath("attribution")
-    raw = tomllib.loads(folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8"))
-    examples: list[list[str]] = raw["parenthetical_before_cue"][key]
-    return examples
-
-
 @pytest.mark.parametrize(
     ("text", "cue", "speaker"),
-    _parenthetical_examples("moved") + _parenthetical_examples("kept"),
+    _shape_examples("parenthetical_before_cue", "moved")
+    + _shape_examples("parenthetical_before_cue", "kept"),
 )
 def test_the_speaker_stands_before_a_clause_set_off_by_commas(
     text: str, cue: str, speaker: str
