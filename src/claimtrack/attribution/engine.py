@@ -21,6 +21,7 @@ from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote
 from claimtrack.attribution.reported import TERMINAL_RIGHT, attribution_at
 from claimtrack.attribution.rules import word_set
 from claimtrack.attribution.second_statements import coordinated_statement, participle_after
+from claimtrack.attribution.senses import reporting_nothing
 from claimtrack.attribution.spans import (
     Attribution,
     Span,
@@ -270,6 +271,7 @@ def speaker_checked(text: str, attribution: Attribution) -> Attribution:
     if attribution.cue is not None and (
         after_possessive(text, attribution.cue[0])
         or object_after_cue(text, attribution.source, attribution.cue)
+        or reporting_nothing(text, attribution.source, attribution.cue) is not None
     ):
         return attrs.evolve(attribution, source=None, antecedent=None)
     cue = fold(attribution.cue_text(text)).strip()

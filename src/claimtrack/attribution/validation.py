@@ -38,6 +38,7 @@ __all__ = [
     "parse_shapes",
     "refusing_shape",
     "shapes",
+    "shapes_resource",
     "speaker_before_parenthetical",
     "speaker_part",
     "without_markup",
@@ -117,7 +118,8 @@ class Shape:
 
 
 @cache
-def _resource() -> dict[str, Any]:
+def shapes_resource() -> dict[str, Any]:
+    """``resources/attribution/speaker_shapes.toml``, parsed."""
     folder = package_files("claimtrack.resources").joinpath("attribution")
     text = folder.joinpath("speaker_shapes.toml").read_text(encoding="utf-8")
     data: dict[str, Any] = tomllib.loads(text)
@@ -127,7 +129,7 @@ def _resource() -> dict[str, Any]:
 @cache
 def _cue_verb() -> re.Pattern[str]:
     """A cue's verb at the end of a span, after its subject: "Trump fired (back)"."""
-    table = _resource()["cue_verb"]
+    table = shapes_resource()["cue_verb"]
     past = "|".join(map(re.escape, table["irregular_past"]))
     particles = "|".join(map(re.escape, table["particles"]))
     return pattern("cue_verb_after_subject", past=past, particles=particles)
@@ -135,7 +137,7 @@ def _cue_verb() -> re.Pattern[str]:
 
 @cache
 def _tail_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in _resource()["tail"]["words"])
+    return frozenset(fold(w) for w in shapes_resource()["tail"]["words"])
 
 
 def _without_tail(text: str) -> str:
@@ -149,7 +151,7 @@ def _without_tail(text: str) -> str:
 @cache
 def shapes() -> tuple[Shape, ...]:
     """The shapes of ``resources/attribution/speaker_shapes.toml``, in file order."""
-    return parse_shapes(_resource())
+    return parse_shapes(shapes_resource())
 
 
 def parse_shapes(data: dict[str, Any]) -> tuple[Shape, ...]:
@@ -256,7 +258,7 @@ def object_after_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -
 
 @cache
 def _object_taking() -> tuple[frozenset[str], frozenset[str]]:
-    table = _resource()["object_after_cue"]
+    table = shapes_resource()["object_after_cue"]
     return frozenset(table["forms"]), frozenset(table["classes"])
 
 
@@ -270,7 +272,7 @@ def attitudes_inside_reports(attributions: Sequence[Attribution]) -> list[Attrib
     >>> [a.source for a in attitudes_inside_reports([said, plan])]
     [(0, 7), None]
     """
-    table = _resource()["attitude_inside_report"]
+    table = shapes_resource()["attitude_inside_report"]
     reports = [
         span
         for a in attributions
@@ -311,7 +313,7 @@ def speaker_before_parenthetical(text: str, attribution: Attribution) -> Attribu
         return attribution
     head = strip_span(text, start, opener.start(), " \t\n")
     phrase = text[head[0] : head[1]]
-    table = _resource()["parenthetical_before_cue"]
+    table = shapes_resource()["parenthetical_before_cue"]
     if (
         not phrase
         or "," in phrase
@@ -330,7 +332,7 @@ _PARENTHETICAL_REACH = 300
 def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The comma opening a clause set off up to the span (a relative pronoun or a
     participle, no punctuation after it), and where a clause starts."""
-    table = _resource()["parenthetical_before_cue"]
+    table = shapes_resource()["parenthetical_before_cue"]
     openers = "|".join(map(re.escape, table["openers"]))
     breaks = "|".join(map(re.escape, table["breaks"]))
     opener = re.compile(rf",\s+(?:{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
