@@ -26,7 +26,7 @@ import attrs
 from claimtrack.actors.vocabulary import speaker_vocabulary
 from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.spans import Attribution, strip_span
+from claimtrack.attribution.spans import Attribution, Span, strip_span
 from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
@@ -303,20 +303,22 @@ def speaker_before_parenthetical(text: str, attribution: Attribution) -> Attribu
     'Salceda'
     """
     source, cue = attribution.source, attribution.cue
-    if source is None or cue is None or text[source[1] : cue[0]].strip() != ",":
+    if source is None or cue is None or not _ADVERB_COMMA.fullmatch(text[source[1] : cue[0]]):
         return attribution
     start = max(0, source[0] - _PARENTHETICAL_REACH)
-    for found in _parenthetical()[1].finditer(text, start, source[0]):
-        start = found.end()
     opener = _parenthetical()[0].search(text, start, source[0])
     if opener is None:
         return attribution
-    head = strip_span(text, start, opener.start(), " \t\n")
-    phrase = text[head[0] : head[1]]
     table = shapes_resource()["parenthetical_before_cue"]
+    if ", " in text[source[0] : source[1]] and opener.group("word") in table["occasions"]:
+        return attribution  # "after winning Ohio, Gov. John Kasich": the span reaches the speaker
+    for found in _parenthetical()[1].finditer(text, start, opener.start()):
+        start = found.end()
+    head = strip_span(text, start, opener.start(), " \t\n")
+    head = _named_part(text, head)
+    phrase = text[head[0] : head[1]]
     if (
         not phrase
-        or "," in phrase
         or len(phrase.split()) > table["max_words"]
         or not (phrase[0].isupper() or fold(phrase.split()[0]) in table["determiners"])
     ):
@@ -324,8 +326,28 @@ def speaker_before_parenthetical(text: str, attribution: Attribution) -> Attribu
     return attrs.evolve(attribution, source=head, antecedent=None)
 
 
+def _named_part(text: str, span: Span) -> Span:
+    """The part of the phrase before a set-off clause that names the speaker: past the
+    occasion the sentence opens with ("In the interview, Reid"), without the apposition
+    after the name ("Christopher M. Shelton, the president of the union")."""
+    phrase = text[span[0] : span[1]]
+    chunks = phrase.split(", ")
+    offset = 0
+    if len(chunks) > 1 and _opens_occasion(chunks[0]):
+        offset = len(chunks[0]) + 2
+        chunks = chunks[1:]
+    first = chunks[0].split(maxsplit=1)
+    links = shapes_resource()["parenthetical_before_cue"]["conjunctions"]
+    if len(first) > 1 and fold(first[0]) in links:
+        offset += chunks[0].index(first[1])  # "But Tom Miller": the conjunction goes
+        chunks[0] = first[1]
+    return strip_span(text, span[0] + offset, span[0] + offset + len(chunks[0]), " \t\n,")
+
+
 # How far before the span the clause's start is looked for (a long sentence's subject).
 _PARENTHETICAL_REACH = 300
+# Between the clause set off and the cue: its closing comma, perhaps an adverb ("initially").
+_ADVERB_COMMA = re.compile(r"\s*,\s*(?:[a-z]+ly\s*)?")
 
 
 @cache
@@ -333,9 +355,9 @@ def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The comma opening a clause set off up to the span (a relative pronoun or a
     participle, no punctuation after it), and where a clause starts."""
     table = shapes_resource()["parenthetical_before_cue"]
-    openers = "|".join(map(re.escape, table["openers"]))
+    openers = "|".join(map(re.escape, (*table["openers"], *table["occasions"])))
     breaks = "|".join(map(re.escape, table["breaks"]))
-    opener = re.compile(rf",\s+(?:{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
+    opener = re.compile(rf",\s+(?P<word>{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
     # A full stop ends a sentence after a word or a number, not after a title ("Sen. Doe").
     stop = r"[!?]\s+|(?<=[a-z]{3})\.\s+|(?<=\d)\.\s+"
     boundary = re.compile(rf"{stop}|\n|[;:]\s|[\"“”]\s*|,\s+(?i:{breaks})\s")
