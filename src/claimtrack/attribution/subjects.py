@@ -49,6 +49,7 @@ _SUBJECT_CLAUSE_SPLIT = pattern("subject_clause_split")
 _WITH_AUTHOR = pattern("with_author")
 _INVERTED_SOURCE_END = pattern("inverted_source_end")
 _CONTENT_LEAD = pattern("content_lead")
+_GERUND_BY = pattern("gerund_preposition")
 # Mechanical: commas, and a letter (a subject has one).
 _COMMA = re.compile(r",\s*")
 _COMMA_SPACE = re.compile(r",\s+")
@@ -115,9 +116,12 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # "..., with one message from an operative claiming ...": the message's author.
         with_ = list(_WITH_AUTHOR.finditer(text[begin:end]))
         after_comma = text[begin:end].rstrip().endswith(",")
+        # "Fiorina opened by talking about ...": a gerund after "by" says what the clause's
+        # subject does, as a participle after a comma does.
+        after_by = _GERUND_BY.match(text, begin, end) is not None
         if with_ and not after_comma:
             begin += with_[-1].end()
-        elif after_comma:
+        elif after_comma or after_by:
             # "Albright recently urged women to vote for Clinton, saying ...": the one who
             # says is the subject of the clause the participle hangs on, before its verb; that
             # clause is the sentence's own, before any clause break ("Bradley apologized

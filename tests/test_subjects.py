@@ -1,0 +1,34 @@
+"""The speaker of a cue found where a layout's subject is easy to lose (subjects.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.attribution.extract import find_attributions
+
+
+def _source_at(text: str, cue: str) -> str | None:
+    found = [a for a in find_attributions(text) if a.cue_text(text) == cue]
+    return found[0].source_text(text) if found and found[0].source else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Fiorina opened by talking about her charitable work overseas.", "talking about",
+         "Fiorina"),
+        ("Mr. Comey couched his concern on Tuesday by repeating the agencies' phrase that "
+         "they assess the risk.", "repeating", "Mr. Comey"),
+        ("A Chinese official responded by saying Japan should be careful not to interfere.",
+         "saying", "A Chinese official"),
+    ],
+)  # fmt: skip
+def test_a_gerund_after_by_is_said_by_the_subject_of_its_clause(text, cue, source):
+    """'X opened by talking about ...': the gerund says what the clause's subject does."""
+    assert _source_at(text, cue) == source
+
+
+def test_a_gerund_after_a_passive_by_has_no_such_speaker():
+    """'... is often justified by arguing': the subject of a passive is not who argues."""
+    text = "Their hostility is often justified by arguing that the faith is incompatible."
+    assert _source_at(text, "arguing") != "Their hostility"
