@@ -32,3 +32,17 @@ def test_a_gerund_after_a_passive_by_has_no_such_speaker():
     """'... is often justified by arguing': the subject of a passive is not who argues."""
     text = "Their hostility is often justified by arguing that the faith is incompatible."
     assert _source_at(text, "arguing") != "Their hostility"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Jim Prosser, a Twitter spokesman, also declined to comment for this column.",
+         "declined", "Jim Prosser, a Twitter spokesman"),
+        ("One of them, UnitedHealth Group, has threatened to leave the exchanges.",
+         "threatened", "One of them, UnitedHealth Group"),
+    ],
+)  # fmt: skip
+def test_a_verb_group_after_an_aside_is_no_speaker(text, cue, source):
+    """'X, an aside, also declined to ...': the speaker is X, not the 'also' after the aside."""
+    assert _source_at(text, cue) == source

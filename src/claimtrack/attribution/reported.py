@@ -36,6 +36,7 @@ from claimtrack.attribution.subjects import (
     FINITE,
     MAIN_VERB,
     left_subject,
+    only_auxiliaries,
     right_source,
     strip_auxiliaries,
     trim_content,
@@ -181,6 +182,9 @@ def attribution_at(
             speaker_span[0] < speaker_span[1]
             and content[0] < content[1]
             and count_words(text[speaker_span[0] : speaker_span[1]]) <= 12
+            # "Jim Prosser, a Twitter spokesman, also declined to comment.": after the
+            # aside, a verb group; the speaker is the subject before the aside.
+            and not only_auxiliaries(text[speaker_span[0] : speaker_span[1]])
         ):
             speaker_span = strip_auxiliaries(text, speaker_span)
             return Attribution(

@@ -18,6 +18,7 @@ __all__ = [
     "MAIN_VERB",
     "NOT_A_SUBJECT",
     "left_subject",
+    "only_auxiliaries",
     "relative_antecedent",
     "right_source",
     "strip_auxiliaries",
@@ -244,6 +245,18 @@ def trim_content(text: str, start: int, end: int) -> Span:
 
 
 FINITE = pattern("finite")
+
+
+def only_auxiliaries(phrase: str) -> bool:
+    """Whether a phrase is a verb group and nothing else ("has", "also", "has repeatedly"):
+    what stands between an aside and its cue, not a speaker ("Jim Prosser, a Twitter
+    spokesman, also declined").
+
+    >>> only_auxiliaries("has repeatedly"), only_auxiliaries("the spokesman")
+    (True, False)
+    """
+    phrase = phrase.strip()
+    return bool(phrase) and _AUXILIARIES.fullmatch(f" {phrase}") is not None
 
 
 def strip_auxiliaries(text: str, span: Span) -> Span:
