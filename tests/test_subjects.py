@@ -46,3 +46,22 @@ def test_a_gerund_after_a_passive_by_has_no_such_speaker():
 def test_a_verb_group_after_an_aside_is_no_speaker(text, cue, source):
     """'X, an aside, also declined to ...': the speaker is X, not the 'also' after the aside."""
     assert _source_at(text, cue) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "head"),
+    [
+        ("Representative Mike Coffman of Colorado, a Republican who served in combat as a "
+         "Marine, denounced Mr. Trump's remarks.", "denounced", "Representative Mike Coffman"),
+        ("The poll, released on Wednesday night by the Public Policy Institute of California, "
+         "showed Mrs. Clinton leading Mr. Sanders among likely voters.", "showed", "The poll"),
+        ("Westmacott, who will retire soon after also serving in Iran, Turkey and France, "
+         "praised Obama's presidency in an interview.", "praised", "Westmacott"),
+    ],
+)  # fmt: skip
+def test_a_subject_and_its_aside_are_not_content_before_an_inverted_cue(text, cue, head):
+    """'X, an aside with its own clause, denounced Y': X speaks; Y is no inverted speaker,
+    and no word of the aside ('as', 'after') cuts the subject."""
+    source = _source_at(text, cue)
+    assert source is not None
+    assert source.startswith(head)

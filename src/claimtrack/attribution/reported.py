@@ -39,6 +39,7 @@ from claimtrack.attribution.subjects import (
     only_auxiliaries,
     right_source,
     strip_auxiliaries,
+    subject_with_aside,
     trim_content,
 )
 from claimtrack.text import Segment
@@ -158,6 +159,7 @@ def attribution_at(
         and not match.group(0).lower().endswith("ing")  # ", telling the agency that" is not
         and _inverted_speaker(right_text)  # inverted like ", said the agency"
         and not _APPOSITIVE_SUBJECT.match(left_text)
+        and not subject_with_aside(left_text)
     ):
         content = trim_content(text, s, s + len(left_text))
         speaker = right_source(text, ce, e)

@@ -22,6 +22,7 @@ __all__ = [
     "relative_antecedent",
     "right_source",
     "strip_auxiliaries",
+    "subject_with_aside",
     "trim_content",
 ]
 
@@ -51,6 +52,7 @@ _WITH_AUTHOR = pattern("with_author")
 _INVERTED_SOURCE_END = pattern("inverted_source_end")
 _CONTENT_LEAD = pattern("content_lead")
 _GERUND_BY = pattern("gerund_preposition")
+_APPOSITION_ASIDE = pattern("apposition_aside")
 # Mechanical: commas, and a letter (a subject has one).
 _COMMA = re.compile(r",\s*")
 _COMMA_SPACE = re.compile(r",\s+")
@@ -70,6 +72,9 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         if (aside := aside_shape.search(left)) is not None:
             before_aside = left[: aside.start()]
             break
+    else:
+        if (apposition := _subject_then_aside(left)) is not None:
+            before_aside = apposition
     cut = 0
     for match in _CLAUSE_BREAK.finditer(before_aside):
         cut = match.end()
@@ -157,6 +162,23 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # subject of its own follows it ("... when he was around 10, he says")
         return _subject_after_clause(text, s, e)
     return s, e
+
+
+def _subject_then_aside(left: str) -> str | None:
+    """The subject of words that are a subject and an aside set off by commas, right before a
+    cue ("Westmacott, who will retire soon after also serving in Iran, Turkey and France,"
+    -> "Westmacott"); None when they are not."""
+    found = _APPOSITION_ASIDE.fullmatch(left)
+    if found is None or MAIN_VERB.search(found["head"]) is not None:
+        return None
+    return found["head"]
+
+
+def subject_with_aside(left: str) -> bool:
+    """Whether the words before a cue are its subject and an aside, not what an inverted cue
+    reports ("Representative Mike Coffman of Colorado, a Republican who served in combat as a
+    Marine, denounced Mr. Trump's remarks.")."""
+    return _subject_then_aside(left) is not None
 
 
 def _long_apposition_head(text: str, start: int, end: int, *, closed: bool) -> Span | None:
