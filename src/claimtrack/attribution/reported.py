@@ -36,8 +36,10 @@ from claimtrack.attribution.subjects import (
     FINITE,
     MAIN_VERB,
     left_subject,
+    only_auxiliaries,
     right_source,
     strip_auxiliaries,
+    subject_with_aside,
     trim_content,
 )
 from claimtrack.text import Segment
@@ -157,6 +159,7 @@ def attribution_at(
         and not match.group(0).lower().endswith("ing")  # ", telling the agency that" is not
         and _inverted_speaker(right_text)  # inverted like ", said the agency"
         and not _APPOSITIVE_SUBJECT.match(left_text)
+        and not subject_with_aside(left_text)
     ):
         content = trim_content(text, s, s + len(left_text))
         speaker = right_source(text, ce, e)
@@ -181,6 +184,9 @@ def attribution_at(
             speaker_span[0] < speaker_span[1]
             and content[0] < content[1]
             and count_words(text[speaker_span[0] : speaker_span[1]]) <= 12
+            # "Jim Prosser, a Twitter spokesman, also declined to comment.": after the
+            # aside, a verb group; the speaker is the subject before the aside.
+            and not only_auxiliaries(text[speaker_span[0] : speaker_span[1]])
         ):
             speaker_span = strip_auxiliaries(text, speaker_span)
             return Attribution(

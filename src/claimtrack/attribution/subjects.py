@@ -18,9 +18,11 @@ __all__ = [
     "MAIN_VERB",
     "NOT_A_SUBJECT",
     "left_subject",
+    "only_auxiliaries",
     "relative_antecedent",
     "right_source",
     "strip_auxiliaries",
+    "subject_with_aside",
     "trim_content",
 ]
 
@@ -49,6 +51,8 @@ _SUBJECT_CLAUSE_SPLIT = pattern("subject_clause_split")
 _WITH_AUTHOR = pattern("with_author")
 _INVERTED_SOURCE_END = pattern("inverted_source_end")
 _CONTENT_LEAD = pattern("content_lead")
+_GERUND_BY = pattern("gerund_preposition")
+_APPOSITION_ASIDE = pattern("apposition_aside")
 # Mechanical: commas, and a letter (a subject has one).
 _COMMA = re.compile(r",\s*")
 _COMMA_SPACE = re.compile(r",\s+")
@@ -68,6 +72,9 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         if (aside := aside_shape.search(left)) is not None:
             before_aside = left[: aside.start()]
             break
+    else:
+        if (apposition := _subject_then_aside(left)) is not None:
+            before_aside = apposition
     cut = 0
     for match in _CLAUSE_BREAK.finditer(before_aside):
         cut = match.end()
@@ -115,9 +122,12 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # "..., with one message from an operative claiming ...": the message's author.
         with_ = list(_WITH_AUTHOR.finditer(text[begin:end]))
         after_comma = text[begin:end].rstrip().endswith(",")
+        # "Fiorina opened by talking about ...": a gerund after "by" says what the clause's
+        # subject does, as a participle after a comma does.
+        after_by = _GERUND_BY.match(text, begin, end) is not None
         if with_ and not after_comma:
             begin += with_[-1].end()
-        elif after_comma:
+        elif after_comma or after_by:
             # "Albright recently urged women to vote for Clinton, saying ...": the one who
             # says is the subject of the clause the participle hangs on, before its verb; that
             # clause is the sentence's own, before any clause break ("Bradley apologized
@@ -152,6 +162,23 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
         # subject of its own follows it ("... when he was around 10, he says")
         return _subject_after_clause(text, s, e)
     return s, e
+
+
+def _subject_then_aside(left: str) -> str | None:
+    """The subject of words that are a subject and an aside set off by commas, right before a
+    cue ("Westmacott, who will retire soon after also serving in Iran, Turkey and France,"
+    -> "Westmacott"); None when they are not."""
+    found = _APPOSITION_ASIDE.fullmatch(left)
+    if found is None or MAIN_VERB.search(found["head"]) is not None:
+        return None
+    return found["head"]
+
+
+def subject_with_aside(left: str) -> bool:
+    """Whether the words before a cue are its subject and an aside, not what an inverted cue
+    reports ("Representative Mike Coffman of Colorado, a Republican who served in combat as a
+    Marine, denounced Mr. Trump's remarks.")."""
+    return _subject_then_aside(left) is not None
 
 
 def _long_apposition_head(text: str, start: int, end: int, *, closed: bool) -> Span | None:
@@ -240,6 +267,18 @@ def trim_content(text: str, start: int, end: int) -> Span:
 
 
 FINITE = pattern("finite")
+
+
+def only_auxiliaries(phrase: str) -> bool:
+    """Whether a phrase is a verb group and nothing else ("has", "also", "has repeatedly"):
+    what stands between an aside and its cue, not a speaker ("Jim Prosser, a Twitter
+    spokesman, also declined").
+
+    >>> only_auxiliaries("has repeatedly"), only_auxiliaries("the spokesman")
+    (True, False)
+    """
+    phrase = phrase.strip()
+    return bool(phrase) and _AUXILIARIES.fullmatch(f" {phrase}") is not None
 
 
 def strip_auxiliaries(text: str, span: Span) -> Span:
