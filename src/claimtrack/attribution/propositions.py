@@ -102,7 +102,18 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
         return None
     if has_clause(content):
         return None
+    if words and words[0] in _words("evidence_cues") and _small_clause(content):
+        return None
     return "no_clause"
+
+
+def _small_clause(content: str) -> bool:
+    """Whether an object is followed by its -ing verb ("Clinton leading by 2.2 percent")."""
+    words = _WORD.findall(content)
+    return any(
+        w.endswith("ing") and len(w) > 4 and words[i - 1].lower() not in _words("noun_before")
+        for i, w in enumerate(words[1:], 1)
+    )
 
 
 def _subordinate_opening(opening: str) -> bool:
