@@ -35,6 +35,7 @@ __all__ = ["asserts_nothing", "has_clause", "shapes", "speakers_words_end", "sta
 # reported content may go on with a statement of its own.
 _WORD = re.compile(r"[\w’'][\w’'-]*")
 _BREAK = re.compile(r";\s+|\s(?:[—–]|--?)\s+(?:and|but)\s+")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "2,400"
 _CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|d|m)$|n[’']t$")
 
 
@@ -108,10 +109,12 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
 
 
 def _small_clause(content: str) -> bool:
-    """Whether an object is followed by its -ing verb ("Clinton leading by 2.2 percent")."""
+    """Whether an object is followed by its -ing verb or a predicate ("Clinton leading by 2.2
+    percent", "Mrs. Clinton with a narrow lead")."""
     words = _WORD.findall(content)
     return any(
-        w.endswith("ing") and len(w) > 4 and words[i - 1].lower() not in _words("noun_before")
+        (w.endswith("ing") and len(w) > 4 and words[i - 1].lower() not in _words("noun_before"))
+        or w.lower() in _words("predicates")
         for i, w in enumerate(words[1:], 1)
     )
 
@@ -146,7 +149,9 @@ def _reports_again(rest: str) -> bool:
     clause = re.split(r"[;.!?]", rest, maxsplit=1)[0]
     for found in pattern.finditer(clause):
         form = found.group(0).lower()
-        if classes.get(form) in ("speech", "denial") and form not in ambiguous | {"back"}:
+        if classes.get(form) in ("speech", "denial") and form not in (
+            ambiguous | _words("evidence_cues") | {"back"}
+        ):  # "-- and find them yesterday" goes on with the speaker's words
             return True
     return False
 
@@ -158,7 +163,7 @@ def speakers_words_end(opening: str, content: str) -> int:
     ``opening`` is the sentence's text before the content."""
     end = len(content)
     if _subordinate_opening(opening):
-        for comma in (m.start() for m in re.finditer(",", content)):
+        for comma in (m.start() for m in _CLAUSE_COMMA.finditer(content)):
             if _main_clause_at(content, comma):
                 end = comma
                 break
