@@ -101,11 +101,22 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
     words = cue.lower().replace("’", "'").split()
     if words and words[0] in _words("naming_cues"):
         return None
-    if has_clause(content):
+    if has_clause(content) or _gerund_clause(words, content):
         return None
     if words and words[0] in _words("evidence_cues") and _small_clause(content):
         return None
     return "no_clause"
+
+
+def _gerund_clause(cue: list[str], content: str) -> bool:
+    """Whether the content is a gerund clause, the object of its cue ("Nusra announces
+    breaking its ties with al-Qaeda", "denied having met him"); "according to" reports a
+    main clause, never a gerund ("According to Jack Kelly, writing for ...")."""
+    first = _WORD.match(content)
+    return (
+        first is not None and first.group(0).endswith("ing") and len(first.group(0)) > 4
+        and first.group(0)[:1].islower() and cue[:1] != ["according"]
+    )  # fmt: skip
 
 
 def _small_clause(content: str) -> bool:
