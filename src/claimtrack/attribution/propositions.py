@@ -105,6 +105,14 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
         return None
     if words and words[0] in _words("evidence_cues") and _small_clause(content):
         return None
+    first = _WORD.match(content)
+    if (
+        words
+        and words[0] in _words("fact_cues")
+        and first is not None
+        and first.group(0).lower() not in _words("prepositions")
+    ):
+        return None  # "reported its smallest quarterly profit in years": a fact
     return "no_clause"
 
 
