@@ -7,7 +7,9 @@ indirect speech.  :func:`extract` turns them into :class:`~claimtrack.model.Clai
 one source: it resolves the speaker with an :class:`~claimtrack.actors.ActorRegistry`, follows
 the attribution chain (``via``), dates the statement (``said``, against the right anchor) and
 what it is about (``about``), and records the stance and modality cues the conflict detector
-needs.
+needs.  Only content that states a proposition becomes a claim, in the speaker's words
+(:mod:`~claimtrack.attribution.propositions`): "asked him a question" stays an attribution,
+and "Now that X claimed that Y, the nominee had explaining to do" claims Y alone.
 
 Reporting verbs and cue phrases live in ``resources/reporting.toml``; hedges in
 ``resources/hedges.toml``.
