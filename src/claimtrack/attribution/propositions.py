@@ -101,6 +101,8 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
     words = cue.lower().replace("’", "'").split()
     if words and words[0] in _words("naming_cues"):
         return None
+    if _topic(words, content):
+        return "topic"
     if has_clause(content) or _gerund_clause(words, content):
         return None
     if words and words[0] in _words("evidence_cues") and _small_clause(content):
@@ -114,6 +116,21 @@ def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | Non
     ):
         return None  # "reported its smallest quarterly profit in years": a fact
     return "no_clause"
+
+
+def _topic(cue: list[str], content: str) -> bool:
+    """Whether the content is the topic a cue takes ("wrote about the event", "talked about
+    renewed fears of terrorism"): it opens with a topic preposition, not with an
+    approximation ("about half said ..."), and quotes nothing the speaker said of it."""
+    if cue[:1] == ["according"] or any(mark in content for mark in '"“”«»'):
+        return False
+    if cue and cue[-1] in _words("topic_prepositions"):
+        return True  # "talked about", "spoke about": the cue took the preposition
+    found = [w.lower() for w in _WORD.findall(content[:60])]
+    if len(found) < 3 or found[0] not in _words("topic_prepositions"):
+        return False
+    quantity = found[2] if found[1] == "a" else found[1]  # "about a third of voters"
+    return not (quantity[:1].isdigit() or quantity in _words("quantities"))
 
 
 def _gerund_clause(cue: list[str], content: str) -> bool:
