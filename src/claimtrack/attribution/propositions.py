@@ -57,7 +57,8 @@ def _is_verb_form(words: list[str], index: int, *, titled: bool = False) -> bool
     word = words[index].lower().replace("’", "'")
     lower = titled or words[index][:1].islower()
     before = words[index - 1].lower() if index else ""
-    after = words[index + 1].lower() if index + 1 < len(words) else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    after = following.lower()
     if word in _words("finite") or word in _words("irregular_past"):
         return True
     if _CONTRACTION.search(word):
@@ -70,7 +71,9 @@ def _is_verb_form(words: list[str], index: int, *, titled: bool = False) -> bool
         return lower  # "to resign", not "to Clinton" or "to his record"
     if "-" in word or word in _words("not_verbs") or len(word) < 4:
         return False
-    if word.endswith("ed") and after != "by" and (index > 0 or after in _words("noun_before")):
+    # what follows opens an object: "(moves that he said) improved Indiana's economy"
+    opens_object = after in _words("noun_before") or following[:1].isupper()
+    if word.endswith("ed") and after != "by" and (index > 0 or opens_object):
         # "attended by", "renewed fears" modify a noun; "the rebels attacked", and "(laws
         # that courts said) discriminated against ..." are verbs
         return True
