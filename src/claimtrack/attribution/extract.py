@@ -7,7 +7,9 @@ indirect speech.  :func:`extract` turns them into :class:`~claimtrack.model.Clai
 one source: it resolves the speaker with an :class:`~claimtrack.actors.ActorRegistry`, follows
 the attribution chain (``via``), dates the statement (``said``, against the right anchor) and
 what it is about (``about``), and records the stance and modality cues the conflict detector
-needs.
+needs.  Only content that states a proposition becomes a claim, in the speaker's words
+(:mod:`~claimtrack.attribution.propositions`): "asked him a question" stays an attribution,
+and "Now that X claimed that Y, the nominee had explaining to do" claims Y alone.
 
 Reporting verbs and cue phrases live in ``resources/reporting.toml``; hedges in
 ``resources/hedges.toml``.
@@ -33,6 +35,7 @@ from claimtrack.anchoring import make_quote
 from claimtrack.attribution.dating import anchor_of, resolve_time, when_said
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.headlines import headline_speaker, headlines_end
+from claimtrack.attribution.propositions import asserts_nothing, speakers_words_end, states_nothing
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import (
     CLOSING,
@@ -214,11 +217,12 @@ def _extract(
     attributions = find_attributions(
         text, beliefs=beliefs, exclude=[*exclude, *blogger], segments=segments
     )
-    headline_end, in_headline = headlines_end(text), []
+    headline_end, in_headline, silent = headlines_end(text), [], set()
     for attribution in attributions:
         sentence = sentence_at(
             attribution.span[0] if attribution.cue is None else attribution.cue[0]
         )
+        attribution = _speakers_words(text, sentence, attribution)
         via: tuple[str, ...] = ()
         if attribution.kind == "continuation":
             if previous is None:
@@ -266,9 +270,13 @@ def _extract(
         speakers_by_index.append((speaker, via))
         if attribution.span[0] < headline_end:
             in_headline.append(len(claims))
+        if states_nothing(attribution.cue_text(text), attribution.content_text(text),
+                          direct=attribution.direct or attribution.kind == "denial"):  # fmt: skip
+            silent.add(len(claims))  # a topic or a thing: an attribution, but no claim
         claims.append(_claim(source, text, attribution, speaker, via, said, anchor))
     for index in in_headline:
         claims[index] = headline_speaker(claims[index], claims, speakers)
+    claims = [c for i, c in enumerate(claims) if i not in silent]
 
     for start, end in blogger:
         if parent is None:
@@ -289,18 +297,21 @@ def _extract(
 
     if source.kind is SourceKind.COMMENT and source.authors:
         claims += _author_claims(source, registry, [a.span for a in attributions], segments)
-    return [c for c in claims if not _asserts_nothing(c.text)]
+    return [c for c in claims if not asserts_nothing(c.text)]
 
 
-def _asserts_nothing(claim_text: str) -> bool:
-    """Whether a claim's words are one word ('Washington talks about the Syrian "opposition"',
-    'called him "unhinged"': a term, not what is said of anything) or a time and nothing
-    more ("Early Tuesday, the State Department disclosed ...", "told ABC's 'This Week'")."""
-    words = claim_text.strip(OPENING + CLOSING + "'‘’ .,;:?!")
-    if len(words.split()) < 2:
-        return True
-    times = find_times(words)
-    return bool(times) and times[0][0] == 0 and times[0][1] >= len(words)
+def _speakers_words(text: str, sentence: Segment, attribution: Attribution) -> Attribution:
+    """The attribution with its reported content cut where the speaker's words stop and the
+    narration goes on (:func:`~claimtrack.attribution.propositions.speakers_words_end`)."""
+    if attribution.direct or len(attribution.content) != 1 or attribution.cue is None:
+        return attribution
+    start, end = attribution.content[0]
+    if not sentence.start <= start <= sentence.end:
+        return attribution
+    cut = speakers_words_end(text[sentence.start : start], text[start:end])
+    if cut >= end - start:
+        return attribution
+    return attrs.evolve(attribution, content=(strip_span(text, start, start + cut),))
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],
