@@ -15,7 +15,6 @@ from claimtrack.text import Segment, fold
 
 __all__ = [
     "DETERMINERS",
-    "PROPOSITIONAL",
     "after_possessive",
     "channel_of",
     "classify_cue",
@@ -179,9 +178,6 @@ def is_title_case(sentence: str) -> bool:
     """Whether a sentence is a headline in title case ("Bellwether County Says Trump...")."""
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-
-
-PROPOSITIONAL = pattern("propositional")
 
 
 def hearer_span(text: str, start: int, end: int) -> Span | None:

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.attribution.cues import (
-    PROPOSITIONAL,
     after_possessive,
     classify_cue,
     cue_table,
@@ -163,13 +162,6 @@ def find_attributions(
                 antecedent := relative_antecedent(text, clause.start, attribution.source)
             ):
                 attribution = attrs.evolve(attribution, antecedent=antecedent)
-            if (
-                kind == "denial"
-                and attribution.cue is not None
-                and not PROPOSITIONAL.match(text, attribution.cue[1])
-                and not attribution.direct
-            ):
-                continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
                 set_off = _set_off(text, attribution, sentence)
                 named = _CAPITAL.search(attribution.source_text(text)) or (
