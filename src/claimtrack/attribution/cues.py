@@ -88,6 +88,7 @@ _INTRODUCES = {
     "question": pattern("introduces_question"),
 }
 _INTRODUCES_CONTENT = pattern("introduces_content")
+_SUBJECT_PRONOUN = pattern("subject_pronoun")
 # Mechanical shapes (no word list): a possessive ending, a past or present participle
 # ending, a dash, a stop or the end of the text.
 _POSSESSIVE = re.compile(r"\w(?:'s|s')$")
@@ -145,7 +146,9 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         closes_quote = _STOP_OR_END.match(following) and _QUOTE_BEFORE.search(
             text, sentence.start, match.start()
         )
-        if not (introduces.match(following) or closes_quote):
+        # ... or has a pronoun for its subject: "he claims his boss is OK with it"
+        after_pronoun = _SUBJECT_PRONOUN.fullmatch(previous) is not None
+        if not (introduces.match(following) or closes_quote or after_pronoun):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
 
