@@ -16,7 +16,13 @@ from claimtrack.attribution.cues import (
     unreliable_cues,
 )
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
-from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
+from claimtrack.attribution.layouts import (
+    block_intro,
+    block_quote,
+    colon_quote,
+    coordinated_predicate,
+    ends_block,
+)
 from claimtrack.attribution.reported import TERMINAL_RIGHT, attribution_at
 from claimtrack.attribution.rules import word_set
 from claimtrack.attribution.second_statements import coordinated_statement, participle_after
@@ -149,6 +155,9 @@ def find_attributions(
                 begin = next(s for s, e in found[outer].content if s <= match.start() < e)
                 clause = Segment(text[begin : sentence.end], begin, sentence.end)
             attribution = attribution_at(text, clause, match, kind, quotes)
+            if attribution is None and outer is None:
+                cue = (match.start(), match.end())
+                attribution = coordinated_predicate(text, sentence.start, sentence.end, cue, kind)
             if attribution is None:
                 continue
             if (
