@@ -4,7 +4,7 @@ in the order :func:`find_attributions` documents."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -218,7 +218,7 @@ def find_attributions(
     return attitudes_inside_reports(found)
 
 
-def _rejoined(text: str, segments: Sequence[Segment]) -> list[Segment]:
+def _rejoined(text: str, segments: Iterable[Segment]) -> list[Segment]:
     """The sentences, each piece the splitter cut off before a comma joined to the one before
     it: an abbreviation's stop is no sentence's end ("Sen. Rand Paul, R-Ky. | , told Fox
     News ...")."""
