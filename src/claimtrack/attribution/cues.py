@@ -15,7 +15,6 @@ from claimtrack.text import Segment, fold
 
 __all__ = [
     "DETERMINERS",
-    "PROPOSITIONAL",
     "after_possessive",
     "channel_of",
     "classify_cue",
@@ -89,6 +88,7 @@ _INTRODUCES = {
     "question": pattern("introduces_question"),
 }
 _INTRODUCES_CONTENT = pattern("introduces_content")
+_SUBJECT_PRONOUN = pattern("subject_pronoun")
 # Mechanical shapes (no word list): a possessive ending, a past or present participle
 # ending, a dash, a stop or the end of the text.
 _POSSESSIVE = re.compile(r"\w(?:'s|s')$")
@@ -146,7 +146,9 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         closes_quote = _STOP_OR_END.match(following) and _QUOTE_BEFORE.search(
             text, sentence.start, match.start()
         )
-        if not (introduces.match(following) or closes_quote):
+        # ... or has a pronoun for its subject: "he claims his boss is OK with it"
+        after_pronoun = _SUBJECT_PRONOUN.fullmatch(previous) is not None
+        if not (introduces.match(following) or closes_quote or after_pronoun):
             return None  # "Gulf states", "reports of": a noun unless it introduces content
     return kind
 
@@ -179,9 +181,6 @@ def is_title_case(sentence: str) -> bool:
     """Whether a sentence is a headline in title case ("Bellwether County Says Trump...")."""
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-
-
-PROPOSITIONAL = pattern("propositional")
 
 
 def hearer_span(text: str, start: int, end: int) -> Span | None:

@@ -4,12 +4,11 @@ in the order :func:`find_attributions` documents."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from claimtrack.attribution.cues import (
-    PROPOSITIONAL,
     after_possessive,
     classify_cue,
     cue_table,
@@ -17,7 +16,13 @@ from claimtrack.attribution.cues import (
     unreliable_cues,
 )
 from claimtrack.attribution.headlines import headline_speaker_after, headline_speaker_before
-from claimtrack.attribution.layouts import block_intro, block_quote, colon_quote, ends_block
+from claimtrack.attribution.layouts import (
+    block_intro,
+    block_quote,
+    colon_quote,
+    coordinated_predicate,
+    ends_block,
+)
 from claimtrack.attribution.reported import TERMINAL_RIGHT, attribution_at
 from claimtrack.attribution.rules import word_set
 from claimtrack.attribution.second_statements import coordinated_statement, participle_after
@@ -81,7 +86,7 @@ def find_attributions(
     last_attributed_end = -10
     block: Attribution | None = None  # the excerpts a line ending in a colon introduced
     covered: list[Span] = []  # the excerpts taken
-    for sentence in sentences(text) if segments is None else segments:
+    for sentence in _rejoined(text, sentences(text) if segments is None else segments):
         if is_inside(sentence.start + 1, exclude) or any(
             s <= sentence.start < e for s, e in exclude
         ):
@@ -151,6 +156,9 @@ def find_attributions(
                 begin = next(s for s, e in found[outer].content if s <= match.start() < e)
                 clause = Segment(text[begin : sentence.end], begin, sentence.end)
             attribution = attribution_at(text, clause, match, kind, quotes)
+            if attribution is None and outer is None:
+                cue = (match.start(), match.end())
+                attribution = coordinated_predicate(text, sentence.start, sentence.end, cue, kind)
             if attribution is None:
                 continue
             if (
@@ -164,13 +172,6 @@ def find_attributions(
                 antecedent := relative_antecedent(text, clause.start, attribution.source)
             ):
                 attribution = attrs.evolve(attribution, antecedent=antecedent)
-            if (
-                kind == "denial"
-                and attribution.cue is not None
-                and not PROPOSITIONAL.match(text, attribution.cue[1])
-                and not attribution.direct
-            ):
-                continue  # an act, not a reported proposition (layout denial)
             if outer is not None:
                 set_off = _set_off(text, attribution, sentence)
                 named = _CAPITAL.search(attribution.source_text(text)) or (
@@ -216,6 +217,20 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return attitudes_inside_reports(found)
+
+
+def _rejoined(text: str, segments: Iterable[Segment]) -> list[Segment]:
+    """The sentences, each piece the splitter cut off before a comma joined to the one before
+    it: an abbreviation's stop is no sentence's end ("Sen. Rand Paul, R-Ky. | , told Fox
+    News ...")."""
+    joined: list[Segment] = []
+    for segment in segments:
+        if joined and segment.text.lstrip().startswith(","):
+            start = joined[-1].start
+            joined[-1] = Segment(text[start : segment.end], start, segment.end)
+        else:
+            joined.append(segment)
+    return joined
 
 
 def _without(found: list[Attribution], index: int) -> list[Attribution]:

@@ -18,11 +18,11 @@ import re
 from collections.abc import Sequence
 
 from claimtrack.attribution.rules import pattern
+from claimtrack.attribution.spans import Attribution, Span, is_quote
 from claimtrack.attribution.speakers import is_speaker
+from claimtrack.attribution.subjects import trim_content
 
-__all__ = ["block_intro", "block_quote", "colon_quote", "ends_block"]
-
-Span = tuple[int, int]
+__all__ = ["block_intro", "block_quote", "colon_quote", "coordinated_predicate", "ends_block"]
 
 _INTRODUCES = pattern("introduces")
 _SHORT_LINE = 4  # words: an image's caption or a file name inside the block
@@ -77,3 +77,49 @@ def colon_quote(text: str, start: int, quotes: Sequence[Span]) -> tuple[Span, Sp
         colon = text.rindex(":", start, q_start)
         return found.span("subject"), (colon, colon + 1), (q_start, q_end)
     return None
+
+
+_JOINED_PREDICATE = pattern("joined_predicate")
+_SUBJECT_THEN_VERB = pattern("subject_then_verb")
+_LEADING = (
+    pattern("leading_time"),
+    pattern("leading_conjunctions"),
+    pattern("leading_subordinate"),
+)
+_PARTICIPLE = pattern("participle_cue")
+_FEWEST_WORDS = 3  # what is said, as the subject layout wants it
+
+
+def coordinated_predicate(
+    text: str, start: int, end: int, cue: Span, kind: str
+) -> Attribution | None:
+    """A cue that is the second verb of the subject opening the sentence ``start``-``end``:
+    "O'Malley spoke at the forum on Sunday, and criticized Sanders after the event"; the
+    speaker is that subject, what is said what follows the cue.  None for another layout.
+
+    >>> text = "CITIC runs an oil field in Kazakhstan and says it has set up a fund."
+    >>> cue = (text.index("says"), text.index("says") + 4)
+    >>> found = coordinated_predicate(text, 0, len(text), cue, "speech")
+    >>> found.source_text(text), found.content_text(text)
+    ('CITIC', 'it has set up a fund')
+    """
+    if kind == "according" or _PARTICIPLE.match(text, cue[0]):
+        return None
+    if _JOINED_PREDICATE.search(text[start : cue[0]]) is None:
+        return None
+    begin = start
+    stripped = True
+    while stripped:  # "As voters went to the polls, the campaign sent ..."
+        stripped = False
+        for leading in _LEADING:
+            lead = leading.match(text, begin, cue[0])
+            if lead and lead.end() > begin:
+                begin, stripped = lead.end(), True
+    first = _SUBJECT_THEN_VERB.match(text, begin, cue[0])
+    if first is None or not is_speaker(first["subject"], strict=True):
+        return None
+    content = trim_content(text, cue[1], end)
+    if len(text[content[0] : content[1]].split()) < _FEWEST_WORDS:
+        return None
+    source = first.span("subject")
+    return Attribution(kind, source, cue, (content,), is_quote(text, content))

@@ -64,6 +64,20 @@ _QUOTE_STOP = re.compile(r"[,?!]")
 _COMMAS = re.compile(r"[\s,]*")
 
 
+_PARTICIPLE = pattern("participle_cue")
+_ADVERBIAL_OPENING = pattern("adverbial_opening")
+
+
+def _least_words(text: str, match: re.Match[str], kind: str, content: Span) -> int:
+    """The fewest words of what a subject's cue says: two for a finite verb that reports or
+    judges ("Jeff Flake said he would", "aides blasted the statement"), three for an attitude
+    or a participle, whose short objects are seldom claims ("They want safe homes"), or for
+    words opening with a preposition ("charged with assault", "reported from Washington")."""
+    if kind == "belief" or _PARTICIPLE.match(match.group(0)):
+        return 3
+    return 3 if _ADVERBIAL_OPENING.match(text, content[0]) else 2
+
+
 def _inverted_speaker(right: str) -> bool:
     """Whether what follows a cue reads as its speaker: '..., said Charles Lister, a fellow'."""
     if TERMINAL_RIGHT.match(right):
@@ -220,7 +234,9 @@ def attribution_at(
         if lead:
             content_start += lead.end()
     content = trim_content(text, content_start, e)
-    if content[0] >= content[1] or count_words(text[content[0] : content[1]]) < 3:
+    if content[0] >= content[1] or count_words(text[content[0] : content[1]]) < _least_words(
+        text, match, kind, content
+    ):
         return None
     return Attribution(
         kind, source, cue, (content,), is_quote(text, content), hearer=hearer, channel=channel
