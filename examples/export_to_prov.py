@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 
 import claimtrack as ct
-from claimtrack.present import export
 from claimtrack.actors import ActorRegistry
+from claimtrack.present import export
 
 
 def main(argv: list[str] | None = None) -> None:

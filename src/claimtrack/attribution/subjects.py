@@ -9,6 +9,7 @@ import re
 from claimtrack.attribution.cues import DETERMINERS
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import MAX_SOURCE_WORDS, Span, count_words, strip_span
+from claimtrack.attribution.validation import shapes_resource
 from claimtrack.time.finder import find_times
 
 __all__ = [
@@ -67,7 +68,7 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     # "Many speakers — including Muslims, Christians — said", "Mr. Regalado, who emigrated
     # as a teenager, said": no word of the aside (its closing dash, its "as") is a clause
     # break; the subject's clause begins before the aside.
-    before_aside = left
+    before_aside, subject_end = left, cue_start
     for aside_shape in _ASIDES:
         if (aside := aside_shape.search(left)) is not None:
             before_aside = left[: aside.start()]
@@ -75,10 +76,13 @@ def left_subject(text: str, start: int, cue_start: int) -> Span | None:
     else:
         if (apposition := _subject_then_aside(left)) is not None:
             before_aside = apposition
+            if _about_the_occasion(left[len(apposition) :]):
+                # "Sexton, after previous Trump rallies, wrote": the aside describes no one.
+                subject_end = start + len(apposition.rstrip())
     cut = 0
     for match in _CLAUSE_BREAK.finditer(before_aside):
         cut = match.end()
-    begin, end = start + cut, cue_start
+    begin, end = start + cut, subject_end
     chunk = text[begin:end].rstrip()
     auxiliaries = _AUXILIARIES.search(chunk)
     if auxiliaries:
@@ -172,6 +176,14 @@ def _subject_then_aside(left: str) -> str | None:
     if found is None or MAIN_VERB.search(found["head"]) is not None:
         return None
     return found["head"]
+
+
+def _about_the_occasion(aside: str) -> bool:
+    """Whether an aside set off by commas opens with a word of the occasion ("after previous
+    rallies", "when contacted by Reuters"), as ``speaker_shapes.toml`` lists them."""
+    words = aside.lstrip(" ,").split(maxsplit=1)
+    occasions = shapes_resource()["parenthetical_before_cue"]["occasions"]
+    return bool(words) and words[0].lower() in occasions
 
 
 def subject_with_aside(left: str) -> bool:
