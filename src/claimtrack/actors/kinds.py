@@ -33,6 +33,8 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     (<ActorKind.ORGANIZATION: 'organization'>, <ActorKind.OUTLET: 'outlet'>)
     >>> guess_kind("the State Department"), guess_kind("McCain")
     (<ActorKind.GOVERNMENT: 'government'>, <ActorKind.PERSON: 'person'>)
+    >>> guess_kind("Poll"), guess_kind("The Monmouth Poll")
+    (<ActorKind.UNNAMED: 'unnamed'>, <ActorKind.UNNAMED: 'unnamed'>)
     """
     if is_unnamed(mention):
         return ActorKind.UNNAMED
@@ -58,6 +60,8 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
         return kind
     # Lower-case particles belong to names: "Abu Karim al-Dimashqi", "Ludwig van Beethoven".
     names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
+    if tokens and speaker_class(tokens[-1]) == "documents":
+        return ActorKind.UNNAMED  # "Poll: Trump a big turnoff ...": a headline's document
     if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
         return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
     if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():
