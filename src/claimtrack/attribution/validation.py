@@ -50,9 +50,12 @@ _EDGES = " \"'“”‘’()[],.;:—–-~*•"
 _CHUNK = re.compile(r",\s+|\s+[-—–]+\s+")
 # A whole tag, or the end of one the span starts inside: '<tweet author="@x">Donald Trump'.
 _TAG = re.compile(r"<[^<>]*>|^[^<>]*>")
-# A dateline before the first sentence: "MANCHESTER, N.H. - ", "Aug 27 - ".
+# A dateline before the first sentence: "MANCHESTER, N.H. - ", "Aug 27 - ", with the agency
+# in brackets: "LONDON (Reuters) - ", "Washington (AFP) – ".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]{2,8}\.? \d{1,2})\s+[-—–]+\s+"
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:\s+\([A-Z][\w ]*\))?"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"|[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}\s+\([A-Z][\w ]*\))\s+[-—–]+\s+"
 )
 # A participle opening a sentence: "Alarmed by the unrest", "Surveying the desolation"; a
 # lower-case word follows it, where a name goes on in capitals ("Ahmed Rashid", "Fred Upton").
@@ -195,6 +198,8 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
 
     >>> speaker_part("MANCHESTER, N.H. - To a standing ovation, Sen. Jane Doe", str.istitle)
     'Sen. Jane Doe'
+    >>> speaker_part("ORLANDO, Fla. (Reuters) - President Jane Doe", str.istitle)
+    'President Jane Doe'
     >>> speaker_part("late Saturday he", bool)
     'he'
     """
