@@ -13,7 +13,7 @@ from claimtrack.actors import guess_kind
 from claimtrack.actors.kinds import kind_words
 from claimtrack.attribution.engine import find_attributions
 from claimtrack.attribution.speaker_phrases import split_mention
-from claimtrack.attribution.speakers import is_speaker, names_someone
+from claimtrack.attribution.speakers import is_speaker, names_someone, speaker_in_span
 from claimtrack.attribution.validation import (
     ShapeError,
     object_after_cue,
@@ -207,3 +207,23 @@ def test_the_speaker_stands_before_a_clause_set_off_by_commas(
     found = [a for a in find_attributions(text) if a.cue_text(text) == cue]
     assert found, f"no attribution with the cue {cue!r}"
     assert found[0].source_text(text) == speaker
+
+
+@pytest.mark.parametrize(("mention", "part"), _shape_examples("speaker_in_span", "speakers"))
+def test_the_speaker_is_the_part_of_a_long_span_that_names_one(mention: str, part: str) -> None:
+    """A span the strict check refuses as a whole names its speaker in a part: before an
+    apposition set off by dashes, after the clause the span ran on into."""
+    assert is_speaker(mention, strict=True)
+    assert speaker_in_span(mention) == part
+
+
+@pytest.mark.parametrize("mention", _shape_examples("speaker_in_span", "not_speakers"))
+def test_no_part_of_a_clause_is_made_a_speaker(mention: str) -> None:
+    assert speaker_in_span(mention) is None
+    assert not is_speaker(mention, strict=True)
+
+
+def test_a_dash_apposition_describes_the_speaker() -> None:
+    phrase = split_mention("In an interview, Jane Doe - his co-host on the channel -")
+    assert (phrase.head, phrase.description) == ("Jane Doe", "his co-host on the channel")
+    assert split_mention("LONDON (Reuters) - Donald Trump").head == "Donald Trump"

@@ -18,7 +18,7 @@ from claimtrack.actors import (
 )
 from claimtrack.actors.names import description_head, is_title
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.speakers import joined_adjectives, names_someone
+from claimtrack.attribution.speakers import joined_adjectives, names_someone, speaker_in_span
 from claimtrack.attribution.validation import speaker_part
 from claimtrack.model import Actor
 from claimtrack.resources import cached, load
@@ -64,6 +64,8 @@ _NAME_AFTER_ROLE = pattern("name_after_role", name_word=NAME_WORD)
 _ROLE_BEFORE_NAME = pattern("role_before_name", name_word=NAME_WORD)
 _OUTLET_DESCRIBED = pattern("outlet_described", name_word=NAME_WORD, outlet_noun=OUTLET_NOUN)
 _TRAILING_ADVERBS = pattern("trailing_adverbs")
+# Mechanical: a dash with spaces around it, not the hyphen of a name ("Jean-Marie").
+_DASH_APPOSITION = re.compile(r"\s+(?:-{1,2}|[—–])\s+")
 # Mechanical: brackets and quote marks around or inside a head are no part of a name.
 _BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -78,7 +80,8 @@ def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
     'sources in al-Nusra cited by Reuters' -> head and the chain."""
     # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
-    mention = joined_adjectives(speaker_part(mention, names_someone))
+    # The noun phrase after the clause a span ran on into: "If Sanders would debate, de Blasio".
+    mention = speaker_in_span(mention) or joined_adjectives(speaker_part(mention, names_someone))
     via: list[str] = []
     cited = _CITED_BY.search(mention)
     if cited:
@@ -92,6 +95,8 @@ def split_mention(mention: str) -> SpeakerPhrase:
             mention = mention[:start].rstrip() + (mention[end:] if author else "")
     mention = _ROLE_NOUNS.sub("", mention)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    # An apposition set off by dashes is one set off by commas: "Jane Doe - his co-host -".
+    mention = _DASH_APPOSITION.sub(", ", mention.rstrip(" -—–"), count=1)
     head, description = (*_APPOSITION_COMMA.split(mention, maxsplit=1), "")[:2]
     if description.lower().startswith(("who ", "which ")):
         description = ""  # a clause about the speaker, not what the speaker is

@@ -21,10 +21,17 @@ from typing import Any
 from claimtrack.actors import speaker_class, speaker_vocabulary
 from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.validation import refusing_shape, speaker_part
+from claimtrack.attribution.validation import refusing_shape, shapes_resource, speaker_part
 from claimtrack.text import fold, transliterator
 
-__all__ = ["is_speaker", "joined_adjectives", "names_someone", "speaker_class", "vocabulary"]
+__all__ = [
+    "is_speaker",
+    "joined_adjectives",
+    "names_someone",
+    "speaker_class",
+    "speaker_in_span",
+    "vocabulary",
+]
 
 
 def vocabulary() -> dict[str, Any]:
@@ -176,14 +183,75 @@ def is_speaker(mention: str, *, strict: bool = False) -> bool:
     if _glued().search(mention):
         return False  # "Igor BobicFlagShareLikeReply...": a page's buttons
     if strict:
-        mention = speaker_part(mention, names_someone)  # "At the rally, the senator"
-        mention = joined_adjectives(mention)
-    chunks = mention.split(", ")
-    if strict:
-        # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by
-        # the name after a role ("the head of the media office, Jane Doe").
-        chunks = [c for i, c in enumerate(chunks) if i == 0 or (i == 1 and _is_name(c))]
-    return any(_chunk_names_speaker(chunk, strict=strict) for chunk in chunks)
+        return _names_actor(mention) or _speaker_in_span(mention) is not None
+    return any(_chunk_names_speaker(chunk, strict=False) for chunk in mention.split(", "))
+
+
+def _names_actor(mention: str) -> bool:
+    """The strict test of a whole mention: its speaker part is a noun phrase naming someone."""
+    mention = joined_adjectives(speaker_part(mention, names_someone))  # "At the rally, he"
+    # An actor is named by the head of the mention ("Jane Smith, a fellow"), or by the name
+    # after a role ("the head of the media office, Jane Doe").
+    chunks = [c for i, c in enumerate(mention.split(", ")) if i == 0 or (i == 1 and _is_name(c))]
+    return any(_chunk_names_speaker(chunk, strict=True) for chunk in chunks)
+
+
+# Where a span's parts meet: a comma, or a dash with spaces around it ("Reynolds - his
+# co-host -"); mechanical.
+_PART_BREAK = re.compile(r",\s+|\s+(?:-{1,2}|[—–])\s+")
+
+
+def speaker_in_span(mention: str) -> str | None:
+    """The part of a span that names its speaker when the whole span does not: the phrase
+    before an apposition set off by dashes, or the noun phrase the span ends with after the
+    clause or phrase it ran on into (``[speaker_in_span]`` of ``speaker_shapes.toml``).
+    None when the whole span names the speaker, or no part does.
+
+    >>> speaker_in_span("If Sanders would debate on April 14, de Blasio")
+    'de Blasio'
+    >>> speaker_in_span("Jane Doe") is None
+    True
+    """
+    mention = " ".join(mention.split()).strip(" ,;:—–-")
+    if _names_actor(mention):
+        return None
+    return _speaker_in_span(mention)
+
+
+@lru_cache(maxsize=1 << 14)
+def _speaker_in_span(mention: str) -> str | None:
+    table = shapes_resource()["speaker_in_span"]
+    relatives = frozenset(table["relatives"])
+    breaks = list(_PART_BREAK.finditer(mention))
+    candidates = [mention[: b.start()] for b in breaks[:1] if not b.group(0).startswith(",")]
+    words = mention.split()
+    if words and fold(words[-1]) not in relatives:  # "FIFA, who (said)": not the speaker
+        starts = [0, *(b.end() for b in breaks)]
+        # Not the apposition of a name before it: "al-Maqalat, a Dutch associate".
+        candidates += [
+            mention[b.end() :]
+            for b, start in zip(breaks, starts, strict=False)
+            if not _plain_name(mention[start : b.start()])
+        ]
+    for candidate in candidates:
+        head = _PART_BREAK.split(candidate, maxsplit=1)[0].split()
+        if (
+            not head
+            or len(head) > table["max_words"]
+            or (head[0].islower() and head[0].endswith("ing"))  # "featuring Hispanics"
+            or any(fold(w).strip("()[]\"'“”‘’") in relatives for w in candidate.split())
+            or refusing_shape(candidate, scopes=("spans", "actors"), names_someone=names_someone)
+            or not _names_actor(candidate)
+        ):
+            continue
+        return joined_adjectives(speaker_part(candidate, names_someone))
+    return None
+
+
+def _plain_name(chunk: str) -> bool:
+    """Whether a chunk is a name and nothing more, no weekday or month ("Friday")."""
+    capitalised = _not_speakers()["capitalised"]
+    return _is_name(chunk) and not any(w.strip(".,") in capitalised for w in chunk.split())
 
 
 def _is_name(chunk: str) -> bool:

@@ -50,9 +50,12 @@ _EDGES = " \"'“”‘’()[],.;:—–-~*•"
 _CHUNK = re.compile(r",\s+|\s+[-—–]+\s+")
 # A whole tag, or the end of one the span starts inside: '<tweet author="@x">Donald Trump'.
 _TAG = re.compile(r"<[^<>]*>|^[^<>]*>")
-# A dateline before the first sentence: "MANCHESTER, N.H. - ", "Aug 27 - ".
+# A dateline before the first sentence: "MANCHESTER, N.H. - ", "Aug 27 - ", with the agency
+# in brackets: "LONDON (Reuters) - ", "Washington (AFP) – ".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]{2,8}\.? \d{1,2})\s+[-—–]+\s+"
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:\s+\([A-Z][\w ]*\))?"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"|[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}\s+\([A-Z][\w ]*\))\s+[-—–]+\s+"
 )
 # A participle opening a sentence: "Alarmed by the unrest", "Surveying the desolation"; a
 # lower-case word follows it, where a name goes on in capitals ("Ahmed Rashid", "Fred Upton").
@@ -195,6 +198,8 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
 
     >>> speaker_part("MANCHESTER, N.H. - To a standing ovation, Sen. Jane Doe", str.istitle)
     'Sen. Jane Doe'
+    >>> speaker_part("ORLANDO, Fla. (Reuters) - President Jane Doe", str.istitle)
+    'President Jane Doe'
     >>> speaker_part("late Saturday he", bool)
     'he'
     """
@@ -305,11 +310,19 @@ def speaker_before_parenthetical(text: str, attribution: Attribution) -> Attribu
     source, cue = attribution.source, attribution.cue
     if source is None or cue is None or not _ADVERB_COMMA.fullmatch(text[source[1] : cue[0]]):
         return attribution
+    table = shapes_resource()["parenthetical_before_cue"]
+    if (aside := _parenthetical()[2].fullmatch(text, source[0], source[1])) is not None:
+        # The layout kept the phrase about the occasion in the span: "Sexton, after previous
+        # Trump rallies, (wrote)"; the speaker is before it.
+        phrase = aside.group("head")
+        if len(phrase.split()) <= table["max_words"] and (
+            phrase[0].isupper() or fold(phrase.split()[0]) in table["determiners"]
+        ):
+            return attrs.evolve(attribution, source=(source[0], aside.end("head")), antecedent=None)
     start = max(0, source[0] - _PARENTHETICAL_REACH)
     opener = _parenthetical()[0].search(text, start, source[0])
     if opener is None:
         return attribution
-    table = shapes_resource()["parenthetical_before_cue"]
     if ", " in text[source[0] : source[1]] and opener.group("word") in table["occasions"]:
         return attribution  # "after winning Ohio, Gov. John Kasich": the span reaches the speaker
     for found in _parenthetical()[1].finditer(text, start, opener.start()):
@@ -351,14 +364,17 @@ _ADVERB_COMMA = re.compile(r"\s*,\s*(?:[a-z]+ly\s*)?")
 
 
 @cache
-def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _parenthetical() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The comma opening a clause set off up to the span (a relative pronoun or a
-    participle, no punctuation after it), and where a clause starts."""
+    participle, no punctuation after it), where a clause starts, and a span made of a
+    speaker and a phrase about the occasion after it."""
     table = shapes_resource()["parenthetical_before_cue"]
+    occasions = "|".join(map(re.escape, table["occasions"]))
+    aside = re.compile(rf"(?P<head>[^,;:.!?\"“”()]+),\s+(?:{occasions})\s[^,;:.!?\"“”()]*")
     openers = "|".join(map(re.escape, (*table["openers"], *table["occasions"])))
     breaks = "|".join(map(re.escape, table["breaks"]))
     opener = re.compile(rf",\s+(?P<word>{openers}|[a-z]+ing)\s[^,;:.!?\"“”()]*\Z")
     # A full stop ends a sentence after a word or a number, not after a title ("Sen. Doe").
     stop = r"[!?]\s+|(?<=[a-z]{3})\.\s+|(?<=\d)\.\s+"
     boundary = re.compile(rf"{stop}|\n|[;:]\s|[\"“”]\s*|,\s+(?i:{breaks})\s")
-    return opener, boundary
+    return opener, boundary, aside
