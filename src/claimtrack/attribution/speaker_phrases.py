@@ -58,6 +58,7 @@ class SpeakerPhrase:
 _LEADING_CONJUNCTION = pattern("leading_conjunction")
 # A share of a group is one phrase: "Six in 10 Virginia voters" is not "Six" in a place.
 _SHARE_OF_TEN = pattern("share_of_ten")
+_PRONOUN_CONTRACTION = pattern("pronoun_contraction")
 _CITED_BY = pattern("cited_by")
 _AUTHOR_AFTER_TIME = pattern("author_after_time")
 _NAME_AFTER_ROLE = pattern("name_after_role", name_word=NAME_WORD)
@@ -124,6 +125,8 @@ def split_mention(mention: str) -> SpeakerPhrase:
     # "When Trump", "As House Speaker Paul Ryan": a conjunction is no part of the name.
     head = _LEADING_CONJUNCTION.sub("", head)
     head = _TRAILING_ADVERBS.sub("", head)
+    if contracted := _PRONOUN_CONTRACTION.fullmatch(head):
+        head = contracted["pronoun"]  # "He’s (arguing)": the pronoun speaks
     described: str | None = description.strip(" ,.") or None
     return SpeakerPhrase(head=head, description=described, via=tuple(via))
 

@@ -21,7 +21,12 @@ from typing import Any
 from claimtrack.actors import speaker_class, speaker_vocabulary
 from claimtrack.attribution.cues import cue_table
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.validation import refusing_shape, shapes_resource, speaker_part
+from claimtrack.attribution.validation import (
+    SUBJECT_PRONOUNS,
+    refusing_shape,
+    shapes_resource,
+    speaker_part,
+)
 from claimtrack.text import fold, transliterator
 
 __all__ = [
@@ -119,7 +124,9 @@ def _subject_and_verb(words: list[str]) -> bool:
             and not (folded.endswith("s") and head_noun)
             and not _POSSESSIVE.search(word)
             and folded not in not_verbs
-            and speaker_class(word) is None
+            # A noun of someone ("supporters") is no verb, but after a subject pronoun it is
+            # one: "She offers reasonableness" (an agent ending, "-ers", misleads).
+            and (speaker_class(word) is None or fold(words[k - 1]) in SUBJECT_PRONOUNS)
         ):
             return True
         if subject and (folded.endswith("ly") or folded in _not_speakers()["adverbs"]):

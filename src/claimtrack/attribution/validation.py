@@ -31,6 +31,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.text import fold
 
 __all__ = [
+    "SUBJECT_PRONOUNS",
     "Shape",
     "ShapeError",
     "attitudes_inside_reports",
@@ -62,7 +63,7 @@ _DATELINE = re.compile(
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
 # Two capitalised words open a name, not a clause: "Will Hurd", "Can Dündar", "Do Kwon".
 _NAME_OPENING = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # A relative or a conjunction before the subject: "which Mr. Putin (opposed)".
 _LEADING_LINK = pattern("leading_link")
 
@@ -219,7 +220,7 @@ def speaker_part(mention: str, names_someone: Callable[[str], bool]) -> str:
     if (
         len(words) > 1
         and "," not in text
-        and fold(words[-1]) in _SUBJECT_PRONOUNS
+        and fold(words[-1]) in SUBJECT_PRONOUNS
         and fold(words[-2]) not in ("and", "or", "nor")  # "My wife and I": both speak
     ):
         return words[-1]
