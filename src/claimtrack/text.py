@@ -263,13 +263,25 @@ def sentences(text: str, *, offset: int = 0) -> Iterator[Segment]:
 
     >>> [len(s.text) for s in sentences("word " * 1000)]
     [1999, 1994, 1004]
+    >>> [s.text for s in sentences("Sen. Rand Paul, R-Ky., told Fox News so. He left.")]
+    ['Sen. Rand Paul, R-Ky., told Fox News so.', 'He left.']
     """
     for paragraph in paragraphs(text):
         pieces = _split(paragraph.text)
+        held: Segment | None = None
         for start, end in (b for s, e in pieces for b in _bounded(s, e, paragraph.text)):
             chunk = paragraph.text[start:end]
             stripped = chunk.strip()
             if not stripped:
                 continue
-            begin = paragraph.start + start + chunk.index(stripped) + offset
-            yield Segment(stripped, begin, begin + len(stripped))
+            begin = paragraph.start + start + chunk.index(stripped)
+            if held is not None and stripped.startswith(","):
+                # An abbreviation's stop ends no sentence: "Sen. Rand Paul, R-Ky. | , told".
+                joined = text[held.start - offset : begin + len(stripped)]
+                held = Segment(joined, held.start, begin + len(stripped) + offset)
+                continue
+            if held is not None:
+                yield held
+            held = Segment(stripped, begin + offset, begin + len(stripped) + offset)
+        if held is not None:
+            yield held

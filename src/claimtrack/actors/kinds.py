@@ -33,8 +33,8 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
     (<ActorKind.ORGANIZATION: 'organization'>, <ActorKind.OUTLET: 'outlet'>)
     >>> guess_kind("the State Department"), guess_kind("McCain")
     (<ActorKind.GOVERNMENT: 'government'>, <ActorKind.PERSON: 'person'>)
-    >>> guess_kind("Poll"), guess_kind("The Monmouth Poll")
-    (<ActorKind.UNNAMED: 'unnamed'>, <ActorKind.UNNAMED: 'unnamed'>)
+    >>> guess_kind("Poll"), guess_kind("The Monmouth Poll"), guess_kind("Larry Page")
+    (<ActorKind.UNNAMED: 'unnamed'>, <ActorKind.UNNAMED: 'unnamed'>, <ActorKind.PERSON: 'person'>)
     """
     if is_unnamed(mention):
         return ActorKind.UNNAMED
@@ -60,8 +60,12 @@ def guess_kind(mention: str, description: str | None = None) -> ActorKind:
         return kind
     # Lower-case particles belong to names: "Abu Karim al-Dimashqi", "Ludwig van Beethoven".
     names = [w for w in tokens if w[:1].isupper() or re.fullmatch(NAME_PARTICLE, w)]
-    if tokens and speaker_class(tokens[-1]) == "documents":
-        return ActorKind.UNNAMED  # "Poll: Trump a big turnoff ...": a headline's document
+    if speaker_class(tokens[-1] if tokens else "") == "documents" and (
+        len(tokens) == 1 or fold(tokens[0]) in ("the", "a", "an")
+    ):
+        # "Poll: Trump a big turnoff ...", "The Monmouth Poll": a headline's document, not
+        # a person ("Larry Page", "Sarah Story").
+        return ActorKind.UNNAMED
     if len(tokens) == 1 and _ACRONYM.fullmatch(mention):
         return ActorKind.ORGANIZATION  # an acronym: "FBI", "NATO"
     if 1 <= len(names) <= 4 and len(names) == len(tokens) and names[0][:1].isupper():

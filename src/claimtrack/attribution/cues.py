@@ -122,6 +122,8 @@ def classify_cue(text: str, match: re.Match[str], sentence: Segment) -> str | No
         return None  # "so called": a label, not a statement
     if form.startswith("continu") and _CONTINUE_TO.match(text[match.end() :]):
         return None  # "continue to": going on, not saying
+    if form in ("report", "reports") and _CONTINUE_TO.match(text[match.end() :]):
+        return None  # "who reports to the secretary": answering to someone, not saying
     words = [w.lower() for w in before[-2:]]
     passive = bool(words) and (
         words[-1] in _PASSIVE

@@ -4,7 +4,7 @@ in the order :func:`find_attributions` documents."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -86,7 +86,7 @@ def find_attributions(
     last_attributed_end = -10
     block: Attribution | None = None  # the excerpts a line ending in a colon introduced
     covered: list[Span] = []  # the excerpts taken
-    for sentence in _rejoined(text, sentences(text) if segments is None else segments):
+    for sentence in sentences(text) if segments is None else segments:
         if is_inside(sentence.start + 1, exclude) or any(
             s <= sentence.start < e for s, e in exclude
         ):
@@ -217,20 +217,6 @@ def find_attributions(
                 found.append(Attribution("continuation", None, None, (stripped,), True))
                 last_attributed_end = sentence.end
     return attitudes_inside_reports(found)
-
-
-def _rejoined(text: str, segments: Iterable[Segment]) -> list[Segment]:
-    """The sentences, each piece the splitter cut off before a comma joined to the one before
-    it: an abbreviation's stop is no sentence's end ("Sen. Rand Paul, R-Ky. | , told Fox
-    News ...")."""
-    joined: list[Segment] = []
-    for segment in segments:
-        if joined and segment.text.lstrip().startswith(","):
-            start = joined[-1].start
-            joined[-1] = Segment(text[start : segment.end], start, segment.end)
-        else:
-            joined.append(segment)
-    return joined
 
 
 def _without(found: list[Attribution], index: int) -> list[Attribution]:

@@ -144,6 +144,7 @@ def _gerund_clause(cue: list[str], content: str) -> bool:
     return (
         first is not None and first.group(0).endswith("ing") and len(first.group(0)) > 4
         and first.group(0)[:1].islower() and cue[:1] != ["according"]
+        and first.group(0).lower() not in _words("not_gerunds")  # "said nothing about"
     )  # fmt: skip
 
 
@@ -185,7 +186,7 @@ def _reports_again(rest: str) -> bool:
     """Whether a clause reports of its own: a plain cue word in it ("46 percent said")."""
     pattern, classes = cue_table()
     ambiguous = vocabulary_words("ambiguous_forms") | vocabulary_words("ambiguous_nouns")
-    clause = re.split(r"[;.!?]", rest, maxsplit=1)[0]
+    clause = re.split(r"[;!?]", rest, maxsplit=1)[0]  # not at "Dr.": the content's sentence
     for found in pattern.finditer(clause):
         form = found.group(0).lower()
         if classes.get(form) in ("speech", "denial") and form not in (

@@ -57,10 +57,11 @@ def cue_senses() -> tuple[CueSense, ...]:
 
 
 @cache
-def _particle_table() -> tuple[frozenset[str], frozenset[str]]:
+def _particle_table() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     table = shapes_resource()["particle_cue"]
     keeps = frozenset(fold(w) for w in (*table["keeps"], *table["retorts"]))
-    return frozenset(fold(w) for w in table["forms"]), keeps
+    verbs = frozenset(fold(w) for w in table["verbs"])
+    return frozenset(fold(w) for w in table["forms"]), keeps, verbs
 
 
 def reporting_nothing(text: str, source: tuple[int, int], cue: tuple[int, int]) -> str | None:
@@ -82,17 +83,17 @@ def reporting_nothing(text: str, source: tuple[int, int], cue: tuple[int, int]) 
 
 def _particle(text: str, source: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Whether the cue ("back") is the particle of the verb the span ends with."""
-    forms, keeps = _particle_table()
+    forms, keeps, verbs = _particle_table()
     if fold(text[cue[0] : cue[1]]) not in forms:
         return False
     words = _WORD.findall(text[source[0] : source[1]])
     if not words:
         return False
     last = words[-1]
-    return not (
+    verb = fold(last) in verbs or fold(last).endswith("ed")  # "cut back", "scaled back"
+    return verb and not (
         last[:1].isupper()
         or fold(last) in keeps
-        or fold(last).endswith("ly")
         or speaker_class(last) is not None
         or fold(last) in _pronouns()
     )
