@@ -14,7 +14,8 @@ from typing import Protocol
 
 from claimtrack.actors import is_unnamed, speaker_class, speaker_vocabulary
 from claimtrack.actors.names import NAME_PARTICLE
-from claimtrack.attribution.people import Person, gender_of_name
+from claimtrack.attribution.people import Person, gender_of_name, title_gender
+from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.rules import pattern
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
@@ -53,6 +54,7 @@ __all__ = [
     "one_unnamed_person",
     "person_name",
     "pronoun_gender",
+    "with_appositions",
 ]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
@@ -180,6 +182,23 @@ def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Acto
     return sorted(
         (pair for pair in found if not _in_quote(speakers, pair[0])), key=lambda pair: pair[0]
     )
+
+
+def with_appositions(text: str, people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """``people`` (those people.py finds) and the people appositions name that it missed,
+    for a given name it does not know: "Dottie Deans, the chairwoman of the Vermont
+    Democratic Party" is a person, whom a later "she" may stand for."""
+    taken = [(p.start, p.end) for p in people]
+    found = list(people)
+    for m in resolution_pattern("apposition_person").finditer(text):
+        start, end = m.span("name")
+        noun = m["description"].split()[-1]
+        if any(s < end and start < e for s, e in taken) or speaker_class(noun) != "people":
+            continue
+        if not person_name(m["name"]) or speaker_class(m["name"].split()[-1]) is not None:
+            continue
+        found.append(Person(start, end, m["name"], title_gender(noun), title=m["description"]))
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def _someones_someone(text: str, end: int) -> bool:

@@ -13,6 +13,7 @@ from claimtrack.attribution.antecedents import (
     one_unnamed_person,
     pronoun_gender,
 )
+from claimtrack.attribution.descriptions import resolution_pattern
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Span
 from claimtrack.attribution.speaker_phrases import NAME_WORD
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
     from claimtrack.attribution.speaker_resolution import Speakers
 
-__all__ = ["document_author", "pronoun"]
+__all__ = ["document_author", "pronoun", "speaking_document"]
 
 GROUP_KINDS = {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
 _DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
@@ -38,6 +39,19 @@ def document_author(speakers: Speakers, position: int) -> str | None:
     begin = (speakers.sentence_starts(position, 2) or [0])[0]
     found = list(_DOCUMENT_BY.finditer(speakers.text, begin, position))
     return found[-1]["author"] if found else None
+
+
+def speaking_document(speakers: Speakers, position: int) -> str | None:
+    """The document an "it" that speaks stands for when no author is said: the last one
+    this sentence or the one before brings in, outside quotes ("Salceda cited a 2001
+    memorandum issued by the agency. It says ..." -> "a 2001 memorandum")."""
+    begin = (speakers.sentence_starts(position, 2) or [0])[0]
+    found = [
+        m
+        for m in resolution_pattern("speaking_document").finditer(speakers.text, begin, position)
+        if not any(s < m.start() < e for s, e in speakers.quoted)
+    ]
+    return found[-1]["document"] if found else None
 
 
 def pronoun(speakers: Speakers, word: str, position: int, to: Span | None = None) -> Actor | None:

@@ -12,10 +12,11 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.actors.names import is_title, repaired_name
+from claimtrack.attribution.antecedents import person_name, with_appositions
 from claimtrack.attribution.descriptions import described_person, poll_asked, resolution_pattern
-from claimtrack.attribution.groups import group, group_before, member
+from claimtrack.attribution.groups import described_speaker, group, group_before, member
 from claimtrack.attribution.people import people_named, quoted_spans
-from claimtrack.attribution.pronouns import document_author, pronoun
+from claimtrack.attribution.pronouns import document_author, pronoun, speaking_document
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import (
@@ -61,7 +62,7 @@ class Speakers:
         # Everyone who has spoken so far, the latest last, with the role words the article
         # described them by ("activist", "official"), for "the activist" to point back to.
         self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
-        self.people = people_named(text)
+        self.people = with_appositions(text, people_named(text))
         self.quoted = quoted_spans(text)
         self.spoken_in: dict[int, Actor] = {}  # the latest speaker of each sentence, by start
         self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
@@ -125,9 +126,17 @@ class Speakers:
             author = document_author(self, start) if head.lower() == "it" else None
             if author and not PRONOUN.match(split_mention(author).head):
                 return self.resolve(split_mention(author), attribution, position)
-            return pronoun(self, head.lower(), start, attribution.hearer)
+            referent = pronoun(self, head.lower(), start, attribution.hearer)
+            # Only an "it" that opens its sentence or speaks a quote: mid-sentence ("after it
+            # announced a breach") it is as often the group as the document before.
+            opens = self.text[position:start].strip() in ("", "And", "But")
+            speaks = opens or attribution.direct
+            document = speaking_document(self, start) if head.lower() == "it" and speaks else None
+            if referent is None and document:
+                return described_speaker(self, document, position)  # "It says" of a memo
+            return referent
         if _GENERIC_GROUP.match(head):
-            return group(self, attribution, position)
+            return group(self, attribution, position) or described_speaker(self, head, position)
         if generic_organisation(head):
             # "The company reported": the business named before, else one left unnamed.
             return group(self, attribution, position) or self.unnamed(head.lower())
@@ -137,7 +146,7 @@ class Speakers:
             return self.describe(member(self, owner, role["role"].lower()), head)
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
-            return named[-1] if named else None
+            return named[-1] if named else described_speaker(self, head, position)
         # "the bespectacled 71-year-old diplomat" points back as "the diplomat" does.
         short = shortened_description(head)
         short = short if one_described_person(short) else head  # "the senior sources": many
@@ -155,7 +164,12 @@ class Speakers:
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
             return self.describe(self.unnamed(head, description), head)
-        return self.named(head, mention.description)
+        # "his best friend at Lehigh, Bruce Turry": the name after the description.
+        described, _, last = (mention.description or "").rpartition(", ")
+        if described and person_name(last) and 1 < count_words(last) < 4:
+            return self.named(last, f"{head} {described}")
+        # "the survey", "his brother": a speaker the text describes, left unnamed.
+        return self.named(head, mention.description) or described_speaker(self, head, position)
 
     def named(self, head: str, description: str | None, kind: ActorKind | None = None
                ) -> Actor | None:  # fmt: skip
