@@ -14,6 +14,7 @@ from typing import Protocol
 
 from claimtrack.actors import is_unnamed, speaker_class, speaker_vocabulary
 from claimtrack.actors.names import NAME_PARTICLE
+from claimtrack.actors.vocabulary import institution_words
 from claimtrack.attribution.people import Person, gender_of_name, title_gender
 from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.rules import pattern
@@ -197,6 +198,12 @@ def with_appositions(text: str, people: tuple[Person, ...]) -> tuple[Person, ...
             continue
         if not person_name(m["name"]) or speaker_class(m["name"].split()[-1]) is not None:
             continue
+        words = {fold(w) for w in m["name"].split()}
+        before = text[max(0, start - 4) : start]
+        if words & institution_words() or before.endswith((", ", "in ", "of ", "'s ", "’s ")):
+            continue  # "Greenville, South Carolina, the", "parent company, United Technologies"
+        if any(fold(p.name.split()[-1]) == fold(m["name"].split()[-1]) for p in people):
+            continue  # someone people.py knows by that surname: theirs
         found.append(Person(start, end, m["name"], title_gender(noun), title=m["description"]))
     return tuple(sorted(found, key=lambda p: p.start))
 

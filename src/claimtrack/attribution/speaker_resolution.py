@@ -166,7 +166,8 @@ class Speakers:
             return self.describe(self.unnamed(head, description), head)
         # "his best friend at Lehigh, Bruce Turry": the name after the description.
         described, _, last = (mention.description or "").rpartition(", ")
-        if described and person_name(last) and 1 < count_words(last) < 4:
+        lower = head[:1].islower()  # not "Robert Stone, a voter from Greenville, South Carolina"
+        if lower and described and person_name(last) and 1 < count_words(last) < 4:
             return self.named(last, f"{head} {described}")
         # "the survey", "his brother": a speaker the text describes, left unnamed.
         return self.named(head, mention.description) or described_speaker(self, head, position)
