@@ -5,19 +5,34 @@ speaker a short description that names no one stands for ("the survey", "his bro
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from claimtrack.actors import speaker_class
-from claimtrack.attribution.descriptions import resolution_pattern
+from claimtrack.actors import ActorRegistry, speaker_class
+from claimtrack.attribution.antecedents import Speakers as Antecedents
+from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.spans import Attribution
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import load
 from claimtrack.text import fold
 
-if TYPE_CHECKING:
-    from claimtrack.attribution.speaker_resolution import Speakers
 
-__all__ = ["described_speaker", "group", "group_before", "member"]
+class Speakers(Antecedents, Protocol):
+    """What these resolvers read and change of a source's speaker resolution
+    (speaker_resolution.py), beside what antecedents.py reads."""
+
+    registry: ActorRegistry
+    recent: list[Actor]
+    introduced: list[Actor]
+    last_spoke: int
+
+    def unnamed(
+        self, name: str, description: str | None = None, affiliation: str | None = None
+    ) -> Actor: ...
+
+    def describe(self, actor: Actor, *words_about: str | None) -> Actor: ...
+
+
+__all__ = ["Speakers", "described_speaker", "group", "group_before", "member"]
 
 # Mechanical: a folded word.
 _LOWER_WORD = re.compile(r"[a-z]+")

@@ -4,7 +4,7 @@ before, "it" the document or the group the article has just brought in."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 
 from claimtrack.attribution.antecedents import (
     he_or_she,
@@ -13,17 +13,13 @@ from claimtrack.attribution.antecedents import (
     one_unnamed_person,
     pronoun_gender,
 )
-from claimtrack.attribution.descriptions import resolution_pattern
+from claimtrack.attribution.groups import Speakers
+from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import Span
 from claimtrack.attribution.speaker_phrases import NAME_WORD
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
-
-if TYPE_CHECKING:
-    import re
-
-    from claimtrack.attribution.speaker_resolution import Speakers
 
 __all__ = ["document_author", "pronoun", "speaking_document"]
 
