@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.actors import is_unnamed
 from claimtrack.attribution.extract import extract
+from claimtrack.attribution.groups import described_speaker
 from claimtrack.attribution.people import gender_of_name, people_named, quoted_spans
 from claimtrack.attribution.speakers import is_speaker
 from claimtrack.model import Source
@@ -412,3 +413,72 @@ def test_a_resolution_lexicon_without_descriptions_or_patterns_finds_nothing(tmp
     with using(Resources(directory=tmp_path)):
         claims = extract(Source(id="a", text=text))
     assert [c.speaker for c in claims if c.text.startswith("the race")] == ["a:the-senator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a document with no named owner: an unnamed actor, as the text describes it
+        (
+            "Curiel seemed unconvinced. Trump's \"assertion that he is entitled to relief is "
+            'speculative," the order released Friday said.',
+            "assertion",
+            "the-order",
+        ),
+        ('The race was close. "It is tied," the survey found.', "It is tied", "the-survey"),
+        # someone's relation stays as written: "he" would find the wrong owner
+        (
+            "Alastair Osman called him kind. He had just welcomed a baby girl three weeks "
+            "ago, his brother added.",
+            "He had just",
+            "his-brother",
+        ),
+        # an "it" opening its sentence: the document the sentence before brings in
+        (
+            "In his bill, Salceda cited a 2001 memorandum issued by the agency. It says "
+            "foreign nationals can be blacklisted.",
+            "foreign nationals",
+            "a-2001-memorandum",
+        ),
+    ],
+)
+def test_a_described_speaker_is_an_unnamed_actor(text: str, words: str, speaker: str) -> None:
+    """'the survey', 'his brother': the speaker the text describes (resolution.toml
+    [described]; PolNeAR train folds 0-1, checked on folds 2-4)."""
+    found = _speaker_of(text, words)
+    assert found is not None
+    assert found.endswith(":" + speaker)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "the race tightens",
+        "The landmark 31-page agreement includes a pledge to curb",
+        "placed national newspaper ads",
+        "the senator",
+        "Sen. Ted Cruz",
+    ],
+)
+def test_a_clause_or_a_name_is_no_described_speaker(head: str) -> None:
+    """A clause in the speaker's place keeps no made-up speaker; a name or one person's
+    description is left to the resolvers of names and descriptions."""
+    assert described_speaker(None, head, 0) is None  # type: ignore[arg-type]
+
+
+def test_she_is_the_person_an_apposition_names():
+    """A given name people.py does not know, named in an apposition (PolNeAR train)."""
+    text = (
+        "Dottie Deans, the chairwoman of the Vermont Democratic Party, is supporting Sanders. "
+        '"He has a desire to ensure that," she said.'
+    )
+    assert _speaker_of(text, "He has a desire") == "dottie-deans"
+
+
+def test_the_name_after_a_description_speaks():
+    """'said his best friend at Lehigh, Bruce Turry': Bruce Turry, not "his best friend"."""
+    text = (
+        "Freddy joined a fraternity. ''It may have been his first attempt,'' said his best "
+        "friend at Lehigh, Bruce Turry, who remembered him."
+    )
+    assert _speaker_of(text, "It may have been") == "bruce-turry"

@@ -14,7 +14,9 @@ from typing import Protocol
 
 from claimtrack.actors import is_unnamed, speaker_class, speaker_vocabulary
 from claimtrack.actors.names import NAME_PARTICLE
-from claimtrack.attribution.people import Person, gender_of_name
+from claimtrack.actors.vocabulary import institution_words
+from claimtrack.attribution.people import Person, gender_of_name, title_gender
+from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.rules import pattern
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
@@ -53,6 +55,7 @@ __all__ = [
     "one_unnamed_person",
     "person_name",
     "pronoun_gender",
+    "with_appositions",
 ]
 
 _ONE_UNNAMED_PERSON = pattern("one_unnamed_person")
@@ -180,6 +183,29 @@ def _people_in(speakers: Speakers, begin: int, end: int) -> list[tuple[int, Acto
     return sorted(
         (pair for pair in found if not _in_quote(speakers, pair[0])), key=lambda pair: pair[0]
     )
+
+
+def with_appositions(text: str, people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """``people`` (those people.py finds) and the people appositions name that it missed,
+    for a given name it does not know: "Dottie Deans, the chairwoman of the Vermont
+    Democratic Party" is a person, whom a later "she" may stand for."""
+    taken = [(p.start, p.end) for p in people]
+    found = list(people)
+    for m in resolution_pattern("apposition_person").finditer(text):
+        start, end = m.span("name")
+        noun = m["description"].split()[-1]
+        if any(s < end and start < e for s, e in taken) or speaker_class(noun) != "people":
+            continue
+        if not person_name(m["name"]) or speaker_class(m["name"].split()[-1]) is not None:
+            continue
+        words = {fold(w) for w in m["name"].split()}
+        before = text[max(0, start - 4) : start]
+        if words & institution_words() or before.endswith((", ", "in ", "of ", "'s ", "’s ")):
+            continue  # "Greenville, South Carolina, the", "parent company, United Technologies"
+        if any(fold(p.name.split()[-1]) == fold(m["name"].split()[-1]) for p in people):
+            continue  # someone people.py knows by that surname: theirs
+        found.append(Person(start, end, m["name"], title_gender(noun), title=m["description"]))
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def _someones_someone(text: str, end: int) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 from claimtrack.attribution.antecedents import Speakers, nearest_person
 from claimtrack.attribution.people import Person, title_gender
+from claimtrack.attribution.resolution_patterns import resolution_pattern
 from claimtrack.attribution.speaker_phrases import one_described_person
 from claimtrack.model import Actor, ActorKind
 from claimtrack.resources import cached, load
@@ -113,14 +114,6 @@ def poll_asked(speakers: Speakers, head: str, at: int) -> str | None:
         ):
             return " ".join(words)  # not "The poll" alone: which one is not said here
     return None
-
-
-@cached  # built from the lexicons in force
-def resolution_pattern(name: str) -> re.Pattern[str]:
-    """The pattern ``name`` of ``resolution.toml`` [patterns]; one that finds nothing when a
-    user's replacement of the lexicon leaves it out."""
-    entry = load("resolution").get("patterns", {}).get(name)
-    return re.compile(entry["regex"] if entry else "(?!)")
 
 
 def _person_noun(head: str) -> str | None:

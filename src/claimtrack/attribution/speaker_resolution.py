@@ -12,19 +12,14 @@ import attrs
 
 from claimtrack.actors import ActorMatch, ActorRegistry, guess_kind, is_unnamed, split_title
 from claimtrack.actors.names import is_title, repaired_name
-from claimtrack.attribution.antecedents import (
-    he_or_she,
-    may_be,
-    not_to,
-    one_unnamed_person,
-    pronoun_gender,
-)
+from claimtrack.attribution.antecedents import person_name, with_appositions
 from claimtrack.attribution.descriptions import described_person, poll_asked, resolution_pattern
+from claimtrack.attribution.groups import described_speaker, group, group_before, member
 from claimtrack.attribution.people import people_named, quoted_spans
+from claimtrack.attribution.pronouns import document_author, pronoun, speaking_document
 from claimtrack.attribution.rules import pattern
-from claimtrack.attribution.spans import Attribution, Span, count_words, whole_word
+from claimtrack.attribution.spans import Attribution, count_words, whole_word
 from claimtrack.attribution.speaker_phrases import (
-    NAME_WORD,
     SpeakerPhrase,
     generic_organisation,
     one_described_person,
@@ -46,9 +41,7 @@ PRONOUN = pattern("pronoun")
 _ANOTHER = pattern("another")
 _ONE_OF_A_KIND = pattern("one_of_a_kind")
 _DEFINITE_DESCRIPTION = pattern("definite_description")
-_DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
 _NAME_QUALIFIER = pattern("name_qualifier")
-_GROUP_KINDS = {ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.GROUP, ActorKind.OUTLET}
 # Mechanical: a capital letter, a folded word.
 _CAPITAL = re.compile(r"[A-Z]")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -69,7 +62,7 @@ class Speakers:
         # Everyone who has spoken so far, the latest last, with the role words the article
         # described them by ("activist", "official"), for "the activist" to point back to.
         self.described: dict[str, tuple[Actor, frozenset[str]]] = {}
-        self.people = people_named(text)
+        self.people = with_appositions(text, people_named(text))
         self.quoted = quoted_spans(text)
         self.spoken_in: dict[int, Actor] = {}  # the latest speaker of each sentence, by start
         self.genders: dict[str, str] = {}  # what "he" or "she" has stood for, by actor id
@@ -125,27 +118,35 @@ class Speakers:
             start, end = attribution.source
             found = resolution_pattern("pronoun_ending_a_clause").search(self.text, start, end)
             if found is not None and found.end() == end:
-                return self._pronoun(found["pronoun"].lower(), found.start("pronoun"))
+                return pronoun(self, found["pronoun"].lower(), found.start("pronoun"))
         if not head:
             return None
         if PRONOUN.match(head):
             start = attribution.source[0] if attribution.source else position
-            author = self._document_author(start) if head.lower() == "it" else None
+            author = document_author(self, start) if head.lower() == "it" else None
             if author and not PRONOUN.match(split_mention(author).head):
                 return self.resolve(split_mention(author), attribution, position)
-            return self._pronoun(head.lower(), start, attribution.hearer)
+            referent = pronoun(self, head.lower(), start, attribution.hearer)
+            # Only an "it" that opens its sentence or speaks a quote: mid-sentence ("after it
+            # announced a breach") it is as often the group as the document before.
+            opens = self.text[position:start].strip() in ("", "And", "But")
+            speaks = opens or attribution.direct
+            document = speaking_document(self, start) if head.lower() == "it" and speaks else None
+            if referent is None and document:
+                return described_speaker(self, document, position)  # "It says" of a memo
+            return referent
         if _GENERIC_GROUP.match(head):
-            return self._group(attribution, position)
+            return group(self, attribution, position) or described_speaker(self, head, position)
         if generic_organisation(head):
             # "The company reported": the business named before, else one left unnamed.
-            return self._group(attribution, position) or self._unnamed(head.lower())
+            return group(self, attribution, position) or self.unnamed(head.lower())
         if (role := _ROLE_IN_GROUP.match(head)) and (
-            group := self._group_before(attribution, position)
+            owner := group_before(self, attribution, position)
         ):
-            return self._describe(self._member(group, role["role"].lower()), head)
+            return self.describe(member(self, owner, role["role"].lower()), head)
         if _GENERIC_DOCUMENT.match(head):
             named = [a for a in self.recent if a.kind is not ActorKind.UNNAMED]
-            return named[-1] if named else None
+            return named[-1] if named else described_speaker(self, head, position)
         # "the bespectacled 71-year-old diplomat" points back as "the diplomat" does.
         short = shortened_description(head)
         short = short if one_described_person(short) else head  # "the senior sources": many
@@ -155,15 +156,21 @@ class Speakers:
         where = None if attribution.antecedent else attribution.source
         at = self.text.find(head, where[0]) if where else -1
         if person := described_person(self, head, max(at, position), position):
-            return self._describe(self.remember(person), head)  # "the Florida senator"
+            return self.describe(self.remember(person), head)  # "the Florida senator"
         if (poll := poll_asked(self, head, max(at, position))) is not None:
             return self._poll(poll)  # "In a CNN/ORC poll, 38 percent of voters said"
         if (other := self._another(head)) is not None:
-            return self._describe(other, other.name)
+            return self.describe(other, other.name)
         if is_unnamed(head) or is_unnamed(mention.head.split(" who ")[0]):
             description = head if mention.description is None else f"{head}, {mention.description}"
-            return self._describe(self._unnamed(head, description), head)
-        return self.named(head, mention.description)
+            return self.describe(self.unnamed(head, description), head)
+        # "his best friend at Lehigh, Bruce Turry": the name after the description.
+        described, _, last = (mention.description or "").rpartition(", ")
+        lower = head[:1].islower()  # not "Robert Stone, a voter from Greenville, South Carolina"
+        if lower and described and person_name(last) and 1 < count_words(last) < 4:
+            return self.named(last, f"{head} {described}")
+        # "the survey", "his brother": a speaker the text describes, left unnamed.
+        return self.named(head, mention.description) or described_speaker(self, head, position)
 
     def named(self, head: str, description: str | None, kind: ActorKind | None = None
                ) -> Actor | None:  # fmt: skip
@@ -174,7 +181,7 @@ class Speakers:
             if description and not actor.description:
                 actor = attrs.evolve(actor, description=description)
                 self.registry.add(actor)
-            return self._describe(self.remember(actor), head, description)
+            return self.describe(self.remember(actor), head, description)
         title, name = split_title(head)
         if not _CAPITAL.search(name) or count_words(name) > 8:
             return None
@@ -186,16 +193,16 @@ class Speakers:
             description=description or title or None,
         )
         self.registry.add(actor)
-        return self._describe(self.remember(actor), head)
+        return self.describe(self.remember(actor), head)
 
     def _poll(self, name: str) -> Actor:
         """The poll a share of people answered: named by who ran it, else left unnamed."""
         if not name[:1].isupper():
-            return self._unnamed(name)  # "exit polls"
+            return self.unnamed(name)  # "exit polls"
         actor = self.registry.get(slugify(name)) or Actor.named(name, kind=ActorKind.ORGANIZATION)
         return self.remember(self.registry.add(actor))
 
-    def _describe(self, actor: Actor, *words_about: str | None) -> Actor:
+    def describe(self, actor: Actor, *words_about: str | None) -> Actor:
         """Note the role words ``actor`` was described by, as the latest speaker."""
         text = " ".join(filter(None, (*words_about, actor.description)))
         roles = _role_words() & frozenset(_LOWER_WORD.findall(fold(text)))
@@ -218,7 +225,7 @@ class Speakers:
             one = _ONE_OF_A_KIND.match(actor.name)
             if actor.kind is ActorKind.UNNAMED and one is not None:
                 kind = one["kind"]
-                return self._unnamed(f"another {kind}", f"another {kind}")
+                return self.unnamed(f"another {kind}", f"another {kind}")
         return None
 
     def _antecedent(self, head: str, position: int) -> Actor | None:
@@ -272,64 +279,7 @@ class Speakers:
             return match
         return None
 
-    def _document_author(self, position: int) -> str | None:
-        """Who wrote the document an "it" that speaks stands for: "A statement by al-Maqalat,
-        a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
-        Dutch al-Nusra associate".
-        Only a document introduced in this sentence or the one before counts."""
-        begin = (self.sentence_starts(position, 2) or [0])[0]
-        found = list(_DOCUMENT_BY.finditer(self.text, begin, position))
-        return found[-1]["author"] if found else None
-
-    def _pronoun(self, pronoun: str, position: int, to: Span | None = None) -> Actor | None:
-        hearer = self.text[slice(*to)] if to else ""  # '"...," he told Hannity': not Hannity
-        if pronoun in ("he", "she"):
-            found = he_or_she(self, pronoun, position, hearer)
-            if found is not None:
-                self.genders.setdefault(found.id, pronoun_gender(pronoun))
-                return found
-        wanted = {ActorKind.PERSON} if pronoun in ("he", "she", "i") else _GROUP_KINDS
-        told = not_to(hearer)
-
-        def fits(actor: Actor) -> bool:
-            # "he" can be "a former senior official", one unnamed person, as well as a name.
-            if (pronoun in ("he", "she") and not may_be(self, actor, pronoun)) or not told(actor):
-                return False
-            return actor.kind in wanted or (pronoun in ("he", "she") and one_unnamed_person(actor))
-
-        if self.recent and fits(self.recent[-1]):
-            return self.recent[-1]  # '"...," says an official. "...," he adds.'
-        if pronoun == "they" and self.recent and self.recent[-1].kind is ActorKind.UNNAMED:
-            # "Moderate rebels accuse ... This, they say, has created ...": the group that
-            # spoke in the sentence before.
-            previous = (self.sentence_starts(position + 1, 2) or [0])[0]
-            if self.last_spoke >= previous and not one_unnamed_person(self.recent[-1]):
-                return self.recent[-1]
-        if pronoun == "they" and (people := self._people_before(position)) is not None:
-            return people
-        # Otherwise unnamed groups ("sources", "officials") are not counted: a "they" further
-        # on is too often somebody else.
-        counted = [a for a in self.recent if a.kind is not ActorKind.UNNAMED or fits(a)]
-        candidates = [a for a in counted[-3:] if fits(a)]
-        if not candidates:
-            candidates = [a for a in self.introduced[-2:] if fits(a)]
-        if not candidates or len({a.id for a in candidates}) > 1:
-            return None  # nobody, or more than one: ambiguous, so unknown
-        return candidates[-1]
-
-    def _people_before(self, position: int) -> Actor | None:
-        """The people a "they" picks up from the sentence before, when nobody spoke there
-        and they are its subject: "In Syria, few rebel fighters want to join a force focused
-        only on ISIS. They argue that ..." -> "rebel fighters"."""
-        starts = self.sentence_starts(position + 1, 2)
-        if len(starts) < 2 or self.last_spoke >= starts[0]:
-            return None
-        subject = _plural_people_subject().match(self.text, starts[0], starts[1])
-        if subject is None:
-            return None
-        return self._describe(self._unnamed(subject["people"]), subject["people"])
-
-    def _unnamed(
+    def unnamed(
         self, name: str, description: str | None = None, affiliation: str | None = None
     ) -> Actor:
         """The unnamed speaker ``name`` of this source (of the page, for a piece of one)."""
@@ -342,50 +292,6 @@ class Speakers:
             affiliation=affiliation,
         )
         return self.registry.add(actor)
-
-    def _group_before(self, attribution: Attribution, position: int) -> Actor | None:
-        """The group a mention inside a sentence refers to: the first one the sentence names
-        before it ("Al Nusra has remained neutral ..., with the group's leader calling"),
-        else as for a sentence that begins with it."""
-        source_start = attribution.source[0] if attribution.source else position
-        found = self.mentioned(position, source_start)
-        return found[0][1] if found else self._group(attribution, position)
-
-    def _member(self, group: Actor, role: str) -> Actor:
-        """Who holds ``role`` in ``group``: the catalogue's person affiliated with it and
-        described by that role ("leader of Jabhat al-Nusra"), else an unnamed one of the
-        group's, which at least keeps the affiliation."""
-        for actor in self.registry:
-            if (
-                actor.kind is ActorKind.PERSON
-                and actor.affiliation == group.id
-                and role in _LOWER_WORD.findall(fold(actor.description or ""))
-            ):
-                return self.remember(actor)
-        return self._unnamed(f"the {role} of {group.name}", affiliation=group.id)
-
-    def _group(self, attribution: Attribution, position: int) -> Actor | None:
-        if not attribution.direct:
-            inside = self.mentioned(*attribution.span)
-            if inside:
-                return inside[0][1]
-        for begin in reversed(self.sentence_starts(position, 3)):
-            found = self.mentioned(begin, position)
-            if found:
-                return found[0][1]
-        return None
-
-
-@cached  # built from the lexicons in force
-def _plural_people_subject() -> re.Pattern[str]:
-    """A sentence whose subject is people of a kind ("In Syria, few rebel fighters want"):
-    after an opening phrase, up to two words before a plural head, then the verb."""
-    heads = "|".join(
-        w
-        for w in load("reporting")["speakers"]["unnamed_heads"]
-        if w.endswith("s") or w == "people"
-    )
-    return pattern("plural_people_subject", heads=heads)
 
 
 @cached  # built from the lexicons in force
