@@ -14,7 +14,7 @@ False
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -27,6 +27,7 @@ from claimtrack.attribution.validation import (
     shapes_resource,
     speaker_part,
 )
+from claimtrack.resources import cached
 from claimtrack.text import fold, transliterator
 
 __all__ = [
@@ -171,7 +172,7 @@ def _chunk_names_speaker(chunk: str, *, strict: bool) -> bool:
     return names_someone(" ".join(words))
 
 
-@lru_cache(maxsize=1 << 16)  # the same few speakers come back: "he", "Trump", "officials"
+@cached  # per lexicons in force (reporting.toml); the same few speakers come back
 def is_speaker(mention: str, *, strict: bool = False) -> bool:
     """Whether ``mention`` (the text where a layout puts the speaker) names one.
 
@@ -225,7 +226,7 @@ def speaker_in_span(mention: str) -> str | None:
     return _speaker_in_span(mention)
 
 
-@lru_cache(maxsize=1 << 14)
+@cached  # per lexicons in force
 def _speaker_in_span(mention: str) -> str | None:
     table = shapes_resource()["speaker_in_span"]
     relatives = frozenset(table["relatives"])
