@@ -8,7 +8,12 @@ import pytest
 
 from claimtrack.attribution.engine import find_attributions
 from claimtrack.attribution.extract import extract
-from claimtrack.attribution.propositions import shapes, speakers_words_end, states_nothing
+from claimtrack.attribution.propositions import (
+    shapes,
+    speakers_words_end,
+    speakers_words_start,
+    states_nothing,
+)
 from claimtrack.model import Source
 
 RULES = sorted(shapes()["rules"].items())
@@ -23,8 +28,8 @@ def test_every_rule_is_described_and_has_examples(name, rule):
     """Each rule says what it does and where it comes from, with examples both ways."""
     assert rule["what"].strip(), name
     assert rule["provenance"].strip(), name
-    assert rule.get("states_nothing") or rule.get("run_on"), name
-    assert rule.get("states") or rule.get("kept"), name
+    assert rule.get("states_nothing") or rule.get("run_on") or rule.get("led_in"), name
+    assert rule.get("states") or rule.get("kept") or rule.get("whole"), name
 
 
 @pytest.mark.parametrize(("name", "case"), _cases("states_nothing"))
@@ -49,6 +54,19 @@ def test_the_speakers_words_stop_where_the_narration_goes_on(name, case):
 def test_the_speakers_words_are_kept_whole(name, case):
     opening, content = case
     assert speakers_words_end(opening, content) == len(content), name
+
+
+@pytest.mark.parametrize(("name", "case"), _cases("led_in"))
+def test_the_speakers_words_begin_after_the_lead_in(name, case):
+    """The phrase about the occasion before 'that' is the narrator's, not the speaker's."""
+    content, words = case
+    assert content[speakers_words_start(content) :] == words, name
+
+
+@pytest.mark.parametrize(("name", "content"), _cases("whole"))
+def test_the_speakers_words_begin_at_the_start(name, content):
+    """A noun's 'that' or a content with no lead-in keeps its start."""
+    assert speakers_words_start(content) == 0, f"{name}: {content!r}"
 
 
 def test_a_quote_is_kept_even_without_a_verb():

@@ -35,7 +35,12 @@ from claimtrack.anchoring import make_quote
 from claimtrack.attribution.dating import anchor_of, resolve_time, when_said
 from claimtrack.attribution.engine import find_attributions, merge_continuations
 from claimtrack.attribution.headlines import headline_speaker, headlines_end
-from claimtrack.attribution.propositions import asserts_nothing, speakers_words_end, states_nothing
+from claimtrack.attribution.propositions import (
+    asserts_nothing,
+    speakers_words_end,
+    speakers_words_start,
+    states_nothing,
+)
 from claimtrack.attribution.rules import pattern
 from claimtrack.attribution.spans import (
     CLOSING,
@@ -308,10 +313,11 @@ def _speakers_words(text: str, sentence: Segment, attribution: Attribution) -> A
     start, end = attribution.content[0]
     if not sentence.start <= start <= sentence.end:
         return attribution
-    cut = speakers_words_end(text[sentence.start : start], text[start:end])
-    if cut >= end - start:
+    begin = start + speakers_words_start(text[start:end])
+    cut = speakers_words_end(text[sentence.start : begin], text[begin:end])
+    if begin == start and cut >= end - start:
         return attribution
-    return attrs.evolve(attribution, content=(strip_span(text, start, start + cut),))
+    return attrs.evolve(attribution, content=(strip_span(text, begin, begin + cut),))
 
 
 def _author_claims(source: Source, registry: ActorRegistry, taken: list[Span],

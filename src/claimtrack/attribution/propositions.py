@@ -24,18 +24,30 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from claimtrack.actors import speaker_class
 from claimtrack.attribution.cues import cue_table, is_title_case
 from claimtrack.attribution.rules import word_set as vocabulary_words
 from claimtrack.attribution.spans import CLOSING, OPENING
 from claimtrack.time.finder import find_times
 
-__all__ = ["asserts_nothing", "has_clause", "shapes", "speakers_words_end", "states_nothing"]
+__all__ = [
+    "asserts_nothing",
+    "has_clause",
+    "shapes",
+    "speakers_words_end",
+    "speakers_words_start",
+    "states_nothing",
+]
 
 # Mechanical: a word (letters, apostrophes, inner hyphens), and the breaks after which a
 # reported content may go on with a statement of its own.
 _WORD = re.compile(r"[\w’'][\w’'-]*")
 _BREAK = re.compile(r";\s+|\s(?:[—–]|--?)\s+(?:and|but)\s+")
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "2,400"
+_LEAD_IN_THAT = re.compile(r",?\s+that\s+")
+# A relative phrase the 'that' closes: "on CNN, where he is now a paid contributor, that".
+_ASIDE = re.compile(r",\s*(?:where|who|which|when|while|as)\b[^,]*,?$")
+_LEAD_IN_WORDS = 15  # a longer lead-in is a clause of its own, not the occasion
 _CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|d|m)$|n[’']t$")
 
 
@@ -211,6 +223,32 @@ def speakers_words_end(opening: str, content: str) -> int:
         if _reports_again(content[found.end() : end]):
             return found.start()
     return end
+
+
+def speakers_words_start(content: str) -> int:
+    """Where the speaker's words begin in reported ``content`` (0 when at its start): after
+    the 'that' a phrase about the occasion leads in to ("on CNN, where he is now a paid
+    contributor, that ...", "Monday night that ...")."""
+    found = _LEAD_IN_THAT.search(content, 0, 200)
+    if found is None or len(_WORD.findall(content[: found.start()])) > _LEAD_IN_WORDS:
+        return 0
+    lead = content[: found.start()]
+    first = _WORD.match(lead)
+    times = find_times(lead)
+    opens = first is not None and first.group(0).lower() in _words("lead_in_openers")
+    if not (opens or (times and times[0][0] == 0)):
+        return 0
+    aside = _ASIDE.search(lead)
+    if aside is None and found.group(0).startswith(","):
+        return 0  # "In all, that amounts to ...": the 'that' after a comma is a subject
+    lead = lead if aside is None else lead[: aside.start()]
+    words = _WORD.findall(lead)
+    if "," in lead or any(
+        w[:1].islower() and _is_verb_form(words, i) and speaker_class(w) is None
+        for i, w in enumerate(words)
+    ):
+        return 0  # "in fact the senator knew that ...": a clause of the narrator's, not a lead-in
+    return found.end()
 
 
 def asserts_nothing(claim_text: str) -> bool:
