@@ -33,6 +33,7 @@ from claimtrack.time.finder import find_times
 __all__ = [
     "asserts_nothing",
     "has_clause",
+    "has_finite_clause",
     "shapes",
     "speakers_words_end",
     "speakers_words_start",
@@ -105,6 +106,23 @@ def has_clause(content: str) -> bool:
     words = _WORD.findall(content)
     titled = is_title_case(content)
     return any(_is_verb_form(words, i, titled=titled) for i in range(len(words)))
+
+
+def has_finite_clause(content: str) -> bool:
+    """Whether reported content holds a finite verb, not only an infinitive: what can be
+    called untrue ("the plan was unfair", not "Trump's offer to make an exception").
+
+    >>> has_finite_clause("the plan was unfair"), has_finite_clause("an offer to make peace")
+    (True, False)
+    """
+    words = _WORD.findall(content)
+    titled = is_title_case(content)
+    return any(
+        _is_verb_form(words, i, titled=titled)
+        and (titled or not word[:1].isupper())  # "the United States" names, it does not do
+        and (i == 0 or words[i - 1].lower() != "to")
+        for i, word in enumerate(words)
+    )
 
 
 def states_nothing(cue: str, content: str, *, direct: bool = False) -> str | None:

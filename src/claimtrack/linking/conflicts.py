@@ -45,7 +45,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from claimtrack.attribution.propositions import has_clause
+from claimtrack.attribution.propositions import has_finite_clause
 from claimtrack.linking import cues as found_in
 from claimtrack.linking.blocking import scored_pairs
 from claimtrack.linking.matching import (
@@ -215,8 +215,9 @@ def _stance_cue(claim: Claim) -> list[Cue]:
     """A denial recorded as the claim's stance (the speaker denied it) rather than in words.
     A direct quote is what the speaker says, whatever verb reports it: it denies nothing;
     nor does rejecting a thing ("rejected Trump's offer of an exception", "dismissed Walker
-    as an ineffective leader"): only a clause can be called untrue."""
-    if claim.stance is Stance.DENIES and not claim.direct and has_clause(claim.text):
+    as an ineffective leader", "a special prosecutor to investigate"): only a finite clause
+    can be called untrue."""
+    if claim.stance is Stance.DENIES and not claim.direct and has_finite_clause(claim.text):
         return [Cue(kind="denial", text="denies", start=0, end=0)]
     return []
 
