@@ -59,14 +59,15 @@ def test_the_speakers_words_are_kept_whole(name, case):
 @pytest.mark.parametrize(("name", "case"), _cases("led_in"))
 def test_the_speakers_words_begin_after_the_lead_in(name, case):
     """The phrase about the occasion before 'that' is the narrator's, not the speaker's."""
-    content, words = case
-    assert content[speakers_words_start(content) :] == words, name
+    cue, content, words = case if len(case) == 3 else ("", *case)
+    assert content[speakers_words_start(content, cue) :] == words, name
 
 
 @pytest.mark.parametrize(("name", "content"), _cases("whole"))
 def test_the_speakers_words_begin_at_the_start(name, content):
-    """A noun's 'that' or a content with no lead-in keeps its start."""
-    assert speakers_words_start(content) == 0, f"{name}: {content!r}"
+    """A noun's 'that', a content with no lead-in or no hearer keeps its start."""
+    cue, content = content if isinstance(content, list) else ("", content)
+    assert speakers_words_start(content, cue) == 0, f"{name}: {content!r}"
 
 
 def test_a_quote_is_kept_even_without_a_verb():

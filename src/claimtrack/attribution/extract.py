@@ -313,7 +313,9 @@ def _speakers_words(text: str, sentence: Segment, attribution: Attribution) -> A
     start, end = attribution.content[0]
     if not sentence.start <= start <= sentence.end:
         return attribution
-    begin = start + speakers_words_start(text[start:end])
+    # A hearer stands right after its cue ("told MSNBC his ..."), not before it.
+    told = attribution.cue_text(text) if attribution.cue[1] <= start else ""
+    begin = start + speakers_words_start(text[start:end], told)
     cut = speakers_words_end(text[sentence.start : begin], text[begin:end])
     if begin == start and cut >= end - start:
         return attribution

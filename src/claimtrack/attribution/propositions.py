@@ -48,6 +48,7 @@ _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "2,400"
 _LEAD_IN_THAT = re.compile(r",?\s+that\s+")
 # A relative phrase the 'that' closes: "on CNN, where he is now a paid contributor, that".
 _ASIDE = re.compile(r",\s*(?:where|who|which|when|while|as)\b[^,]*,?$")
+_HEARER_WORDS = 5  # "CNN's Jake Tapper", "The Huffington Post"
 _LEAD_IN_WORDS = 15  # a longer lead-in is a clause of its own, not the occasion
 _CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|d|m)$|n[’']t$")
 
@@ -243,10 +244,13 @@ def speakers_words_end(opening: str, content: str) -> int:
     return end
 
 
-def speakers_words_start(content: str) -> int:
+def speakers_words_start(content: str, cue: str = "") -> int:
     """Where the speaker's words begin in reported ``content`` (0 when at its start): after
-    the 'that' a phrase about the occasion leads in to ("on CNN, where he is now a paid
+    the hearer of a ``cue`` told to someone ("told MSNBC his involvement ..."), or after the
+    'that' a phrase about the occasion leads in to ("on CNN, where he is now a paid
     contributor, that ...", "Monday night that ...")."""
+    if hearer := _hearer_end(cue, content):
+        return hearer
     found = _LEAD_IN_THAT.search(content, 0, 200)
     if found is None or len(_WORD.findall(content[: found.start()])) > _LEAD_IN_WORDS:
         return 0
@@ -267,6 +271,28 @@ def speakers_words_start(content: str) -> int:
     ):
         return 0  # "in fact the senator knew that ...": a clause of the narrator's, not a lead-in
     return found.end()
+
+
+def _hearer_end(cue: str, content: str) -> int:
+    """The end of the hearer a told-cue's content opens with, or 0 ("told MSNBC his
+    involvement ..." -> after "MSNBC "; "told reporters he ..." -> after "reporters ")."""
+    if cue.lower() not in _words("hearer_cues"):
+        return 0
+    words = list(_WORD.finditer(content[:160]))
+    count = 0
+    if words and words[0].group(0).lower() in _words("object_pronouns"):
+        count = 1
+    else:
+        while count < min(len(words), _HEARER_WORDS) and words[count].group(0)[:1].isupper():
+            count += 1
+    if not 0 < count < len(words):
+        return 0
+    following = words[count].group(0).lower().replace("’", "'").split("'")[0]
+    if not words[count].group(0)[:1].islower() or following not in _words("subject_openers"):
+        return 0
+    if following == "that" and count + 1 < len(words):
+        return words[count + 1].start()  # "told Stephanopoulos that ...": the report after it
+    return words[count].start()
 
 
 def asserts_nothing(claim_text: str) -> bool:
