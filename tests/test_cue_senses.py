@@ -48,6 +48,10 @@ def test_every_sense_has_its_provenance_and_examples() -> None:
 
 @pytest.mark.parametrize(("sense", "text", "cue"), _examples("refused"))
 def test_a_cue_that_reports_nothing_has_no_speaker(sense: str, text: str, cue: str) -> None:
+    """The sense refuses the words before the cue, and so no speaker is found at it."""
+    start = text.index(cue)
+    before = (0, len(text[:start].rstrip()))
+    assert reporting_nothing(text, before, (start, start + len(cue))) == sense, text
     assert _speakers_at(text, cue) == [], sense
 
 
