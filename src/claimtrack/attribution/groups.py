@@ -40,7 +40,7 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 def group_before(speakers: Speakers, attribution: Attribution, position: int) -> Actor | None:
     """The group a mention inside a sentence refers to: the first one the sentence names
-    before it ("Al Nusra has remained neutral ..., with the group's leader calling"),
+    before it ("The militia has remained neutral ..., with the group's leader calling"),
     else as for a sentence that begins with it."""
     source_start = attribution.source[0] if attribution.source else position
     found = speakers.mentioned(position, source_start)
@@ -49,7 +49,7 @@ def group_before(speakers: Speakers, attribution: Attribution, position: int) ->
 
 def member(speakers: Speakers, of: Actor, role: str) -> Actor:
     """Who holds ``role`` in the group ``of``: the catalogue's person affiliated with it and
-    described by that role ("leader of Jabhat al-Nusra"), else an unnamed one of the
+    described by that role ("leader of the Free Syrian Army"), else an unnamed one of the
     group's, which at least keeps the affiliation."""
     for actor in speakers.registry:
         if (

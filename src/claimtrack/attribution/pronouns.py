@@ -28,9 +28,9 @@ _DOCUMENT_BY = pattern("document_by", name_word=NAME_WORD)
 
 
 def document_author(speakers: Speakers, position: int) -> str | None:
-    """Who wrote the document an "it" that speaks stands for: "A statement by al-Maqalat,
-    a Dutch al-Nusra associate, explained it well. '...,' it said." -> "al-Maqalat, a
-    Dutch al-Nusra associate".
+    """Who wrote the document an "it" that speaks stands for: "A statement by Jane Roe,
+    a Dutch associate of the group, explained it well. '...,' it said." -> "Jane Roe, a
+    Dutch associate of the group".
     Only a document introduced in this sentence or the one before counts."""
     begin = (speakers.sentence_starts(position, 2) or [0])[0]
     found = list(_DOCUMENT_BY.finditer(speakers.text, begin, position))
@@ -92,7 +92,7 @@ def pronoun(speakers: Speakers, word: str, position: int, to: Span | None = None
 def _people_before(speakers: Speakers, position: int) -> Actor | None:
     """The people a "they" picks up from the sentence before, when nobody spoke there
     and they are its subject: "In Syria, few rebel fighters want to join a force focused
-    only on ISIS. They argue that ..." -> "rebel fighters"."""
+    only on the militia. They argue that ..." -> "rebel fighters"."""
     starts = speakers.sentence_starts(position + 1, 2)
     if len(starts) < 2 or speakers.last_spoke >= starts[0]:
         return None

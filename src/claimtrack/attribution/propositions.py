@@ -168,8 +168,8 @@ def _topic(cue: list[str], content: str) -> bool:
 
 
 def _gerund_clause(cue: list[str], content: str) -> bool:
-    """Whether the content is a gerund clause, the object of its cue ("Nusra announces
-    breaking its ties with al-Qaeda", "denied having met him"); "according to" reports a
+    """Whether the content is a gerund clause, the object of its cue ("the group announces
+    breaking its ties with its ally", "denied having met him"); "according to" reports a
     main clause, never a gerund ("According to Jack Kelly, writing for ...")."""
     first = _WORD.match(content)
     return (

@@ -79,7 +79,7 @@ def _outlet_particle() -> re.Pattern[str]:
 
 def split_mention(mention: str) -> SpeakerPhrase:
     """'Charles Lister, a Senior Fellow at the Middle East Institute' -> head and description;
-    'sources in al-Nusra cited by Reuters' -> head and the chain."""
+    'sources in the group cited by Reuters' -> head and the chain."""
     # Markup, a dateline, the phrase about the occasion before the speaker are no part of it.
     # The noun phrase after the clause a span ran on into: "If Sanders would debate, de Blasio".
     mention = speaker_in_span(mention) or joined_adjectives(speaker_part(mention, names_someone))

@@ -235,7 +235,7 @@ def _speaker_in_span(mention: str) -> str | None:
     words = mention.split()
     if words and fold(words[-1]) not in relatives:  # "FIFA, who (said)": not the speaker
         starts = [0, *(b.end() for b in breaks)]
-        # Not the apposition of a name before it: "al-Maqalat, a Dutch associate".
+        # Not the apposition of a name before it: "Jane Roe, a Dutch associate".
         candidates += [
             mention[b.end() :]
             for b, start in zip(breaks, starts, strict=False)
