@@ -466,19 +466,25 @@ def test_a_clause_or_a_name_is_no_described_speaker(head: str) -> None:
     assert described_speaker(None, head, 0) is None  # type: ignore[arg-type]
 
 
-def test_she_is_the_person_an_apposition_names():
-    """A given name people.py does not know, named in an apposition (PolNeAR train)."""
-    text = (
-        "Dottie Deans, the chairwoman of the Vermont Democratic Party, is supporting Sanders. "
-        '"He has a desire to ensure that," she said.'
-    )
-    assert _speaker_of(text, "He has a desire") == "dottie-deans"
-
-
-def test_the_name_after_a_description_speaks():
-    """'said his best friend at Lehigh, Bruce Turry': Bruce Turry, not "his best friend"."""
-    text = (
-        "Freddy joined a fraternity. ''It may have been his first attempt,'' said his best "
-        "friend at Lehigh, Bruce Turry, who remembered him."
-    )
-    assert _speaker_of(text, "It may have been") == "bruce-turry"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A given name people.py does not know, named in an apposition (PolNeAR train).
+        (
+            "Dottie Deans, the chairwoman of the Vermont Democratic Party, is supporting "
+            'Sanders. "He has a desire to ensure that," she said.',
+            "He has a desire",
+            "dottie-deans",
+        ),
+        # 'said his best friend at Lehigh, Bruce Turry': Bruce Turry, not "his best friend".
+        (
+            "Freddy joined a fraternity. ''It may have been his first attempt,'' said his best "
+            "friend at Lehigh, Bruce Turry, who remembered him.",
+            "It may have been",
+            "bruce-turry",
+        ),
+    ],
+)
+def test_the_person_an_apposition_names_speaks(text: str, words: str, speaker: str) -> None:
+    """'she' points to the person an apposition names; a name after a description speaks."""
+    assert _speaker_of(text, words) == speaker
