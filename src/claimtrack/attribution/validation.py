@@ -63,7 +63,7 @@ _DATELINE = re.compile(
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
 # Two capitalised words open a name, not a clause: "Will Hurd", "Can Dündar", "Do Kwon".
 _NAME_OPENING = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+SUBJECT_PRONOUNS = frozenset(speaker_vocabulary()["grammar"]["subject_pronouns"])
 # A relative or a conjunction before the subject: "which Mr. Putin (opposed)".
 _LEADING_LINK = pattern("leading_link")
 
