@@ -28,6 +28,7 @@ from claimtrack.actors import speaker_class
 from claimtrack.attribution.cues import cue_table, is_title_case
 from claimtrack.attribution.rules import word_set as vocabulary_words
 from claimtrack.attribution.spans import CLOSING, OPENING
+from claimtrack.attribution.validation import shapes_resource
 from claimtrack.time.finder import find_times
 
 __all__ = [
@@ -58,6 +59,13 @@ def shapes() -> dict[str, Any]:
     """The parsed ``claim_shapes.toml``."""
     folder = files("claimtrack.resources").joinpath("attribution")
     return tomllib.loads(folder.joinpath("claim_shapes.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _particle_forms() -> frozenset[str]:
+    """The cue forms that may be another verb's particle ("cut back"): no report of their
+    own (``[particle_cue]`` of ``speaker_shapes.toml``)."""
+    return frozenset(shapes_resource()["particle_cue"]["forms"])
 
 
 @cache
@@ -194,7 +202,7 @@ def _subordinate_opening(opening: str) -> bool:
     """Whether the sentence before the content opens a subordinate clause not yet closed
     ("While critics argue that", not "After all, she argued," or "As Clinton told")."""
     words = opening.lower().lstrip("\"“'‘ ").split()
-    while words and words[0] in ("but", "and", "yet", "so"):
+    while words and words[0] in _words("leading_conjunctions"):
         words = words[1:]
     lead = " ".join(words)
     if not any(lead.startswith(s + " ") for s in _words("subordinators")):
@@ -221,7 +229,7 @@ def _reports_again(rest: str) -> bool:
     for found in pattern.finditer(clause):
         form = found.group(0).lower()
         if classes.get(form) in ("speech", "denial") and form not in (
-            ambiguous | _words("evidence_cues") | {"back"}
+            ambiguous | _words("evidence_cues") | _particle_forms()
         ):  # "-- and find them yesterday" goes on with the speaker's words
             return True
     return False
@@ -256,10 +264,9 @@ def speakers_words_start(content: str, cue: str = "") -> int:
         return 0
     lead = content[: found.start()]
     first = _WORD.match(lead)
-    times = find_times(lead)
     opens = first is not None and first.group(0).lower() in _words("lead_in_openers")
-    if not (opens or (times and times[0][0] == 0)):
-        return 0
+    if not opens and not ((times := find_times(lead)) and times[0][0] == 0):
+        return 0  # the time finder only when no opening word tells
     aside = _ASIDE.search(lead)
     if aside is None and found.group(0).startswith(","):
         return 0  # "In all, that amounts to ...": the 'that' after a comma is a subject
